@@ -1,0 +1,73 @@
+"""Command line entry point: `companion [--web] [--port N] [--data-dir PATH]`."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from companion.paths import default_data_dir, ensure_private_dir
+
+LOOPBACK = "127.0.0.1"
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="companion",
+        description="Companion: a private space for the time between therapy sessions.",
+    )
+    parser.add_argument(
+        "--web",
+        action="store_true",
+        help="serve the app to a browser on this computer instead of opening a window",
+    )
+    parser.add_argument("--port", type=int, default=0, help="port for --web (default: 8550)")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="folder for the journal (default: the platform's app-data folder; "
+        "also COMPANION_DATA_DIR)",
+    )
+    return parser.parse_args(argv)
+
+
+def has_display() -> bool:
+    """Whether a desktop window could open here."""
+    if sys.platform.startswith("linux"):
+        return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    return True
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    data_dir = ensure_private_dir((args.data_dir or default_data_dir()).expanduser().resolve())
+
+    import flet as ft
+
+    from companion.ui.app import make_app
+
+    web = args.web or not has_display()
+    assets = str(Path(__file__).resolve().parent.parent / "assets")
+    if web:
+        port = args.port or 8550
+        # Flet reads these; setting them keeps the server on loopback only.
+        os.environ["FLET_FORCE_WEB_SERVER"] = "true"
+        os.environ["FLET_SERVER_IP"] = LOOPBACK
+        os.environ["FLET_SERVER_PORT"] = str(port)
+        print(f"Companion is running at http://{LOOPBACK}:{port}", flush=True)
+        ft.run(
+            make_app(data_dir),
+            host=LOOPBACK,
+            port=port,
+            view=ft.AppView.WEB_BROWSER,
+            assets_dir=assets,
+            no_cdn=True,
+        )
+    else:
+        ft.run(make_app(data_dir), assets_dir=assets, no_cdn=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,45 @@
+"""Where Companion keeps its data.
+
+The data folder is chosen once at start-up and handed down; nothing else in the
+package guesses paths, so tests and the `--data-dir` option can point the whole
+app somewhere else.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "Companion"
+VAULT_FILENAME = "journal.sqlite"
+
+
+def default_data_dir() -> Path:
+    """The folder a normal install uses.
+
+    Mobile builds get a private, backed-up folder from Flet through
+    ``FLET_APP_STORAGE_DATA``; on desktop we follow the platform's convention.
+    """
+    override = os.environ.get("COMPANION_DATA_DIR")
+    if override:
+        return Path(override).expanduser()
+    mobile = os.environ.get("FLET_APP_STORAGE_DATA")
+    if mobile:
+        return Path(mobile) / "companion"
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def vault_path(data_dir: Path) -> Path:
+    return data_dir / VAULT_FILENAME
+
+
+def ensure_private_dir(path: Path) -> Path:
+    """Create the folder readable only by its owner (where the OS supports modes)."""
+    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.chmod(0o700)
+    except OSError:  # pragma: no cover - e.g. some mobile or network filesystems
+        pass
+    return path
