@@ -1,0 +1,79 @@
+"""Errors the vault raises, each carrying a message we can show a person as-is.
+
+The UI never has to translate exceptions: every message here is written for
+the client, in plain words, and says that nothing was lost where that is true.
+"""
+
+from __future__ import annotations
+
+
+class CompanionError(Exception):
+    """Base class; ``str(err)`` is a friendly, complete sentence."""
+
+
+class WrongPassphrase(CompanionError):
+    def __init__(self) -> None:
+        super().__init__(
+            "That passphrase doesn't open this journal. Nothing was changed - "
+            "take your time and try again."
+        )
+
+
+class WrongRecoveryCode(CompanionError):
+    def __init__(self) -> None:
+        super().__init__(
+            "That recovery code doesn't open this journal. Check each group of "
+            "letters and try again."
+        )
+
+
+class TryAgainLater(CompanionError):
+    """Raised when unlock attempts come faster than the growing wait allows."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        super().__init__(f"Please wait {seconds:.0f} more seconds before trying again.")
+
+
+class PassphraseTooShort(CompanionError):
+    def __init__(self, minimum: int) -> None:
+        super().__init__(f"Please use at least {minimum} characters.")
+
+
+class VaultDamaged(CompanionError):
+    def __init__(self, detail: str = "") -> None:
+        self.detail = detail
+        super().__init__(
+            "This journal file looks damaged, so it can't be opened. It has been "
+            "left exactly as it was. If you have a backup, you can restore it."
+        )
+
+
+class NoVault(CompanionError):
+    def __init__(self) -> None:
+        super().__init__("There is no journal here yet.")
+
+
+class VaultExists(CompanionError):
+    def __init__(self) -> None:
+        super().__init__("A journal already exists here; it was not touched.")
+
+
+class RecordUnreadable(CompanionError):
+    def __init__(self, record_id: str) -> None:
+        self.record_id = record_id
+        super().__init__(
+            "This entry can't be read - it may have been damaged. Your other "
+            "entries are fine."
+        )
+
+
+class RecordNotFound(CompanionError):
+    def __init__(self, record_id: str) -> None:
+        self.record_id = record_id
+        super().__init__("That entry no longer exists.")
+
+
+class VaultLocked(CompanionError):
+    def __init__(self) -> None:
+        super().__init__("The journal is locked. Please unlock it again.")

@@ -1,0 +1,116 @@
+"""Free-text journal entries and the drafts that protect them while typing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from companion.errors import RecordNotFound
+from companion.records import Page, Record
+from companion.vault import Cursor, Vault
+
+JOURNAL = "journal"
+DRAFT = "draft"
+MAX_TITLE = 200
+
+
+@dataclass(frozen=True)
+class Entry:
+    title: str
+    body: str
+
+    @classmethod
+    def from_record(cls, record: Record) -> Entry:
+        return cls(str(record.payload.get("title", "")), str(record.payload.get("body", "")))
+
+    def payload(self) -> dict[str, str]:
+        return {"title": self.title, "body": self.body}
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.title.strip() and not self.body.strip()
+
+
+def clean(title: str, body: str) -> Entry:
+    """Trim the edges only; what a person wrote inside stays exactly as written."""
+    return Entry(" ".join(title.split())[:MAX_TITLE], body.strip("\n ").replace("\r\n", "\n"))
+
+
+def display_title(entry: Entry, limit: int = 60) -> str:
+    """A title for lists: the given one, else the first line of the text."""
+    if entry.title.strip():
+        return entry.title.strip()
+    first = next((line.strip() for line in entry.body.splitlines() if line.strip()), "")
+    if not first:
+        return "Untitled entry"
+    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+
+
+def preview(entry: Entry, limit: int = 140) -> str:
+    text = " ".join(entry.body.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+class Journal:
+    """Entries and their autosaved drafts inside one unlocked vault."""
+
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+
+    def add(self, entry: Entry) -> Record:
+        if entry.is_empty:
+            raise ValueError("An empty entry isn't saved.")
+        return self.vault.add(JOURNAL, entry.payload())
+
+    def update(self, record_id: str, entry: Entry) -> Record:
+        if entry.is_empty:
+            raise ValueError("An empty entry isn't saved.")
+        return self.vault.update(record_id, entry.payload())
+
+    def delete(self, record_id: str) -> None:
+        self.vault.delete(record_id)
+        self.discard_draft(record_id)
+
+    def get(self, record_id: str) -> Entry:
+        return Entry.from_record(self.vault.get(record_id))
+
+    def page(self, after: Cursor | None = None, limit: int = 30) -> Page:
+        return self.vault.list_page([JOURNAL], after=after, limit=limit)
+
+    def search(self, query: str, limit: int | None = 200) -> list[Record]:
+        return self.vault.search(query, kinds=[JOURNAL], limit=limit)
+
+    # --- drafts: one per target (a new entry, or an entry being edited) --------------------
+
+    def _draft_records(self) -> list[Record]:
+        return list(self.vault.iter_all([DRAFT]))
+
+    def find_draft(self, target: str | None) -> tuple[str, Entry] | None:
+        """The draft for ``target`` (None = a new entry) as (draft record id, entry)."""
+        for record in self._draft_records():
+            if record.payload.get("for_kind") == JOURNAL and record.payload.get("target") == target:
+                return record.id, Entry(
+                    str(record.payload.get("title", "")), str(record.payload.get("body", ""))
+                )
+        return None
+
+    def save_draft(self, target: str | None, entry: Entry, draft_id: str | None = None) -> str:
+        """Create or replace the draft; returns its id for the next autosave."""
+        payload = {"for_kind": JOURNAL, "target": target, **entry.payload()}
+        if draft_id is not None:
+            try:
+                return self.vault.update(draft_id, payload).id
+            except RecordNotFound:
+                pass
+        existing = self.find_draft(target)
+        if existing is not None:
+            return self.vault.update(existing[0], payload).id
+        return self.vault.add(DRAFT, payload).id
+
+    def discard_draft(self, target: str | None, draft_id: str | None = None) -> None:
+        if draft_id is not None:
+            try:
+                self.vault.delete(draft_id)
+            except RecordNotFound:
+                pass
+        while (existing := self.find_draft(target)) is not None:
+            self.vault.delete(existing[0])
