@@ -27,8 +27,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--data-dir",
         type=Path,
         default=None,
-        help="folder for the journal (default: the platform's app-data folder; "
-        "also COMPANION_DATA_DIR)",
+        help="folder for the journal (default: the platform's app-data folder; also COMPANION_DATA_DIR)",
     )
     return parser.parse_args(argv)
 

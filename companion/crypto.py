@@ -119,9 +119,9 @@ def unwrap_key(wrapping_key: bytes, wrapped: bytes, purpose: str) -> bytes:
 
 def record_aad(record_id: str, kind: str, fmt: int) -> bytes:
     """Binds a ciphertext to its row: moved to another id or kind, it won't open."""
-    return b"companion/record\x00" + record_id.encode() + b"\x00" + kind.encode() + b"\x00" + str(
-        fmt
-    ).encode()
+    return (
+        b"companion/record\x00" + record_id.encode() + b"\x00" + kind.encode() + b"\x00" + str(fmt).encode()
+    )
 
 
 # --- recovery codes -------------------------------------------------------------------------

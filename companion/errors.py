@@ -14,16 +14,14 @@ class CompanionError(Exception):
 class WrongPassphrase(CompanionError):
     def __init__(self) -> None:
         super().__init__(
-            "That passphrase doesn't open this journal. Nothing was changed - "
-            "take your time and try again."
+            "That passphrase doesn't open this journal. Nothing was changed - take your time and try again."
         )
 
 
 class WrongRecoveryCode(CompanionError):
     def __init__(self) -> None:
         super().__init__(
-            "That recovery code doesn't open this journal. Check each group of "
-            "letters and try again."
+            "That recovery code doesn't open this journal. Check each group of letters and try again."
         )
 
 
@@ -62,10 +60,7 @@ class VaultExists(CompanionError):
 class RecordUnreadable(CompanionError):
     def __init__(self, record_id: str) -> None:
         self.record_id = record_id
-        super().__init__(
-            "This entry can't be read - it may have been damaged. Your other "
-            "entries are fine."
-        )
+        super().__init__("This entry can't be read - it may have been damaged. Your other entries are fine.")
 
 
 class RecordNotFound(CompanionError):

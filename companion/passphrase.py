@@ -15,10 +15,28 @@ MIN_LENGTH = 8
 # A few of the most guessed choices; a full list would add weight for little gain
 # because the hint is advice, not a gate beyond the minimum length.
 _COMMON = {
-    "password", "passwort", "12345678", "123456789", "1234567890", "qwertyuiop",
-    "iloveyou", "letmein1", "password1", "sunshine", "princess", "football",
-    "baseball", "trustno1", "welcome1", "abc12345", "11111111", "00000000",
-    "qwerty123", "asdfghjk", "companion", "therapy1",
+    "password",
+    "passwort",
+    "12345678",
+    "123456789",
+    "1234567890",
+    "qwertyuiop",
+    "iloveyou",
+    "letmein1",
+    "password1",
+    "sunshine",
+    "princess",
+    "football",
+    "baseball",
+    "trustno1",
+    "welcome1",
+    "abc12345",
+    "11111111",
+    "00000000",
+    "qwerty123",
+    "asdfghjk",
+    "companion",
+    "therapy1",
 }
 
 

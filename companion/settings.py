@@ -52,12 +52,17 @@ class Settings:
         stored = self.get("crisis_lines")
         if stored is None:
             return list(DEFAULT_CRISIS_LINES)
-        return [CrisisLine(str(i.get("name", "")), str(i.get("number", "")), str(i.get("note", "")))
-                for i in stored]
+        return [
+            CrisisLine(str(i.get("name", "")), str(i.get("number", "")), str(i.get("note", "")))
+            for i in stored
+        ]
 
     def set_crisis_lines(self, lines: list[CrisisLine]) -> None:
         self.set(
             "crisis_lines",
-            [{"name": ln.name, "number": ln.number, "note": ln.note} for ln in lines
-             if ln.name.strip() or ln.number.strip()],
+            [
+                {"name": ln.name, "number": ln.number, "note": ln.note}
+                for ln in lines
+                if ln.name.strip() or ln.number.strip()
+            ],
         )

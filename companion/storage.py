@@ -56,8 +56,7 @@ class RecordRow(SQLModel, table=True):
 
 
 def _to_v1(con: sqlite3.Connection) -> None:
-    statements = (
-        """
+    statements = """
         CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY);
         CREATE TABLE vault_header (
             id INTEGER NOT NULL PRIMARY KEY,
@@ -79,7 +78,6 @@ def _to_v1(con: sqlite3.Connection) -> None:
         );
         CREATE INDEX ix_records_created ON records (created_at DESC, id DESC);
         """
-    )
     # One statement at a time: executescript() would commit behind our back.
     for statement in statements.split(";"):
         if statement.strip():

@@ -117,9 +117,7 @@ class Vault:
         code = None
         if with_recovery_code:
             code = crypto.new_recovery_code()
-            header.recovery_salt, header.recovery_wrapped_key = cls._wrap_for_recovery(
-                data_key, code
-            )
+            header.recovery_salt, header.recovery_wrapped_key = cls._wrap_for_recovery(data_key, code)
         engine = open_engine(path)
         with Session(engine) as session:
             session.add(header)
@@ -192,9 +190,7 @@ class Vault:
         engine, _ = self._require()
         return crypto.KdfParams.from_json(_read_header(engine).kdf)
 
-    def change_passphrase(
-        self, current: str, new: str, *, kdf: crypto.KdfParams | None = None
-    ) -> None:
+    def change_passphrase(self, current: str, new: str, *, kdf: crypto.KdfParams | None = None) -> None:
         """Re-wrap the data key. One UPDATE in one transaction: old or new works, never neither."""
         engine, data_key = self._require()
         if pp.length(new) < pp.MIN_LENGTH:
@@ -267,17 +263,19 @@ class Vault:
         with _damage_as_vault_damaged(), engine.begin() as conn:
             conn.execute(
                 RecordRow.__table__.insert().values(
-                    id=record_id, kind=kind, created_at=created, updated_at=stamp,
-                    fmt=RECORD_FMT, ciphertext=blob,
+                    id=record_id,
+                    kind=kind,
+                    created_at=created,
+                    updated_at=stamp,
+                    fmt=RECORD_FMT,
+                    ciphertext=blob,
                 )
             )
         record = Record(record_id, kind, created, stamp, dict(payload))
         self._cache_put(record)
         return record
 
-    def update(
-        self, record_id: str, payload: dict[str, Any], *, created_us: int | None = None
-    ) -> Record:
+    def update(self, record_id: str, payload: dict[str, Any], *, created_us: int | None = None) -> Record:
         engine, key = self._require()
         stamp = now_us()
         with _damage_as_vault_damaged(), engine.begin() as conn:

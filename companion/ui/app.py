@@ -6,10 +6,13 @@ from pathlib import Path
 
 import flet as ft
 
+from companion.ui.controller import AppController
+
 
 def make_app(data_dir: Path):
     async def main(page: ft.Page) -> None:
-        page.title = "Companion"
-        page.add(ft.Text("Companion"))
+        # One controller per page: each browser tab has its own locked/unlocked state.
+        controller = AppController(page, data_dir)
+        await controller.start()
 
     return main

@@ -1,0 +1,300 @@
+"""Per-window (per browser tab) state: the unlocked vault, the screen stack, auto-lock.
+
+Nothing here is module-global: in web mode every tab gets its own controller,
+so one person's unlocked journal can never show up in another tab.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import flet as ft
+
+from companion.journal import Journal
+from companion.paths import vault_path
+from companion.settings import Settings
+from companion.ui import theme
+from companion.ui.common import icon_button, side_padding
+from companion.ui.screen import Screen
+from companion.vault import Vault, vault_exists
+
+AUTO_LOCK_DEFAULT_S = 5 * 60
+IDLE_CHECK_INTERVAL_S = 5
+MOBILE_PLATFORMS = {ft.PagePlatform.ANDROID, ft.PagePlatform.IOS}
+BACKGROUND_STATES = {ft.AppLifecycleState.HIDE, ft.AppLifecycleState.PAUSE}
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    label: str
+    icon: ft.IconData
+    selected_icon: ft.IconData
+    make: Callable[[AppController], Screen]
+
+
+class AppController:
+    def __init__(self, page: ft.Page, data_dir: Path) -> None:
+        self.page = page
+        self.data_dir = data_dir
+        self.path = vault_path(data_dir)
+        self.vault: Vault | None = None
+        self.journal: Journal | None = None
+        self.settings: Settings | None = None
+        self.auto_lock_s = AUTO_LOCK_DEFAULT_S
+        self.last_activity = time.monotonic()
+        self.stack: list[Screen] = []
+        self.section_id = "journal"
+        self._public_return: Screen | None = None
+        self._wide: bool | None = None
+        self._idle_task: asyncio.Task | None = None
+
+    # --- start-up and events -------------------------------------------------------------
+
+    async def start(self) -> None:
+        from companion.ui.unlock import UnlockScreen
+        from companion.ui.welcome import WelcomeScreen
+
+        page = self.page
+        page.title = "Companion"
+        theme.apply(page)
+        page.padding = 0
+        page.on_resize = self._on_resize
+        page.on_keyboard_event = self._on_key
+        page.on_app_lifecycle_state_change = self._on_lifecycle
+        first = UnlockScreen(self) if vault_exists(self.path) else WelcomeScreen(self)
+        await self.show_public(first)
+        self._idle_task = asyncio.create_task(self._watch_idle())
+
+    def touch(self) -> None:
+        self.last_activity = time.monotonic()
+
+    async def _watch_idle(self) -> None:
+        while True:
+            await asyncio.sleep(IDLE_CHECK_INTERVAL_S)
+            if self.vault is not None and time.monotonic() - self.last_activity > self.auto_lock_s:
+                await self.lock(reason="idle")
+
+    async def _on_resize(self, _e: ft.Event) -> None:
+        if self.vault is not None and self._wide != self.is_wide():
+            self._render()
+
+    async def _on_key(self, e: ft.KeyboardEvent) -> None:
+        self.touch()
+        if e.key == "Escape":
+            await self.back()
+
+    async def _on_lifecycle(self, e: ft.AppLifecycleStateChangeEvent) -> None:
+        if e.state in BACKGROUND_STATES and self.page.platform in MOBILE_PLATFORMS:
+            await self.lock(reason="background")
+
+    # --- layout --------------------------------------------------------------------------
+
+    def is_wide(self) -> bool:
+        return (self.page.width or 0) >= theme.PHONE_MAX_WIDTH
+
+    def sections(self) -> list[Section]:
+        from companion.ui.journal_view import JournalListScreen
+        from companion.ui.settings_view import SettingsScreen
+
+        return [
+            Section("journal", "Journal", ft.Icons.BOOK_OUTLINED, ft.Icons.BOOK, JournalListScreen),
+            Section("settings", "Settings", ft.Icons.TUNE_OUTLINED, ft.Icons.TUNE, SettingsScreen),
+        ]
+
+    @property
+    def current(self) -> Screen | None:
+        return self.stack[-1] if self.stack else None
+
+    def _appbar(self, screen: Screen) -> ft.AppBar:
+        actions: list[ft.Control] = [
+            ft.TextButton(
+                content="Need help now",
+                icon=ft.Icons.SUPPORT_OUTLINED,
+                on_click=self._open_help,
+            )
+        ]
+        if self.vault is not None:
+            if self.is_wide():
+                lock: ft.Control = ft.TextButton(
+                    content="Lock", icon=ft.Icons.LOCK_OUTLINE, on_click=self._on_lock_click
+                )
+            else:
+                lock = icon_button(ft.Icons.LOCK_OUTLINE, "Lock", self._on_lock_click)
+            actions.append(lock)
+        leading = None
+        if len(self.stack) > 1 or (self.vault is None and self._public_return is not None):
+            leading = icon_button(ft.Icons.ARROW_BACK, "Back", self._on_back_click)
+        return ft.AppBar(
+            title=ft.Text(screen.title if self.vault is not None else "Companion"),
+            leading=leading,
+            automatically_imply_leading=False,
+            actions=actions,
+            center_title=False,
+        )
+
+    def _render(self) -> None:
+        screen = self.current
+        if screen is None:
+            return
+        view = self.page.views[0]
+        self._wide = self.is_wide()
+        view.appbar = self._appbar(screen)
+        view.padding = 0
+        content = ft.Container(
+            screen.build_cached(),
+            padding=ft.Padding.symmetric(
+                horizontal=side_padding(self.page.width - (100 if self._wide else 0)), vertical=8
+            ),
+            expand=True,
+        )
+        if self.vault is None:
+            view.navigation_bar = None
+            view.controls = [content]
+        else:
+            sections = self.sections()
+            index = next((i for i, s in enumerate(sections) if s.id == self.section_id), 0)
+            if self._wide:
+                view.navigation_bar = None
+                rail = ft.NavigationRail(
+                    selected_index=index,
+                    label_type=ft.NavigationRailLabelType.ALL,
+                    destinations=[
+                        ft.NavigationRailDestination(
+                            icon=s.icon, selected_icon=s.selected_icon, label=s.label
+                        )
+                        for s in sections
+                    ],
+                    on_change=self._on_nav,
+                )
+                view.controls = [
+                    ft.Row(
+                        [rail, ft.VerticalDivider(width=1), content],
+                        expand=True,
+                        vertical_alignment=ft.CrossAxisAlignment.STRETCH,
+                    )
+                ]
+            else:
+                view.navigation_bar = ft.NavigationBar(
+                    selected_index=index,
+                    destinations=[
+                        ft.NavigationBarDestination(icon=s.icon, selected_icon=s.selected_icon, label=s.label)
+                        for s in sections
+                    ],
+                    on_change=self._on_nav,
+                )
+                view.controls = [content]
+        self.page.update()
+
+    # --- navigation ----------------------------------------------------------------------
+
+    async def _leave_current(self) -> None:
+        if self.current is not None:
+            await self.current.on_leave()
+
+    async def show_public(self, screen: Screen) -> None:
+        """A screen seen without unlocking: welcome, unlock, help."""
+        await self._leave_current()
+        self.stack = [screen]
+        self._render()
+        await screen.on_show()
+
+    async def open(self, screen: Screen) -> None:
+        """Go one step deeper inside the current section."""
+        self.touch()
+        await self._leave_current()
+        self.stack.append(screen)
+        self._render()
+        await screen.on_show()
+
+    async def replace(self, screen: Screen) -> None:
+        await self._leave_current()
+        if self.stack:
+            self.stack[-1] = screen
+        else:
+            self.stack = [screen]
+        self._render()
+        await screen.on_show()
+
+    async def back(self) -> None:
+        if self.vault is None:
+            if self._public_return is not None:
+                target, self._public_return = self._public_return, None
+                await self.show_public(target)
+            return
+        if len(self.stack) <= 1:
+            return
+        await self._leave_current()
+        self.stack.pop()
+        self._render()
+        await self.stack[-1].on_show()
+
+    async def go_section(self, section_id: str) -> None:
+        self.touch()
+        await self._leave_current()
+        self.section_id = section_id
+        section = next(s for s in self.sections() if s.id == section_id)
+        self.stack = [section.make(self)]
+        self._render()
+        await self.stack[-1].on_show()
+
+    async def _on_nav(self, e: ft.ControlEvent) -> None:
+        sections = self.sections()
+        await self.go_section(sections[int(e.control.selected_index)].id)
+
+    async def _on_back_click(self, _e: ft.ControlEvent) -> None:
+        await self.back()
+
+    async def _open_help(self, _e: ft.ControlEvent) -> None:
+        from companion.ui.help_view import HelpScreen
+
+        self.touch()
+        if self.vault is None:
+            current = self.current
+            if isinstance(current, HelpScreen):
+                return
+            self._public_return = current
+            await self.show_public(HelpScreen(self))
+        elif not isinstance(self.current, HelpScreen):
+            await self.open(HelpScreen(self))
+
+    # --- locking -------------------------------------------------------------------------
+
+    async def unlocked(self, vault: Vault) -> None:
+        """Called by the welcome and unlock screens once a vault is open."""
+        self.vault = vault
+        self.journal = Journal(vault)
+        self.settings = await asyncio.to_thread(Settings, vault)
+        self.auto_lock_s = int(self.settings.get("auto_lock_s", AUTO_LOCK_DEFAULT_S))
+        self._public_return = None
+        self.touch()
+        await self.go_section("journal")
+
+    async def _on_lock_click(self, _e: ft.ControlEvent) -> None:
+        await self.lock(reason="asked")
+
+    async def lock(self, reason: str) -> None:
+        """Save open drafts, then drop the key and every decrypted control."""
+        from companion.ui.unlock import UnlockScreen
+
+        if self.vault is None:
+            return
+        try:
+            await self._leave_current()
+        finally:
+            vault, self.vault = self.vault, None
+            self.journal = None
+            self.settings = None
+            self.stack = []
+            self.page.views[0].controls = []
+            vault.lock()
+            await self.show_public(UnlockScreen(self, reason=reason))
+
+    # --- messages ------------------------------------------------------------------------
+
+    def toast(self, message: str, action: str | None = None, on_action=None) -> None:
+        self.page.show_dialog(ft.SnackBar(content=ft.Text(message), action=action, on_action=on_action))

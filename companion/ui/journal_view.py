@@ -1,0 +1,330 @@
+"""Journal: a lazily loaded list with search, and an editor that autosaves drafts."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import flet as ft
+
+from companion.errors import CompanionError
+from companion.journal import Entry, Journal, clean, display_title, preview
+from companion.records import Cursor, Record
+from companion.ui.common import body, error_text, friendly_time, primary_button, show_error, small
+from companion.ui.screen import Screen
+
+PAGE_SIZE = 30
+AUTOSAVE_EVERY_S = 3.0
+SEARCH_DEBOUNCE_S = 0.35
+
+
+class JournalListScreen(Screen):
+    title = "Journal"
+
+    def __init__(self, ctl) -> None:
+        super().__init__(ctl)
+        self.cursor: Cursor | None = None
+        self.loading = False
+        self._search_seq = 0
+
+    @property
+    def journal(self) -> Journal:
+        assert self.ctl.journal is not None
+        return self.ctl.journal
+
+    def build(self) -> ft.Control:
+        self.search = ft.TextField(
+            label="Search entries",
+            prefix_icon=ft.Icons.SEARCH,
+            on_change=self._on_search_change,
+            on_submit=self._on_search_change,
+            dense=True,
+        )
+        self.status = small("")
+        self.items = ft.ListView(expand=True, spacing=6, on_scroll=self._on_scroll, scroll_interval=200)
+        self.more = ft.TextButton(content="Show older entries", on_click=self._load_more, visible=False)
+        return ft.Column(
+            [
+                ft.Row(
+                    [
+                        ft.Container(self.search, expand=True),
+                        primary_button("New entry", self._new, icon=ft.Icons.EDIT_OUTLINED),
+                    ],
+                    vertical_alignment=ft.CrossAxisAlignment.CENTER,
+                ),
+                self.status,
+                self.items,
+            ],
+            expand=True,
+            spacing=8,
+        )
+
+    async def on_show(self) -> None:
+        await self._reload()
+
+    async def _reload(self) -> None:
+        self.cursor = None
+        self.items.controls = []
+        draft = await asyncio.to_thread(self.journal.find_draft, None)
+        if draft is not None and not draft[1].is_empty:
+            self.items.controls.append(self._draft_row(draft[1]))
+        await self._load_more(None)
+
+    def _draft_row(self, entry: Entry) -> ft.Control:
+        return ft.Card(
+            ft.ListTile(
+                leading=ft.Icon(ft.Icons.EDIT_NOTE),
+                title=ft.Text("Unfinished entry: " + display_title(entry)),
+                subtitle=ft.Text("Continue writing where you left off"),
+                on_click=self._new,
+            ),
+        )
+
+    def _row(self, record: Record) -> ft.Control:
+        entry = Entry.from_record(record)
+
+        async def open_it(_e: ft.ControlEvent) -> None:
+            await self.ctl.open(EditorScreen(self.ctl, record.id))
+
+        return ft.Card(
+            ft.ListTile(
+                title=ft.Text(display_title(entry), max_lines=1, overflow=ft.TextOverflow.ELLIPSIS),
+                subtitle=ft.Text(
+                    friendly_time(record.created_at) + ("  ·  " + preview(entry, 90) if entry.body else ""),
+                    max_lines=2,
+                    overflow=ft.TextOverflow.ELLIPSIS,
+                ),
+                on_click=open_it,
+            ),
+        )
+
+    def _empty(self) -> ft.Control:
+        return ft.Container(
+            ft.Column(
+                [
+                    ft.Icon(ft.Icons.AUTO_STORIES_OUTLINED, size=40, color=ft.Colors.PRIMARY),
+                    body("Your journal is here whenever you want it."),
+                    body("Write a few lines about today, or about anything on your mind.", muted=True),
+                ],
+                horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+                spacing=8,
+            ),
+            padding=24,
+            alignment=ft.Alignment.CENTER,
+        )
+
+    async def _load_more(self, _e: ft.ControlEvent | None) -> None:
+        if self.loading or self.search.value.strip():
+            return
+        self.loading = True
+        try:
+            page = await asyncio.to_thread(self.journal.page, self.cursor, PAGE_SIZE)
+            if self.more in self.items.controls:
+                self.items.controls.remove(self.more)
+            self.items.controls.extend(self._row(r) for r in page.records)
+            for _ in page.unreadable:
+                self.items.controls.append(
+                    ft.ListTile(
+                        leading=ft.Icon(ft.Icons.REPORT_OUTLINED, color=ft.Colors.ERROR),
+                        title=ft.Text("An entry here can't be read"),
+                        subtitle=ft.Text("It may have been damaged. Your other entries are fine."),
+                    )
+                )
+            self.cursor = page.next_cursor
+            if self.cursor is not None:
+                self.more.visible = True
+                self.items.controls.append(self.more)
+            if not self.items.controls:
+                self.items.controls.append(self._empty())
+            self.status.value = ""
+            self.ctl.page.update()
+        finally:
+            self.loading = False
+
+    async def _on_scroll(self, e: ft.OnScrollEvent) -> None:
+        if self.cursor is not None and e.pixels >= e.max_scroll_extent - 400:
+            await self._load_more(None)
+
+    async def _on_search_change(self, _e: ft.ControlEvent) -> None:
+        self.ctl.touch()
+        self._search_seq += 1
+        seq = self._search_seq
+        await asyncio.sleep(SEARCH_DEBOUNCE_S)
+        if seq != self._search_seq:
+            return  # a newer keystroke superseded this one
+        query = self.search.value.strip()
+        if not query:
+            self.status.value = ""
+            await self._reload()
+            return
+        hits = await asyncio.to_thread(self.journal.search, query)
+        if seq != self._search_seq:
+            return
+        self.cursor = None
+        self.items.controls = [self._row(r) for r in hits]
+        if hits:
+            self.status.value = f"{len(hits)} {'entry matches' if len(hits) == 1 else 'entries match'}"
+        else:
+            self.status.value = f"Nothing found for \u201c{query}\u201d."
+        self.ctl.page.update()
+
+    async def _new(self, _e: ft.ControlEvent) -> None:
+        await self.ctl.open(EditorScreen(self.ctl, None))
+
+
+class EditorScreen(Screen):
+    """Writes a new entry (record_id None) or edits one; drafts autosave every few seconds."""
+
+    def __init__(self, ctl, record_id: str | None) -> None:
+        super().__init__(ctl)
+        self.record_id = record_id
+        self.title = "New entry" if record_id is None else "Edit entry"
+        self.draft_id: str | None = None
+        self.dirty = False
+        self.closed = False
+        self.saved_text: Entry | None = None
+        self._save_lock = asyncio.Lock()
+
+    @property
+    def journal(self) -> Journal:
+        assert self.ctl.journal is not None
+        return self.ctl.journal
+
+    def build(self) -> ft.Control:
+        self.title_field = ft.TextField(label="Title (optional)", on_change=self._on_change)
+        self.body_field = ft.TextField(
+            label="What's on your mind?",
+            multiline=True,
+            min_lines=8,
+            max_lines=None,
+            on_change=self._on_change,
+            autofocus=True,
+        )
+        self.error = error_text()
+        self.draft_note = small("")
+        actions: list[ft.Control] = [primary_button("Save entry", self._save)]
+        if self.record_id is not None:
+            actions.append(
+                ft.OutlinedButton(
+                    content="Delete entry",
+                    icon=ft.Icons.DELETE_OUTLINE,
+                    on_click=self._confirm_delete,
+                    style=ft.ButtonStyle(color=ft.Colors.ERROR),
+                )
+            )
+        self.meta = small("")
+        return ft.Column(
+            [
+                self.meta,
+                self.title_field,
+                self.body_field,
+                self.error,
+                ft.Row(actions, wrap=True),
+                self.draft_note,
+            ],
+            spacing=12,
+            scroll=ft.ScrollMode.AUTO,
+            expand=True,
+            horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+        )
+
+    async def on_show(self) -> None:
+        draft = await asyncio.to_thread(self.journal.find_draft, self.record_id)
+        if self.record_id is not None:
+            try:
+                record = await asyncio.to_thread(self.journal.vault.get, self.record_id)
+            except CompanionError as exc:
+                show_error(self.error, str(exc))
+                self.ctl.page.update()
+                return
+            entry = Entry.from_record(record)
+            self.saved_text = entry
+            self.meta.value = "Written " + friendly_time(record.created_at)
+            self.title_field.value, self.body_field.value = entry.title, entry.body
+        if draft is not None:
+            self.draft_id, kept = draft
+            if kept != self.saved_text and not kept.is_empty:
+                self.title_field.value, self.body_field.value = kept.title, kept.body
+                self.draft_note.value = "Picked up your unsaved changes from last time."
+        self.ctl.page.update()
+        self.ctl.page.run_task(self._autosave_loop)
+
+    def _current(self) -> Entry:
+        return clean(self.title_field.value or "", self.body_field.value or "")
+
+    def _on_change(self, _e: ft.ControlEvent) -> None:
+        self.ctl.touch()
+        self.dirty = True
+        show_error(self.error, "")
+
+    async def _autosave_loop(self) -> None:
+        while not self.closed:
+            await asyncio.sleep(AUTOSAVE_EVERY_S)
+            if self.dirty and not self.closed:
+                await self._save_draft()
+                self.draft_note.value = "Draft kept safe at " + time.strftime("%H:%M")
+                self.ctl.page.update()
+
+    async def _save_draft(self) -> None:
+        async with self._save_lock:
+            if not self.dirty or self.ctl.journal is None:
+                return
+            self.dirty = False
+            entry = self._current()
+            if entry.is_empty or entry == self.saved_text:
+                await asyncio.to_thread(self.journal.discard_draft, self.record_id, self.draft_id)
+                self.draft_id = None
+            else:
+                self.draft_id = await asyncio.to_thread(
+                    self.journal.save_draft, self.record_id, entry, self.draft_id
+                )
+
+    async def on_leave(self) -> None:
+        """Leaving (back, another section, or auto-lock) keeps unsaved words as a draft."""
+        if self.closed:
+            return
+        self.closed = True
+        await self._save_draft()
+
+    async def _save(self, _e: ft.ControlEvent) -> None:
+        entry = self._current()
+        if entry.is_empty:
+            show_error(self.error, "There's nothing to save yet. Write a few words first.")
+            self.ctl.page.update()
+            return
+        async with self._save_lock:
+            if self.record_id is None:
+                await asyncio.to_thread(self.journal.add, entry)
+            else:
+                await asyncio.to_thread(self.journal.update, self.record_id, entry)
+            await asyncio.to_thread(self.journal.discard_draft, self.record_id, self.draft_id)
+            self.draft_id = None
+            self.dirty = False
+        self.closed = True
+        self.ctl.toast("Entry saved.")
+        await self.ctl.back()
+
+    async def _confirm_delete(self, _e: ft.ControlEvent) -> None:
+        dialog = ft.AlertDialog(
+            modal=True,
+            title=ft.Text("Delete this entry?"),
+            content=ft.Text("It will be gone for good. This can't be undone."),
+            actions=[
+                ft.TextButton(content="Keep it", on_click=lambda _e: self.ctl.page.pop_dialog()),
+                ft.FilledButton(
+                    content="Delete",
+                    on_click=self._delete,
+                    style=ft.ButtonStyle(bgcolor=ft.Colors.ERROR, color=ft.Colors.ON_ERROR),
+                ),
+            ],
+        )
+        self.ctl.page.show_dialog(dialog)
+
+    async def _delete(self, _e: ft.ControlEvent) -> None:
+        self.ctl.page.pop_dialog()
+        if self.record_id is None:
+            return
+        await asyncio.to_thread(self.journal.delete, self.record_id)
+        self.closed = True
+        self.ctl.toast("Entry deleted.")
+        await self.ctl.back()

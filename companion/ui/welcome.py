@@ -1,0 +1,152 @@
+"""First run: say what Companion is (and isn't), then create the journal."""
+
+from __future__ import annotations
+
+import asyncio
+
+import flet as ft
+
+from companion import passphrase as pp
+from companion.errors import CompanionError
+from companion.ui.common import body, column, error_text, heading, primary_button, show_error, small
+from companion.ui.screen import Screen
+from companion.vault import Vault
+
+
+class WelcomeScreen(Screen):
+    title = "Welcome"
+
+    def build(self) -> ft.Control:
+        self.first = ft.TextField(
+            label="Passphrase",
+            password=True,
+            can_reveal_password=True,
+            autofocus=True,
+            on_change=self._on_type,
+            on_submit=self._focus_repeat,
+        )
+        self.repeat = ft.TextField(
+            label="Repeat passphrase",
+            password=True,
+            can_reveal_password=True,
+            on_change=self._on_type,
+            on_submit=self._create,
+        )
+        self.hint = small(pp.strength("").hint)
+        self.meter = ft.ProgressBar(value=0, semantics_label="Passphrase strength")
+        self.error = error_text()
+        self.button = primary_button("Create my journal", self._create)
+        self.busy = ft.ProgressRing(visible=False, width=20, height=20)
+        return column(
+            heading("Welcome to Companion"),
+            body(
+                "Companion is a private place, between therapy sessions, to notice what your body "
+                "is telling you, find words for what you feel, and gather what you want to bring "
+                "to your next session."
+            ),
+            body(
+                "It is not a crisis service: if you are in danger, call your local emergency "
+                "number, or tap Need help now at the top.",
+            ),
+            ft.Divider(),
+            ft.Text("Create your journal", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+            body(
+                "Choose a passphrase. Everything you write is locked with it, on this device only. "
+                "A few unrelated words work well.",
+                muted=True,
+            ),
+            self.first,
+            self.meter,
+            self.hint,
+            self.repeat,
+            self.error,
+            ft.Row([self.button, self.busy], spacing=12),
+        )
+
+    async def _focus_repeat(self, _e: ft.ControlEvent) -> None:
+        await self.repeat.focus()
+
+    def _on_type(self, _e: ft.ControlEvent) -> None:
+        strength = pp.strength(self.first.value)
+        self.hint.value = strength.hint
+        self.meter.value = strength.level / 3
+        show_error(self.error, "")
+
+    async def _create(self, _e: ft.ControlEvent) -> None:
+        secret, again = self.first.value, self.repeat.value
+        if pp.length(secret) < pp.MIN_LENGTH:
+            show_error(self.error, f"Please choose a passphrase of at least {pp.MIN_LENGTH} characters.")
+            self.ctl.page.update()
+            return
+        if pp.normalise(secret) != pp.normalise(again):
+            show_error(self.error, "The two passphrases don't match yet. Please type them again.")
+            self.ctl.page.update()
+            return
+        self.button.disabled = True
+        self.busy.visible = True
+        show_error(self.error, "")
+        self.ctl.page.update()
+        try:
+            vault, code = await asyncio.to_thread(Vault.create, self.ctl.path, secret)
+        except CompanionError as exc:
+            show_error(self.error, str(exc))
+            self.button.disabled = False
+            self.busy.visible = False
+            self.ctl.page.update()
+            return
+        self.first.value = self.repeat.value = ""
+        await self.ctl.replace(RecoveryCodeScreen(self.ctl, vault, code or ""))
+
+
+class RecoveryCodeScreen(Screen):
+    """Shown once after creating the journal (and again from settings on request)."""
+
+    title = "Your recovery code"
+
+    def __init__(self, ctl, vault: Vault | None, code: str, *, from_settings: bool = False) -> None:
+        super().__init__(ctl)
+        self.vault = vault
+        self.code = code
+        self.from_settings = from_settings
+
+    def build(self) -> ft.Control:
+        return column(
+            heading("Keep this recovery code safe"),
+            body(
+                "If you ever forget your passphrase, this code opens your journal instead. "
+                "Write it down or save it somewhere private. It is shown only now."
+            ),
+            ft.Container(
+                ft.Text(
+                    self.code,
+                    size=22,
+                    font_family="monospace",
+                    selectable=True,
+                    weight=ft.FontWeight.W_600,
+                    semantics_label="Recovery code " + " ".join(self.code),
+                ),
+                padding=16,
+                border_radius=12,
+                bgcolor=ft.Colors.SECONDARY_CONTAINER,
+            ),
+            ft.Row(
+                [ft.OutlinedButton(content="Copy code", icon=ft.Icons.COPY, on_click=self._copy)],
+                wrap=True,
+            ),
+            body(
+                "Without your passphrase or this code, nobody can open your journal - not even us. "
+                "There is no other way back in.",
+                muted=True,
+            ),
+            primary_button("I've kept it safe", self._done),
+        )
+
+    async def _copy(self, _e: ft.ControlEvent) -> None:
+        await ft.Clipboard().set(self.code)
+        self.ctl.toast("Copied. Paste it somewhere private, then clear your clipboard.")
+
+    async def _done(self, _e: ft.ControlEvent) -> None:
+        if self.from_settings:
+            await self.ctl.back()
+        elif self.vault is not None:
+            await self.ctl.unlocked(self.vault)
