@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from companion.errors import RecordNotFound
+from companion.drafts import DRAFT, Drafts
 from companion.records import Page, Record
 from companion.vault import Cursor, Vault
 
 JOURNAL = "journal"
-DRAFT = "draft"
+__all__ = ["DRAFT", "JOURNAL", "Entry", "Journal", "clean", "display_title", "preview"]
 MAX_TITLE = 200
 
 
@@ -55,6 +55,7 @@ class Journal:
 
     def __init__(self, vault: Vault) -> None:
         self.vault = vault
+        self.drafts = Drafts(vault, JOURNAL)
 
     def add(self, entry: Entry) -> Record:
         if entry.is_empty:
@@ -81,36 +82,16 @@ class Journal:
 
     # --- drafts: one per target (a new entry, or an entry being edited) --------------------
 
-    def _draft_records(self) -> list[Record]:
-        return list(self.vault.iter_all([DRAFT]))
-
     def find_draft(self, target: str | None) -> tuple[str, Entry] | None:
         """The draft for ``target`` (None = a new entry) as (draft record id, entry)."""
-        for record in self._draft_records():
-            if record.payload.get("for_kind") == JOURNAL and record.payload.get("target") == target:
-                return record.id, Entry(
-                    str(record.payload.get("title", "")), str(record.payload.get("body", ""))
-                )
-        return None
+        found = self.drafts.find(target)
+        if found is None:
+            return None
+        draft_id, content = found
+        return draft_id, Entry(str(content.get("title", "")), str(content.get("body", "")))
 
     def save_draft(self, target: str | None, entry: Entry, draft_id: str | None = None) -> str:
-        """Create or replace the draft; returns its id for the next autosave."""
-        payload = {"for_kind": JOURNAL, "target": target, **entry.payload()}
-        if draft_id is not None:
-            try:
-                return self.vault.update(draft_id, payload).id
-            except RecordNotFound:
-                pass
-        existing = self.find_draft(target)
-        if existing is not None:
-            return self.vault.update(existing[0], payload).id
-        return self.vault.add(DRAFT, payload).id
+        return self.drafts.save(target, entry.payload(), draft_id)
 
     def discard_draft(self, target: str | None, draft_id: str | None = None) -> None:
-        if draft_id is not None:
-            try:
-                self.vault.delete(draft_id)
-            except RecordNotFound:
-                pass
-        while (existing := self.find_draft(target)) is not None:
-            self.vault.delete(existing[0])
+        self.drafts.discard(target, draft_id)

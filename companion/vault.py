@@ -11,7 +11,7 @@ import json
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -408,6 +408,21 @@ class Vault:
             if self._search_cache is None:
                 self._search_cache = cache
             return self._search_cache
+
+    def matching(
+        self,
+        predicate: Callable[[Record], bool],
+        kinds: Iterable[str] | None = None,
+        limit: int | None = None,
+    ) -> list[Record]:
+        """Records for which ``predicate`` holds, newest first (filters on encrypted content)."""
+        allowed = set(kinds) if kinds is not None else None
+        cache = self._ensure_search_cache()
+        with self._cache_lock:
+            candidates = [r for r, _text in cache.values() if allowed is None or r.kind in allowed]
+        hits = [r for r in candidates if predicate(r)]
+        hits.sort(key=lambda r: (r.created_us, r.id), reverse=True)
+        return hits[:limit] if limit is not None else hits
 
     def search(
         self, query: str, kinds: Iterable[str] | None = None, limit: int | None = None

@@ -1,0 +1,182 @@
+"""Check-in records: meaning, payload round trips and storage inside the vault."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from companion import vocabulary as vocab
+from companion.checkin import (
+    BodyMark,
+    CheckIn,
+    CheckIns,
+    FeelingPick,
+    TimelineFilter,
+    clamp_intensity,
+    describe_feeling,
+    describe_mark,
+    recent_words,
+)
+from companion.vault import Vault
+
+
+@pytest.fixture(scope="module")
+def vault(tmp_path_factory: pytest.TempPathFactory) -> Vault:
+    path: Path = tmp_path_factory.mktemp("checkins") / "journal.sqlite"
+    v, _ = Vault.create(path, "a calm test passphrase", with_recovery_code=False)
+    return v
+
+
+def test_empty_checkin_is_refused(vault: Vault) -> None:
+    store = CheckIns(vault)
+    assert CheckIn().is_empty
+    assert CheckIn(note="   \n ").is_empty
+    with pytest.raises(ValueError):
+        store.add(CheckIn())
+
+
+def test_not_sure_alone_is_a_valid_answer(vault: Vault) -> None:
+    store = CheckIns(vault)
+    record = store.add(CheckIn(not_sure=True))
+    assert store.get(record.id).not_sure
+
+
+def test_body_first_checkin_round_trip(vault: Vault) -> None:
+    store = CheckIns(vault)
+    checkin = (
+        CheckIn()
+        .mark(BodyMark("chest", ("tight",), "", 7))
+        .add_feeling("disappointed", "strong")
+        .add_feeling("ashamed", "mild")
+        .toggle_need("rest")
+    )
+    record = store.add(checkin)
+    again = store.get(record.id)
+    assert again == checkin
+    assert [describe_feeling(f) for f in again.feelings] == ["disappointed, very", "ashamed, a little"]
+    assert describe_mark(again.body[0]) == "Chest: tight (7/10)"
+
+
+def test_marking_a_region_twice_replaces_it() -> None:
+    c = CheckIn().mark(BodyMark("jaw", ("clenched",), "", 3)).mark(BodyMark("jaw", ("tense",), "", 6))
+    assert len(c.body) == 1 and c.body[0].intensity == 6
+    assert c.unmark("jaw").body == ()
+
+
+def test_adding_a_feeling_uses_its_usual_intensity_and_clears_not_sure() -> None:
+    word = vocab.feelings()[0]
+    c = CheckIn(not_sure=True).add_feeling(word.word)
+    assert c.feelings == (FeelingPick(word.word, word.intensity),)
+    assert not c.not_sure
+    assert c.remove_feeling(word.word.upper()).feelings == ()
+
+
+@pytest.mark.parametrize(
+    ("checkin", "intense"),
+    [
+        (CheckIn().mark(BodyMark("chest", (), "", 9)), True),
+        (CheckIn().mark(BodyMark("chest", (), "", 8)), True),
+        (CheckIn().mark(BodyMark("chest", (), "", 7)), False),
+        (CheckIn().add_feeling("ashamed", "strong"), True),
+        (CheckIn().add_feeling("ashamed", "moderate"), False),
+    ],
+)
+def test_high_intensity_offers_a_pause(checkin: CheckIn, intense: bool) -> None:
+    assert checkin.is_intense is intense
+
+
+def test_strong_pleasant_feeling_does_not_trigger_the_pause() -> None:
+    glad = vocab.by_family("glad")[0].word
+    assert not CheckIn().add_feeling(glad, "strong").is_intense
+
+
+def test_clamp_intensity() -> None:
+    assert clamp_intensity(12) == 10
+    assert clamp_intensity(-3) == 0
+    assert clamp_intensity("7") == 7
+    assert clamp_intensity("nonsense") == 5
+    assert clamp_intensity(None) == 5
+
+
+def test_huge_note_emoji_and_rtl_survive(vault: Vault) -> None:
+    store = CheckIns(vault)
+    note = ("ש" * 10_000) + ("🫀" * 10_000) + ("x" * 30_000)
+    checkin = CheckIn(note=note, happened="مرحبا — hello 👋", said="I'm fine", body_said="hands shaking")
+    record = store.add(checkin)
+    assert store.get(record.id).note == note
+    assert len(store.get(record.id).note) == 50_000
+
+
+def test_filter_by_region_word_and_family(vault: Vault) -> None:
+    store = CheckIns(vault)
+    a = store.add(CheckIn().mark(BodyMark("stomach", ("knotted",), "", 6)).add_feeling("anxious"))
+    b = store.add(CheckIn().mark(BodyMark("jaw", ("clenched",), "", 5)).add_feeling("irritated"))
+    by_region = {r.id for r in store.filtered(TimelineFilter(region="stomach"))}
+    assert a.id in by_region and b.id not in by_region
+    by_word = {r.id for r in store.filtered(TimelineFilter(word="Irritated"))}
+    assert b.id in by_word and a.id not in by_word
+    family = vocab.feeling("irritated").family
+    by_family = {r.id for r in store.filtered(TimelineFilter(family=family))}
+    assert b.id in by_family and a.id not in by_family
+    assert not TimelineFilter().active
+
+
+def test_edit_and_delete(vault: Vault) -> None:
+    store = CheckIns(vault)
+    record = store.add(CheckIn(not_sure=True))
+    store.update(record.id, CheckIn(happened="a hard phone call"))
+    assert store.get(record.id).happened == "a hard phone call"
+    store.save_draft(record.id, CheckIn(happened="draft text"))
+    store.delete(record.id)
+    assert store.find_draft(record.id) is None
+    assert record.id not in {r.id for r in store.page(limit=1000).records}
+
+
+def test_drafts_restore_work_in_progress(vault: Vault) -> None:
+    store = CheckIns(vault)
+    first = store.save_draft(None, CheckIn().mark(BodyMark("throat", ("tight",), "", 4)))
+    second = store.save_draft(None, CheckIn().mark(BodyMark("throat", ("lump",), "", 5)), first)
+    assert first == second
+    found = store.find_draft(None)
+    assert found is not None and found[1].body[0].sensations == ("lump",)
+    store.discard_draft(None, first)
+    assert store.find_draft(None) is None
+
+
+def test_recent_words_are_newest_first_and_unique(vault: Vault) -> None:
+    store = CheckIns(vault)
+    store.add(CheckIn().add_feeling("hopeful"))
+    store.add(CheckIn().add_feeling("tired").add_feeling("hopeful"))
+    words = recent_words(store.page(limit=10).records)
+    assert words[:2] == ["tired", "hopeful"]
+    assert len(words) == len(set(words))
+
+
+def test_payload_from_unknown_or_damaged_data_never_crashes() -> None:
+    odd = {"body": [{"region": "chest", "intensity": "loud"}, "junk"], "feelings": [{"word": "x", "level": "?"}]}
+    c = CheckIn.from_payload(odd)
+    assert c.body[0].intensity == 5
+    assert c.feelings[0].level == "moderate"
+
+
+texts = st.text(max_size=200)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    regions=st.lists(st.sampled_from([r.id for r in vocab.regions()]), max_size=5, unique=True),
+    words=st.lists(st.sampled_from([f.word for f in vocab.feelings()]), max_size=4, unique=True),
+    intensity=st.integers(0, 10),
+    note=texts,
+    happened=texts,
+)
+def test_payload_round_trip(regions, words, intensity, note, happened) -> None:
+    c = CheckIn(note=note, happened=happened)
+    for region in regions:
+        c = c.mark(BodyMark(region, ("warm",), "", intensity))
+    for word in words:
+        c = c.add_feeling(word)
+    assert CheckIn.from_payload(c.to_payload()) == c
