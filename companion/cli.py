@@ -41,6 +41,9 @@ def has_display() -> bool:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
+    from companion.netaudit import install_from_env
+
+    install_from_env()
     data_dir = ensure_private_dir((args.data_dir or default_data_dir()).expanduser().resolve())
 
     import flet as ft

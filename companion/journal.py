@@ -32,7 +32,7 @@ class Entry:
 
 def clean(title: str, body: str) -> Entry:
     """Trim the edges only; what a person wrote inside stays exactly as written."""
-    return Entry(" ".join(title.split())[:MAX_TITLE], body.strip("\n ").replace("\r\n", "\n"))
+    return Entry(" ".join(title.split())[:MAX_TITLE], body.replace("\r\n", "\n").strip("\n "))
 
 
 def display_title(entry: Entry, limit: int = 60) -> str:

@@ -70,6 +70,17 @@ def _read_header(engine: Engine) -> VaultHeader:
         return header
 
 
+def _header_kdf(header: VaultHeader) -> crypto.KdfParams:
+    """The stored key-derivation settings; a damaged header is reported, not crashed on."""
+    try:
+        params = crypto.KdfParams.from_json(header.kdf)
+    except (ValueError, KeyError, TypeError) as exc:
+        raise VaultDamaged(f"unreadable key settings: {exc}") from exc
+    if params.algorithm != "argon2id" or params.memory_kib < 8 or params.iterations < 1 or params.lanes < 1:
+        raise VaultDamaged(f"unsupported key settings: {params}")
+    return params
+
+
 def _encode(payload: dict[str, Any]) -> bytes:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -130,9 +141,12 @@ class Vault:
         guard.check()
         engine, header = cls._open(path)
         try:
-            kek = crypto.derive_passphrase_key(
-                pp.normalise(passphrase), header.salt, crypto.KdfParams.from_json(header.kdf)
-            )
+            params = _header_kdf(header)
+        except VaultDamaged:
+            engine.dispose()
+            raise
+        try:
+            kek = crypto.derive_passphrase_key(pp.normalise(passphrase), header.salt, params)
             data_key = crypto.unwrap_key(kek, header.wrapped_key, PASSPHRASE_PURPOSE)
         except crypto.DecryptionFailed:
             engine.dispose()
@@ -188,15 +202,17 @@ class Vault:
 
     def kdf_params(self) -> crypto.KdfParams:
         engine, _ = self._require()
-        return crypto.KdfParams.from_json(_read_header(engine).kdf)
+        return _header_kdf(_read_header(engine))
 
     def change_passphrase(self, current: str, new: str, *, kdf: crypto.KdfParams | None = None) -> None:
         """Re-wrap the data key. One UPDATE in one transaction: old or new works, never neither."""
         engine, data_key = self._require()
         if pp.length(new) < pp.MIN_LENGTH:
             raise PassphraseTooShort(pp.MIN_LENGTH)
+        if kdf is not None and not kdf.meets_owasp_floor():
+            raise ValueError("key derivation settings are below the OWASP minimum")
         header = _read_header(engine)
-        old_kdf = crypto.KdfParams.from_json(header.kdf)
+        old_kdf = _header_kdf(header)
         try:
             kek = crypto.derive_passphrase_key(pp.normalise(current), header.salt, old_kdf)
             crypto.unwrap_key(kek, header.wrapped_key, PASSPHRASE_PURPOSE)

@@ -156,7 +156,10 @@ def test_recent_words_are_newest_first_and_unique(vault: Vault) -> None:
 
 
 def test_payload_from_unknown_or_damaged_data_never_crashes() -> None:
-    odd = {"body": [{"region": "chest", "intensity": "loud"}, "junk"], "feelings": [{"word": "x", "level": "?"}]}
+    odd = {
+        "body": [{"region": "chest", "intensity": "loud"}, "junk"],
+        "feelings": [{"word": "x", "level": "?"}],
+    }
     c = CheckIn.from_payload(odd)
     assert c.body[0].intensity == 5
     assert c.feelings[0].level == "moderate"

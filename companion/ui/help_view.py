@@ -55,7 +55,7 @@ class HelpScreen(Screen):
             rows.append(
                 ft.ListTile(
                     leading=ft.Icon(ft.Icons.PHONE_OUTLINED),
-                    title=ft.Text(f"{line.name}: {line.number}", selectable=True),
+                    title=ft.Text(f"{line.name}: {line.number}"),
                     subtitle=ft.Text(line.note) if line.note else None,
                     url=f"tel:{''.join(ch for ch in line.number if ch.isdigit() or ch == '+')}",
                 )

@@ -1,0 +1,1 @@
+"""Browser (end-to-end) tests; a package so helpers import as `.harness`."""

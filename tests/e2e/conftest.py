@@ -1,0 +1,137 @@
+"""Fixtures for browser tests: a Companion server per test, one Chromium per session.
+
+Typical use::
+
+    def test_something(app_server, open_page):
+        app = open_page(app_server.url)            # 400x800, accessibility on
+        fill(app, "Passphrase", "correct horse")
+        click_button(app, "Create my journal")
+        app_server.stop()
+        again = start_app(app_server.data_dir)     # same journal, new server
+
+Browser tests carry the `e2e` marker (`pytest -m "not e2e"` skips them).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, sync_playwright
+
+from . import harness
+from .harness import FIRST_FRAME_TIMEOUT_MS, AppPage, AppProcess, OpenPage, StartApp, shot
+
+E2E_DIR = Path(__file__).resolve().parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "e2e: drives the web UI in a real Chromium (slow; needs /usr/bin/chromium)"
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark everything under tests/e2e, so `-m "not e2e"` works even if a test forgets."""
+    for item in items:
+        if E2E_DIR in Path(str(item.path)).resolve().parents:
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Keep each phase's report on the item so fixtures can react to failures."""
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+def _test_name(request: pytest.FixtureRequest) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", request.node.name).strip("_")[:80]
+
+
+@pytest.fixture(scope="session")
+def chromium_executable() -> str:
+    """The system Chromium; a missing browser fails under CI instead of hiding tests."""
+    path = harness.find_chromium()
+    if path is None:
+        message = (
+            "Chromium not found at /usr/bin/chromium (or $CHROMIUM_PATH). "
+            "Install it with `sudo apt-get install -y chromium`, or run `sh tests/run.sh`, "
+            "which does that for you. Do not run `playwright install`."
+        )
+        if os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}:
+            pytest.fail(message + " [CI is set, so this is a failure, not a skip]", pytrace=False)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_executable: str) -> Iterator[Browser]:
+    """One headless Chromium for the whole session; each page gets its own context."""
+    with harness.reserve_dead_port() as dead_port, sync_playwright() as playwright:
+        browser = harness.launch_browser(playwright, chromium_executable, dead_port.getsockname()[1])
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture
+def start_app(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[StartApp]:
+    """Factory: ``start_app(data_dir=None) -> AppProcess``; every server stops at teardown.
+
+    Pass an earlier server's ``data_dir`` to restart on the same journal. Logs go
+    to test-output/logs/<test>-<n>.log (and .netlog).
+    """
+    started: list[AppProcess] = []
+
+    def start(data_dir: Path | None = None, *, env: Mapping[str, str] | None = None) -> AppProcess:
+        name = f"{_test_name(request)}-{len(started) + 1}"
+        app = harness.start_app(data_dir or tmp_path / "data", name=name, env=env)
+        started.append(app)
+        return app
+
+    yield start
+    for app in started:
+        app.stop()
+
+
+@pytest.fixture
+def app_server(start_app: StartApp) -> AppProcess:
+    """A Companion server on a fresh data dir under tmp_path."""
+    return start_app()
+
+
+@pytest.fixture
+def open_page(request: pytest.FixtureRequest, browser: Browser) -> Iterator[OpenPage]:
+    """Factory: ``open_page(url, viewport=(400, 800)) -> AppPage``, ready to query.
+
+    Pages still open when the test fails are screenshotted as
+    test-output/screenshots/FAILED-<test>-<n>.png before being closed.
+    """
+    pages: list[AppPage] = []
+
+    def open_(
+        url: str,
+        viewport: tuple[int, int] = (400, 800),
+        *,
+        timeout_ms: float = FIRST_FRAME_TIMEOUT_MS,
+    ) -> AppPage:
+        page = harness.open_page(browser, url, viewport, timeout_ms=timeout_ms)
+        pages.append(page)
+        return page
+
+    yield open_
+    report = getattr(request.node, "rep_call", None)
+    failed = report is not None and report.failed
+    for number, page in enumerate(pages, start=1):
+        if failed and not page.page.is_closed():
+            # A failing screenshot must not mask the test's own failure.
+            with contextlib.suppress(Exception):
+                shot(page, f"FAILED-{_test_name(request)}-{number}")
+        page.close()
