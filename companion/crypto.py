@@ -90,21 +90,25 @@ def derive_recovery_key(code_bytes: bytes, salt: bytes) -> bytes:
     return hkdf.derive(code_bytes)
 
 
-def seal(key: bytes, plaintext: bytes, aad: bytes) -> bytes:
+def _aead(key: bytes | AESGCM) -> AESGCM:
+    return key if isinstance(key, AESGCM) else AESGCM(key)
+
+
+def seal(key: bytes | AESGCM, plaintext: bytes, aad: bytes) -> bytes:
     """AES-256-GCM with a fresh random nonce, returned as nonce || ciphertext+tag.
 
     Random 96-bit nonces are safe here: a journal writes far fewer than the
     2^32 messages per key at which collisions would start to matter.
     """
     nonce = os.urandom(NONCE_BYTES)
-    return nonce + AESGCM(key).encrypt(nonce, plaintext, aad)
+    return nonce + _aead(key).encrypt(nonce, plaintext, aad)
 
 
-def open_sealed(key: bytes, blob: bytes, aad: bytes) -> bytes:
+def open_sealed(key: bytes | AESGCM, blob: bytes, aad: bytes) -> bytes:
     if len(blob) < NONCE_BYTES + 16:
         raise DecryptionFailed("ciphertext too short")
     try:
-        return AESGCM(key).decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], aad)
+        return _aead(key).decrypt(blob[:NONCE_BYTES], blob[NONCE_BYTES:], aad)
     except InvalidTag as exc:
         raise DecryptionFailed("authentication failed") from exc
 

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _strip_marks(match: re.Match[str]) -> str:
+    return "".join(ch for ch in match.group() if not unicodedata.combining(ch))
+
 
 def fold(text: str) -> str:
-    """Lower-case and strip accents, so "cafe" finds "Café" and "ÉTÉ" finds "été"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    """Lower-case and strip accents, so "cafe" finds "Café" and "ÉTÉ" finds "été".
+
+    Accent marks only occur outside ASCII, so only those runs are inspected
+    character by character: folding a whole journal for the first search stays fast.
+    """
+    lowered = text.casefold()
+    if lowered.isascii():
+        return lowered
+    return _NON_ASCII.sub(_strip_marks, unicodedata.normalize("NFKD", lowered))
 
 
 def payload_text(value: Any) -> str:

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
@@ -92,7 +93,11 @@ class Vault:
         self.path = path
         self._engine: Engine | None = engine
         self._key: bytes | None = data_key
+        self._aead: AESGCM | None = AESGCM(data_key)  # one cipher object, reused for every record
         self._search_cache: dict[str, tuple[Record, str]] | None = None
+        # Writes that happen while the cache is being built, replayed onto it afterwards
+        # (None marks a delete), so a save during the first search is never missed.
+        self._pending: dict[str, Record | None] | None = None
         self._cache_lock = threading.Lock()
 
     # --- opening -------------------------------------------------------------------------
@@ -200,6 +205,11 @@ class Vault:
             raise VaultLocked()
         return self._engine, self._key
 
+    def _cipher(self) -> tuple[Engine, AESGCM]:
+        if self._engine is None or self._aead is None:
+            raise VaultLocked()
+        return self._engine, self._aead
+
     def kdf_params(self) -> crypto.KdfParams:
         engine, _ = self._require()
         return _header_kdf(_read_header(engine))
@@ -250,18 +260,20 @@ class Vault:
     def lock(self) -> None:
         """Forget the key and every decrypted byte this object holds."""
         self._key = None
+        self._aead = None
         with self._cache_lock:
             self._search_cache = None
+            self._pending = None
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
 
     # --- records -------------------------------------------------------------------------
 
-    def _seal(self, key: bytes, record_id: str, kind: str, payload: dict[str, Any]) -> bytes:
+    def _seal(self, key: AESGCM, record_id: str, kind: str, payload: dict[str, Any]) -> bytes:
         return crypto.seal(key, _encode(payload), crypto.record_aad(record_id, kind, RECORD_FMT))
 
-    def _open_row(self, key: bytes, row: Any) -> Record:
+    def _open_row(self, key: AESGCM, row: Any) -> Record:
         try:
             plain = crypto.open_sealed(key, row.ciphertext, crypto.record_aad(row.id, row.kind, row.fmt))
             payload = json.loads(plain.decode("utf-8"))
@@ -271,7 +283,7 @@ class Vault:
 
     def add(self, kind: str, payload: dict[str, Any], *, created_us: int | None = None) -> Record:
         """Store a new record; durable on disk when this returns."""
-        engine, key = self._require()
+        engine, key = self._cipher()
         record_id = uuid.uuid4().hex
         stamp = now_us()
         created = created_us if created_us is not None else stamp
@@ -292,7 +304,7 @@ class Vault:
         return record
 
     def update(self, record_id: str, payload: dict[str, Any], *, created_us: int | None = None) -> Record:
-        engine, key = self._require()
+        engine, key = self._cipher()
         stamp = now_us()
         with _damage_as_vault_damaged(), engine.begin() as conn:
             row = conn.execute(
@@ -327,9 +339,11 @@ class Vault:
         with self._cache_lock:
             if self._search_cache is not None:
                 self._search_cache.pop(record_id, None)
+            elif self._pending is not None:
+                self._pending[record_id] = None
 
     def get(self, record_id: str) -> Record:
-        engine, key = self._require()
+        engine, key = self._cipher()
         with _damage_as_vault_damaged(), engine.connect() as conn:
             row = conn.execute(select(RecordRow).where(RecordRow.id == record_id)).first()
         if row is None:
@@ -358,7 +372,7 @@ class Vault:
         Keyset paging on the (kind, created_at, id) index: each page reads only
         its own rows, whatever the journal's size.
         """
-        engine, key = self._require()
+        engine, key = self._cipher()
         query = select(RecordRow)
         if kinds is not None:
             query = query.where(RecordRow.kind.in_(list(kinds)))
@@ -405,13 +419,17 @@ class Vault:
         with self._cache_lock:
             if self._search_cache is not None:
                 self._search_cache[record.id] = (record, fold(payload_text(record.payload)))
+            elif self._pending is not None:
+                self._pending[record.id] = record
 
     def _ensure_search_cache(self) -> dict[str, tuple[Record, str]]:
         """Decrypt everything once per unlock; later writes keep the cache current."""
         with self._cache_lock:
             if self._search_cache is not None:
                 return self._search_cache
-        engine, key = self._require()
+            if self._pending is None:
+                self._pending = {}
+        engine, key = self._cipher()
         cache: dict[str, tuple[Record, str]] = {}
         with _damage_as_vault_damaged(), engine.connect() as conn:
             for row in conn.execute(select(RecordRow)):
@@ -422,7 +440,13 @@ class Vault:
                 cache[record.id] = (record, fold(payload_text(record.payload)))
         with self._cache_lock:
             if self._search_cache is None:
+                for record_id, record in (self._pending or {}).items():
+                    if record is None:
+                        cache.pop(record_id, None)
+                    else:
+                        cache[record_id] = (record, fold(payload_text(record.payload)))
                 self._search_cache = cache
+                self._pending = None
             return self._search_cache
 
     def matching(
@@ -439,6 +463,10 @@ class Vault:
         hits = [r for r in candidates if predicate(r)]
         hits.sort(key=lambda r: (r.created_us, r.id), reverse=True)
         return hits[:limit] if limit is not None else hits
+
+    def warm_search(self) -> None:
+        """Decrypt everything for search now (call in the background right after unlock)."""
+        self._ensure_search_cache()
 
     def search(
         self, query: str, kinds: Iterable[str] | None = None, limit: int | None = None

@@ -984,3 +984,32 @@ def test_plaintext_never_on_disk(tmp_path):
     assert reopened.count() == 54
     assert len(reopened.search(CANARIES["title"].lower())) == 51
     reopened.lock()
+
+
+def test_writes_during_the_first_search_build_are_not_lost(tmp_path) -> None:
+    """A save or delete racing the background search warm-up must still be searchable."""
+    import threading
+
+    from companion.vault import Vault as _Vault
+
+    vault, _ = _Vault.create(tmp_path / "race.sqlite", "race condition pass", with_recovery_code=False)
+    doomed = vault.add("journal", {"body": "doomedword"})
+    for i in range(300):
+        vault.add("journal", {"body": f"filler {i}"})
+    started = threading.Event()
+    original = vault._open_row
+
+    def slow_open(key, row):
+        started.set()
+        time.sleep(0.002)  # keep the build in progress while the writes below happen
+        return original(key, row)
+
+    vault._open_row = slow_open  # type: ignore[method-assign]
+    builder = threading.Thread(target=vault.warm_search)
+    builder.start()
+    started.wait(5)
+    fresh = vault.add("journal", {"body": "freshword"})
+    vault.delete(doomed.id)
+    builder.join()
+    assert [r.id for r in vault.search("freshword")] == [fresh.id]
+    assert vault.search("doomedword") == []

@@ -1,0 +1,255 @@
+"""Companion's own measurements, each against a private copy of a cached vault.
+
+Everything goes through the public `Vault` API the app uses, in process, with
+the production key-derivation settings (`crypto.DEFAULT_KDF`). Memory and
+import time are measured in fresh subprocesses, where nothing else is loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks import corpus
+from benchmarks.report import Metric, Target, ms, seconds
+from companion.records import Cursor
+from companion.vault import Vault
+
+REPO = Path(__file__).resolve().parent.parent
+PAGE = 30
+SCROLL_TO = 1_000
+
+
+@dataclass(frozen=True)
+class Config:
+    mode: str  # "smoke", "default" or "full"
+    main_size: int  # the journal for save/edit/delete/search/memory (and jrnl)
+    page_sizes: tuple[int, ...]  # first page is measured at each, to show it stays flat
+    slow_reps: int  # things that unlock or start a process (~0.1-1 s each)
+    fast_reps: int  # millisecond operations
+    jrnl_reps: int
+    cache_dir: Path
+    work_dir: Path
+
+
+def label(size: int) -> str:
+    return f"{size // 1000}k" if size % 1000 == 0 else str(size)
+
+
+def _unlock(path: Path) -> Vault:
+    return Vault.unlock(path, corpus.PASSPHRASE)
+
+
+def unlock(cfg: Config, path: Path) -> Metric:
+    samples = []
+    for _ in range(cfg.slow_reps):
+        start = time.perf_counter()
+        vault = _unlock(path)
+        samples.append(time.perf_counter() - start)
+        vault.lock()
+    return Metric(
+        "unlock",
+        f"unlock @{label(cfg.main_size)}",
+        "s",
+        samples,
+        Target("<=", 0.5),
+        note="in-process Vault.unlock: Argon2id (64 MiB, t=3, p=4) + open SQLite + read header",
+    )
+
+
+def first_page(cfg: Config, path: Path, size: int) -> Metric:
+    """The list a person sees right after unlocking: fresh connection, nothing cached yet."""
+    samples = []
+    for _ in range(cfg.slow_reps):
+        vault = _unlock(path)
+        start = time.perf_counter()
+        page = vault.list_page(["journal"], limit=PAGE)
+        samples.append(time.perf_counter() - start)
+        vault.lock()
+        if len(page.records) != min(PAGE, size):
+            raise RuntimeError(f"first page at {size} came back with {len(page.records)} records")
+    return Metric(
+        f"first_page[{size}]",
+        f"first page (30 journal) @{label(size)}",
+        "ms",
+        ms(samples),
+        Target("<=", 100.0),
+        note=""
+        if size != cfg.page_sizes[0]
+        else "list_page(kinds=['journal'], limit=30) right after unlock; unlock not timed",
+    )
+
+
+def _scroll(vault: Vault, wanted: int) -> int:
+    cursor: Cursor | None = None
+    seen = 0
+    while seen < wanted:
+        page = vault.list_page(["journal"], after=cursor, limit=PAGE)
+        seen += len(page.records)
+        cursor = page.next_cursor
+        if cursor is None:
+            break
+    return seen
+
+
+def scroll(cfg: Config, vault: Vault) -> Metric:
+    reached = 0
+
+    def run() -> None:
+        nonlocal reached
+        reached = _scroll(vault, SCROLL_TO)
+
+    samples = [seconds(run) for _ in range(cfg.fast_reps)]
+    return Metric(
+        "scroll_1000",
+        f"scroll to record {reached:,} @{label(cfg.main_size)}",
+        "ms",
+        ms(samples),
+        note=f"pages of {PAGE} following cursors ({-(-reached // PAGE)} list_page calls)",
+    )
+
+
+def writes(cfg: Config, path: Path) -> list[Metric]:
+    """Save, edit and delete on their own copy: durable (fsync'd) when each call returns."""
+    vault = _unlock(path)
+    try:
+        rng = random.Random(7)
+        existing = [r.id for r in vault.list_page(["journal"], limit=cfg.main_size).records]
+        chosen = rng.sample(existing, min(len(existing), 2 * cfg.fast_reps))
+        to_edit, to_delete = chosen[: cfg.fast_reps], chosen[cfg.fast_reps :]
+        texts = [corpus.new_entry_text(i) for i in range(cfg.fast_reps)]
+        save = [seconds(lambda p=p: vault.add("journal", p)) for p in texts]
+        edit = [seconds(lambda i=i, p=p: vault.update(i, p)) for i, p in zip(to_edit, texts, strict=False)]
+        delete = [seconds(lambda i=i: vault.delete(i)) for i in to_delete]
+    finally:
+        vault.lock()
+    size = label(cfg.main_size)
+    return [
+        Metric(
+            "save",
+            f"save entry @{size}",
+            "ms",
+            ms(save),
+            Target("<=", 10.0),
+            note="Vault.add of a ~1,000-char entry, fsync'd; app open, search cache not built",
+        ),
+        Metric("edit", f"edit entry @{size}", "ms", ms(edit), note="Vault.update of a random older entry"),
+        Metric(
+            "delete",
+            f"delete entry @{size}",
+            "ms",
+            ms(delete),
+            note="Vault.delete of a random older entry (secure_delete overwrites it)",
+        ),
+    ]
+
+
+def search(cfg: Config, path: Path) -> list[Metric]:
+    """Cold = the first search after unlock (decrypts every record into the cache); warm = later ones."""
+    size = label(cfg.main_size)
+    target = Target("<=", 300.0)
+    cold: list[float] = []
+    hits: dict[str, int] = {}
+    for _ in range(cfg.slow_reps):
+        vault = _unlock(path)
+        cold.append(seconds(lambda vault=vault: hits.setdefault("rare", len(vault.search(corpus.RARE_WORD)))))
+        vault.lock()
+    vault = _unlock(path)
+    try:
+        vault.search(corpus.COMMON_WORD)
+        hits["common"] = len(vault.search(corpus.COMMON_WORD))
+        rare = [seconds(lambda: vault.search(corpus.RARE_WORD)) for _ in range(cfg.fast_reps)]
+        common = [seconds(lambda: vault.search(corpus.COMMON_WORD)) for _ in range(cfg.fast_reps)]
+    finally:
+        vault.lock()
+    return [
+        Metric(
+            "search_cold",
+            f"search rare word, first after unlock @{size}",
+            "ms",
+            ms(cold),
+            target,
+            note=f"'{corpus.RARE_WORD}' ({hits['rare']} hits): builds the decrypted search cache",
+        ),
+        Metric("search_rare_warm", f"search rare word, warm @{size}", "ms", ms(rare), target),
+        Metric(
+            "search_common_warm",
+            f"search common word, warm @{size}",
+            "ms",
+            ms(common),
+            target,
+            note=f"'{corpus.COMMON_WORD}' ({hits['common']} hits, all returned and sorted)",
+        ),
+    ]
+
+
+def peak_memory(cfg: Config, path: Path) -> Metric:
+    samples = []
+    steps: list[dict[str, float]] = []
+    for _ in range(cfg.slow_reps):
+        out = subprocess.run(
+            [sys.executable, "-m", "benchmarks.probe_rss", str(path), corpus.RARE_WORD],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        result = json.loads(out.stdout.strip().splitlines()[-1])
+        samples.append(float(result["peak_mb"]))
+        steps.append(result["steps"])
+    median_steps = {k: round(statistics.median(s[k] for s in steps)) for k in steps[0]}
+    trail = ", ".join(f"{k} {v}" for k, v in median_steps.items())
+    return Metric(
+        "peak_rss",
+        f"peak RSS: unlock+list+search @{label(cfg.main_size)}",
+        "MB",
+        samples,
+        Target("<=", 250.0),
+        note=f"fresh process; peak MB after each step: {trail}",
+        extra={"steps": median_steps},
+    )
+
+
+def import_time(cfg: Config, module: str) -> Metric:
+    code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+    samples = []
+    for _ in range(cfg.slow_reps):
+        out = subprocess.run(
+            [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+        )
+        samples.append(float(out.stdout.strip().splitlines()[-1]))
+    return Metric(
+        f"import[{module}]",
+        f"import {module}",
+        "ms",
+        ms(samples),
+        note="" if module != "companion.vault" else "fresh interpreter, time of the import statement",
+    )
+
+
+def run_all(cfg: Config) -> list[Metric]:
+    """Every Companion metric, in a stable order."""
+    work = cfg.work_dir
+    main = corpus.cached_vault(cfg.main_size, cfg.cache_dir)
+    read_copy = corpus.working_copy(main, work, f"read-{cfg.main_size}")
+    metrics = [unlock(cfg, read_copy)]
+    for size in cfg.page_sizes:
+        source = main if size == cfg.main_size else corpus.cached_vault(size, cfg.cache_dir)
+        path = read_copy if size == cfg.main_size else corpus.working_copy(source, work, f"read-{size}")
+        metrics.append(first_page(cfg, path, size))
+    vault = _unlock(read_copy)
+    try:
+        metrics.append(scroll(cfg, vault))
+    finally:
+        vault.lock()
+    metrics += writes(cfg, corpus.working_copy(main, work, f"write-{cfg.main_size}"))
+    metrics += search(cfg, read_copy)
+    metrics.append(peak_memory(cfg, read_copy))
+    metrics += [import_time(cfg, "companion.vault"), import_time(cfg, "companion.ui.app")]
+    return metrics
