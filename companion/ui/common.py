@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import inspect
+import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime
 
 import flet as ft
 
+from companion.ui.tappable import TappableSemantics
 from companion.ui.theme import CONTENT_MAX_WIDTH
 
 Handler = Callable[[ft.ControlEvent], Awaitable[None] | None]
@@ -80,14 +83,86 @@ def secondary_button(text: str, on_click: Handler, **kwargs) -> ft.OutlinedButto
 def icon_button(icon: ft.IconData, label: str, on_click: Handler, **kwargs) -> ft.Control:
     """An icon-only button that screen readers (and browser tests) know by ``label``.
 
-    Flutter puts a tooltip's text on a separate node, so the name is given
-    through Semantics and the inner button's own (unnamed) node is hidden.
+    Flutter puts a tooltip's text on a separate node, so the name is given through
+    Semantics, whose tap is wired for assistive technology; pointer taps reach the
+    inner IconButton, whose own unnamed node is hidden.
     """
-    return ft.Semantics(
+    handler = once_per_tap(on_click)
+    return TappableSemantics(
         label=label,
         button=True,
         container=True,
         exclude_semantics=True,
-        on_tap=on_click,
-        content=ft.IconButton(icon=icon, on_click=on_click, tooltip=label, **kwargs),
+        on_tap=handler,
+        on_click=handler,
+        content=ft.IconButton(icon=icon, on_click=handler, tooltip=label, **kwargs),
     )
+
+
+def once_per_tap(on_click: Handler, window_s: float = 0.4) -> Handler:
+    """One tap may arrive both as a pointer click and as an accessibility action: act once."""
+    last = [0.0]
+
+    async def handler(e: ft.ControlEvent) -> None:
+        now = time.monotonic()
+        if now - last[0] < window_s:
+            return
+        last[0] = now
+        result = on_click(e)
+        if inspect.isawaitable(result):
+            await result
+
+    return handler
+
+
+class ChoiceMenu:
+    """Pick one of a few options from a menu; the button reads "Label: choice".
+
+    Used instead of Dropdown, whose button has no accessible name in Flet 1.0.5 web:
+    here the visible text is the name, so screen readers announce the current choice.
+    """
+
+    def __init__(
+        self,
+        label: str,
+        options: list[tuple[str, str]],
+        value: str,
+        on_change: Callable[[str], Awaitable[None]] | None = None,
+    ) -> None:
+        self.label = label
+        self.options = options
+        self.value = value
+        self.on_change = on_change
+        self.text = ft.Text()
+        self.control = ft.PopupMenuButton(
+            content=ft.Container(
+                ft.Row([self.text, ft.Icon(ft.Icons.ARROW_DROP_DOWN, size=20)], spacing=4, tight=True),
+                padding=ft.Padding.symmetric(horizontal=12, vertical=8),
+                border=ft.Border.all(1, ft.Colors.OUTLINE),
+                border_radius=8,
+            ),
+            items=[],
+            menu_position=ft.PopupMenuPosition.UNDER,
+        )
+        self._refresh()
+
+    def _refresh(self) -> None:
+        names = dict(self.options)
+        self.text.value = f"{self.label}: {names.get(self.value, self.value)}"
+        self.control.items = [
+            ft.PopupMenuItem(content=text, checked=key == self.value, on_click=self._picker(key))
+            for key, text in self.options
+        ]
+
+    def set_value(self, value: str) -> None:
+        self.value = value
+        self._refresh()
+
+    def _picker(self, key: str):
+        async def pick(_e: ft.ControlEvent) -> None:
+            self.set_value(key)
+            if self.on_change is not None:
+                await self.on_change(key)
+            self.control.update()
+
+        return pick

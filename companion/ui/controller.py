@@ -14,6 +14,8 @@ from pathlib import Path
 
 import flet as ft
 
+from companion.checkin import CheckIns
+from companion.errors import CompanionError
 from companion.journal import Journal
 from companion.paths import vault_path
 from companion.settings import Settings
@@ -45,6 +47,7 @@ class AppController:
         self.vault: Vault | None = None
         self.journal: Journal | None = None
         self.settings: Settings | None = None
+        self.checkins: CheckIns | None = None
         self.auto_lock_s = AUTO_LOCK_DEFAULT_S
         self.last_activity = time.monotonic()
         self.stack: list[Screen] = []
@@ -98,11 +101,21 @@ class AppController:
         return (self.page.width or 0) >= theme.PHONE_MAX_WIDTH
 
     def sections(self) -> list[Section]:
+        from companion.ui.breathing_view import BreathingScreen
+        from companion.ui.checkin_view import CheckInScreen
         from companion.ui.journal_view import JournalListScreen
         from companion.ui.settings_view import SettingsScreen
 
         return [
+            Section(
+                "checkin",
+                "Check in",
+                ft.Icons.SELF_IMPROVEMENT_OUTLINED,
+                ft.Icons.SELF_IMPROVEMENT,
+                CheckInScreen,
+            ),
             Section("journal", "Journal", ft.Icons.BOOK_OUTLINED, ft.Icons.BOOK, JournalListScreen),
+            Section("settle", "Settle", ft.Icons.AIR_OUTLINED, ft.Icons.AIR, BreathingScreen),
             Section("settings", "Settings", ft.Icons.TUNE_OUTLINED, ft.Icons.TUNE, SettingsScreen),
         ]
 
@@ -268,11 +281,20 @@ class AppController:
         """Called by the welcome and unlock screens once a vault is open."""
         self.vault = vault
         self.journal = Journal(vault)
+        self.checkins = CheckIns(vault)
         self.settings = await asyncio.to_thread(Settings, vault)
         self.auto_lock_s = int(self.settings.get("auto_lock_s", AUTO_LOCK_DEFAULT_S))
         self._public_return = None
         self.touch()
         await self.go_section("journal")
+        self.page.run_task(self._warm_search, vault)
+
+    async def _warm_search(self, vault: Vault) -> None:
+        """Decrypt for search in the background, so the first search is as quick as the rest."""
+        try:
+            await asyncio.to_thread(vault.warm_search)
+        except CompanionError:
+            pass  # locked meanwhile, or a damaged file: the search itself will say so
 
     async def _on_lock_click(self, _e: ft.ControlEvent) -> None:
         await self.lock(reason="asked")
@@ -288,11 +310,65 @@ class AppController:
         finally:
             vault, self.vault = self.vault, None
             self.journal = None
+            self.checkins = None
             self.settings = None
             self.stack = []
             self.page.views[0].controls = []
             vault.lock()
             await self.show_public(UnlockScreen(self, reason=reason))
+
+    async def after_checkin(self, intense: bool, *, edited: bool) -> None:
+        """Back to the timeline; after a strong check-in, gently offer a pause or help."""
+        from companion.ui.help_view import HelpScreen
+
+        if edited:
+            await self.back()
+        else:
+            await self.go_section("journal")
+        if not intense:
+            return
+
+        async def breathe(_e: ft.ControlEvent) -> None:
+            self.page.pop_dialog()
+            await self.go_section("settle")
+
+        async def help_now(_e: ft.ControlEvent) -> None:
+            self.page.pop_dialog()
+            await self.open(HelpScreen(self))
+
+        self.page.show_dialog(
+            ft.AlertDialog(
+                title=ft.Text("That sounds like a lot"),
+                content=ft.Text(
+                    "Thank you for noticing it. If it helps, you could slow down with a few breaths. "
+                    "And if you need someone now, help is one tap away."
+                ),
+                actions=[
+                    ft.FilledButton(content="Take a breathing pause", on_click=breathe),
+                    ft.OutlinedButton(content="Need help now", on_click=help_now),
+                    ft.TextButton(content="Not now", on_click=lambda _e: self.page.pop_dialog()),
+                ],
+                actions_overflow_button_spacing=8,
+            )
+        )
+
+    def confirm(self, title: str, text: str, action: str, on_confirm, keep: str = "Keep it") -> None:
+        """Ask before anything that can't be undone; the safe choice comes first."""
+        self.page.show_dialog(
+            ft.AlertDialog(
+                modal=True,
+                title=ft.Text(title),
+                content=ft.Text(text),
+                actions=[
+                    ft.TextButton(content=keep, on_click=lambda _e: self.page.pop_dialog()),
+                    ft.FilledButton(
+                        content=action,
+                        on_click=on_confirm,
+                        style=ft.ButtonStyle(bgcolor=ft.Colors.ERROR, color=ft.Colors.ON_ERROR),
+                    ),
+                ],
+            )
+        )
 
     # --- messages ------------------------------------------------------------------------
 

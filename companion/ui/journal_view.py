@@ -7,18 +7,33 @@ import time
 
 import flet as ft
 
+from companion import vocabulary as vocab
+from companion.checkin import CHECKIN, CheckIn, TimelineFilter, describe_feeling, region_name
 from companion.errors import CompanionError
-from companion.journal import Entry, Journal, clean, display_title, preview
+from companion.journal import JOURNAL, Entry, Journal, clean, display_title, preview
 from companion.records import Cursor, Record
-from companion.ui.common import body, error_text, friendly_time, primary_button, show_error, small
+from companion.ui.common import ChoiceMenu, body, error_text, friendly_time, primary_button, show_error, small
 from companion.ui.screen import Screen
 
 PAGE_SIZE = 30
+TIMELINE_KINDS = [JOURNAL, CHECKIN]
 AUTOSAVE_EVERY_S = 3.0
 SEARCH_DEBOUNCE_S = 0.35
 
 
+def tag(text: str, *, strong: bool = False) -> ft.Control:
+    """A small read-only label (not a button: nothing to tap, nothing to announce as one)."""
+    return ft.Container(
+        ft.Text(text, theme_style=ft.TextThemeStyle.LABEL_MEDIUM),
+        padding=ft.Padding.symmetric(horizontal=8, vertical=3),
+        border_radius=8,
+        bgcolor=ft.Colors.SECONDARY_CONTAINER if strong else ft.Colors.SURFACE_CONTAINER_HIGHEST,
+    )
+
+
 class JournalListScreen(Screen):
+    """The timeline: journal entries and check-ins, newest first."""
+
     title = "Journal"
 
     def __init__(self, ctl) -> None:
@@ -41,6 +56,30 @@ class JournalListScreen(Screen):
             dense=True,
         )
         self.status = small("")
+        self.filter = TimelineFilter()
+        any_choice = [("", "Any")]
+        self.family_pick = ChoiceMenu(
+            "Feeling family", any_choice + [(f.id, f.label) for f in vocab.families()], "", self._on_choice
+        )
+        self.region_pick = ChoiceMenu(
+            "Body area", any_choice + [(r.id, r.name) for r in vocab.regions()], "", self._on_choice
+        )
+        self.word_pick = ft.TextField(
+            label="Feeling word", width=200, dense=True, on_submit=self._on_filter, on_blur=self._on_filter
+        )
+        self.filters = ft.Row(
+            [
+                self.family_pick.control,
+                self.region_pick.control,
+                self.word_pick,
+                ft.TextButton(content="Clear filters", on_click=self._clear_filters),
+            ],
+            wrap=True,
+            visible=False,
+        )
+        self.filter_toggle = ft.TextButton(
+            content="Filter", icon=ft.Icons.FILTER_LIST, on_click=self._toggle_filters
+        )
         self.items = ft.ListView(expand=True, spacing=6, on_scroll=self._on_scroll, scroll_interval=200)
         self.more = ft.TextButton(content="Show older entries", on_click=self._load_more, visible=False)
         return ft.Column(
@@ -52,7 +91,12 @@ class JournalListScreen(Screen):
                     ],
                     vertical_alignment=ft.CrossAxisAlignment.CENTER,
                 ),
-                self.status,
+                ft.Row(
+                    [self.filter_toggle, self.status],
+                    wrap=True,
+                    vertical_alignment=ft.CrossAxisAlignment.CENTER,
+                ),
+                self.filters,
                 self.items,
             ],
             expand=True,
@@ -81,6 +125,8 @@ class JournalListScreen(Screen):
         )
 
     def _row(self, record: Record) -> ft.Control:
+        if record.kind == CHECKIN:
+            return self._checkin_row(record)
         entry = Entry.from_record(record)
 
         async def open_it(_e: ft.ControlEvent) -> None:
@@ -95,6 +141,42 @@ class JournalListScreen(Screen):
                     overflow=ft.TextOverflow.ELLIPSIS,
                 ),
                 on_click=open_it,
+            ),
+        )
+
+    def _checkin_row(self, record: Record) -> ft.Control:
+        from companion.ui.checkin_view import CheckInScreen
+
+        checkin = CheckIn.from_payload(record.payload)
+
+        async def open_it(_e: ft.ControlEvent) -> None:
+            await self.ctl.open(CheckInScreen(self.ctl, record.id))
+
+        tags: list[ft.Control] = [tag(describe_feeling(f), strong=True) for f in checkin.feelings]
+        if checkin.not_sure and not checkin.feelings:
+            tags.append(tag("not sure yet", strong=True))
+        tags += [tag(f"{region_name(m.region)} {m.intensity}/10") for m in checkin.body]
+        detail = checkin.happened or checkin.note
+        return ft.Card(
+            ft.Container(
+                ft.Column(
+                    [
+                        ft.Row(
+                            [
+                                ft.Icon(ft.Icons.SELF_IMPROVEMENT, size=18, color=ft.Colors.PRIMARY),
+                                ft.Text("Check-in", weight=ft.FontWeight.W_600),
+                                small(friendly_time(record.created_at)),
+                            ],
+                            spacing=8,
+                        ),
+                        ft.Row(tags, wrap=True, spacing=4, run_spacing=4),
+                    ]
+                    + ([small(preview(Entry("", detail), 90))] if detail.strip() else []),
+                    spacing=6,
+                ),
+                padding=ft.Padding.symmetric(horizontal=16, vertical=12),
+                on_click=open_it,
+                ink=True,
             ),
         )
 
@@ -114,11 +196,13 @@ class JournalListScreen(Screen):
         )
 
     async def _load_more(self, _e: ft.ControlEvent | None) -> None:
-        if self.loading or self.search.value.strip():
+        if self.loading or self.search.value.strip() or self.filter.active:
             return
         self.loading = True
         try:
-            page = await asyncio.to_thread(self.journal.page, self.cursor, PAGE_SIZE)
+            page = await asyncio.to_thread(
+                self.journal.vault.list_page, TIMELINE_KINDS, after=self.cursor, limit=PAGE_SIZE
+            )
             if self.more in self.items.controls:
                 self.items.controls.remove(self.more)
             self.items.controls.extend(self._row(r) for r in page.records)
@@ -157,7 +241,7 @@ class JournalListScreen(Screen):
             self.status.value = ""
             await self._reload()
             return
-        hits = await asyncio.to_thread(self.journal.search, query)
+        hits = await asyncio.to_thread(self.journal.vault.search, query, TIMELINE_KINDS, 200)
         if seq != self._search_seq:
             return
         self.cursor = None
@@ -170,6 +254,42 @@ class JournalListScreen(Screen):
 
     async def _new(self, _e: ft.ControlEvent) -> None:
         await self.ctl.open(EditorScreen(self.ctl, None))
+
+    # --- filtering check-ins -------------------------------------------------------------
+
+    async def _toggle_filters(self, _e: ft.ControlEvent) -> None:
+        self.filters.visible = not self.filters.visible
+        self.ctl.page.update()
+
+    async def _clear_filters(self, _e: ft.ControlEvent) -> None:
+        self.family_pick.set_value("")
+        self.region_pick.set_value("")
+        self.word_pick.value = ""
+        await self._on_filter(None)
+
+    async def _on_choice(self, _key: str) -> None:
+        await self._on_filter(None)
+
+    async def _on_filter(self, _e: ft.ControlEvent | None) -> None:
+        self.ctl.touch()
+        self.filter = TimelineFilter(
+            family=self.family_pick.value or None,
+            region=self.region_pick.value or None,
+            word=(self.word_pick.value or "").strip() or None,
+        )
+        if not self.filter.active:
+            self.status.value = ""
+            await self._reload()
+            return
+        assert self.ctl.checkins is not None
+        hits = await asyncio.to_thread(self.ctl.checkins.filtered, self.filter)
+        self.cursor = None
+        self.items.controls = [self._row(r) for r in hits]
+        n = len(hits)
+        self.status.value = "1 check-in matches" if n == 1 else f"{n} check-ins match"
+        if not hits:
+            self.status.value = "No check-ins match these filters."
+        self.ctl.page.update()
 
 
 class EditorScreen(Screen):
@@ -305,20 +425,9 @@ class EditorScreen(Screen):
         await self.ctl.back()
 
     async def _confirm_delete(self, _e: ft.ControlEvent) -> None:
-        dialog = ft.AlertDialog(
-            modal=True,
-            title=ft.Text("Delete this entry?"),
-            content=ft.Text("It will be gone for good. This can't be undone."),
-            actions=[
-                ft.TextButton(content="Keep it", on_click=lambda _e: self.ctl.page.pop_dialog()),
-                ft.FilledButton(
-                    content="Delete",
-                    on_click=self._delete,
-                    style=ft.ButtonStyle(bgcolor=ft.Colors.ERROR, color=ft.Colors.ON_ERROR),
-                ),
-            ],
+        self.ctl.confirm(
+            "Delete this entry?", "It will be gone for good. This can't be undone.", "Delete", self._delete
         )
-        self.ctl.page.show_dialog(dialog)
 
     async def _delete(self, _e: ft.ControlEvent) -> None:
         self.ctl.page.pop_dialog()

@@ -8,7 +8,7 @@ import flet as ft
 
 from companion import passphrase as pp
 from companion.errors import CompanionError
-from companion.ui.common import body, column, error_text, primary_button, show_error, small
+from companion.ui.common import ChoiceMenu, body, column, error_text, primary_button, show_error, small
 from companion.ui.screen import Screen
 
 AUTO_LOCK_CHOICES = {60: "1 minute", 300: "5 minutes", 900: "15 minutes", 3600: "60 minutes"}
@@ -22,16 +22,15 @@ class SettingsScreen(Screen):
     title = "Settings"
 
     def build(self) -> ft.Control:
-        self.auto_lock = ft.Dropdown(
-            label="Lock automatically after",
-            value=str(self.ctl.auto_lock_s),
-            options=[ft.DropdownOption(key=str(k), text=v) for k, v in AUTO_LOCK_CHOICES.items()],
-            on_select=self._on_auto_lock,
-            width=260,
+        self.auto_lock = ChoiceMenu(
+            "Lock after",
+            [(str(k), v) for k, v in AUTO_LOCK_CHOICES.items()],
+            str(self.ctl.auto_lock_s),
+            self._on_auto_lock,
         )
         return column(
             section_title("Privacy"),
-            self.auto_lock,
+            ft.Row([self.auto_lock.control]),
             small("Companion locks itself when you haven't touched it for this long."),
             ft.Divider(),
             section_title("Passphrase and recovery"),
@@ -60,8 +59,8 @@ class SettingsScreen(Screen):
             ),
         )
 
-    async def _on_auto_lock(self, _e: ft.ControlEvent) -> None:
-        seconds = int(self.auto_lock.value or 300)
+    async def _on_auto_lock(self, key: str) -> None:
+        seconds = int(key or 300)
         self.ctl.auto_lock_s = seconds
         if self.ctl.settings is not None:
             await asyncio.to_thread(self.ctl.settings.set, "auto_lock_s", seconds)

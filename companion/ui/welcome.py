@@ -21,7 +21,6 @@ class WelcomeScreen(Screen):
             label="Passphrase",
             password=True,
             can_reveal_password=True,
-            autofocus=True,
             on_change=self._on_type,
             on_submit=self._focus_repeat,
         )

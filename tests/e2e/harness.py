@@ -456,12 +456,22 @@ def fill(page: Page | AppPage, label: str, text: str, *, timeout_ms: float = DEF
     """
     pw_page = _pw(page)
     box = textbox(pw_page, label)
-    if not box.evaluate(_IS_FOCUSED_SCRIPT, timeout=timeout_ms):
+    # A click that lands while Flutter is still laying out a new screen can miss the
+    # field; a person would simply tap again, and so do we (a few times at most).
+    for attempt in range(4):
+        if box.evaluate(_IS_FOCUSED_SCRIPT, timeout=timeout_ms):
+            break
+        if attempt:
+            # Flutter may hold focus on the field (autofocus) without the DOM input
+            # having it; a tap on empty space first lets the next tap focus it afresh.
+            pw_page.mouse.click(2, pw_page.viewport_size["height"] // 2 if pw_page.viewport_size else 300)
         box.evaluate(_ARM_ATTACH_SCRIPT, ATTACH_TIMEOUT_MS)
         box.click(timeout=timeout_ms)
         # False means Flutter never re-applied its input configuration (e.g. a
         # future engine does it differently); the value check below still holds.
         box.evaluate("el => el.__companionAttached")
+        with contextlib.suppress(AssertionError):
+            expect(box).to_be_focused(timeout=3_000)
     expect(box).to_be_focused(timeout=timeout_ms)
     for _attempt in range(3):
         if box.input_value() == "":
