@@ -7,7 +7,6 @@ so one person's unlocked journal can never show up in another tab.
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ import flet as ft
 
 from companion.checkin import CheckIns
 from companion.errors import CompanionError
+from companion.idle import IdleLock, valid_timeout
 from companion.journal import Journal
 from companion.paths import vault_path
 from companion.settings import Settings
@@ -24,7 +24,6 @@ from companion.ui.common import icon_button, side_padding
 from companion.ui.screen import Screen
 from companion.vault import Vault, vault_exists
 
-AUTO_LOCK_DEFAULT_S = 5 * 60
 IDLE_CHECK_INTERVAL_S = 5
 MOBILE_PLATFORMS = {ft.PagePlatform.ANDROID, ft.PagePlatform.IOS}
 BACKGROUND_STATES = {ft.AppLifecycleState.HIDE, ft.AppLifecycleState.PAUSE}
@@ -48,8 +47,7 @@ class AppController:
         self.journal: Journal | None = None
         self.settings: Settings | None = None
         self.checkins: CheckIns | None = None
-        self.auto_lock_s = AUTO_LOCK_DEFAULT_S
-        self.last_activity = time.monotonic()
+        self.idle = IdleLock()
         self.stack: list[Screen] = []
         self.section_id = "journal"
         self._public_return: Screen | None = None
@@ -69,17 +67,26 @@ class AppController:
         page.on_resize = self._on_resize
         page.on_keyboard_event = self._on_key
         page.on_app_lifecycle_state_change = self._on_lifecycle
+        self._build_chrome()
         first = UnlockScreen(self) if vault_exists(self.path) else WelcomeScreen(self)
         await self.show_public(first)
         self._idle_task = asyncio.create_task(self._watch_idle())
 
     def touch(self) -> None:
-        self.last_activity = time.monotonic()
+        self.idle.touch()
+
+    @property
+    def auto_lock_s(self) -> int:
+        return int(self.idle.timeout_s)
+
+    @auto_lock_s.setter
+    def auto_lock_s(self, seconds: int) -> None:
+        self.idle.timeout_s = valid_timeout(seconds)
 
     async def _watch_idle(self) -> None:
         while True:
             await asyncio.sleep(IDLE_CHECK_INTERVAL_S)
-            if self.vault is not None and time.monotonic() - self.last_activity > self.auto_lock_s:
+            if self.vault is not None and self.idle.expired():
                 await self.lock(reason="idle")
 
     async def _on_resize(self, _e: ft.Event) -> None:
@@ -123,84 +130,77 @@ class AppController:
     def current(self) -> Screen | None:
         return self.stack[-1] if self.stack else None
 
-    def _appbar(self, screen: Screen) -> ft.AppBar:
-        actions: list[ft.Control] = [
-            ft.TextButton(
-                content="Need help now",
-                icon=ft.Icons.SUPPORT_OUTLINED,
-                on_click=self._open_help,
-            )
-        ]
-        if self.vault is not None:
-            if self.is_wide():
-                lock: ft.Control = ft.TextButton(
-                    content="Lock", icon=ft.Icons.LOCK_OUTLINE, on_click=self._on_lock_click
-                )
-            else:
-                lock = icon_button(ft.Icons.LOCK_OUTLINE, "Lock", self._on_lock_click)
-            actions.append(lock)
-        leading = None
-        if len(self.stack) > 1 or (self.vault is None and self._public_return is not None):
-            leading = icon_button(ft.Icons.ARROW_BACK, "Back", self._on_back_click)
-        return ft.AppBar(
-            title=ft.Text(screen.title if self.vault is not None else "Companion"),
-            leading=leading,
-            automatically_imply_leading=False,
-            actions=actions,
-            center_title=False,
+    def _build_chrome(self) -> None:
+        """App bar, navigation and content frame are made once and then only updated.
+
+        Replacing them on every screen change made Flutter rebuild the whole page, and a
+        text field opened in that moment could lose its first keystrokes.
+        """
+        self._help_button = ft.TextButton(
+            content="Need help now", icon=ft.Icons.SUPPORT_OUTLINED, on_click=self._open_help
         )
+        self._lock_wide = ft.TextButton(
+            content="Lock", icon=ft.Icons.LOCK_OUTLINE, on_click=self._on_lock_click
+        )
+        self._lock_phone = icon_button(ft.Icons.LOCK_OUTLINE, "Lock", self._on_lock_click)
+        self._back_button = icon_button(ft.Icons.ARROW_BACK, "Back", self._on_back_click)
+        self._title = ft.Text("Companion")
+        self._bar = ft.AppBar(title=self._title, automatically_imply_leading=False, center_title=False)
+        self._content = ft.Container(expand=True)
+        sections = self.sections()
+        self._navbar = ft.NavigationBar(
+            destinations=[
+                ft.NavigationBarDestination(icon=s.icon, selected_icon=s.selected_icon, label=s.label)
+                for s in sections
+            ],
+            on_change=self._on_nav,
+        )
+        self._rail = ft.NavigationRail(
+            label_type=ft.NavigationRailLabelType.ALL,
+            destinations=[
+                ft.NavigationRailDestination(icon=s.icon, selected_icon=s.selected_icon, label=s.label)
+                for s in sections
+            ],
+            on_change=self._on_nav,
+        )
+        self._wide_row = ft.Row(
+            [self._rail, ft.VerticalDivider(width=1), self._content],
+            expand=True,
+            vertical_alignment=ft.CrossAxisAlignment.STRETCH,
+        )
+        self._layout = ""
 
     def _render(self) -> None:
         screen = self.current
         if screen is None:
             return
         view = self.page.views[0]
-        self._wide = self.is_wide()
-        view.appbar = self._appbar(screen)
         view.padding = 0
-        content = ft.Container(
-            screen.build_cached(),
-            padding=ft.Padding.symmetric(
-                horizontal=side_padding(self.page.width - (100 if self._wide else 0)), vertical=8
-            ),
-            expand=True,
+        self._wide = self.is_wide()
+        unlocked = self.vault is not None
+
+        self._title.value = screen.title if unlocked else "Companion"
+        show_back = len(self.stack) > 1 or (not unlocked and self._public_return is not None)
+        self._bar.leading = self._back_button if show_back else None
+        actions: list[ft.Control] = [self._help_button]
+        if unlocked:
+            actions.append(self._lock_wide if self._wide else self._lock_phone)
+        self._bar.actions = actions
+        view.appbar = self._bar
+
+        self._content.content = screen.build_cached()
+        self._content.padding = ft.Padding.symmetric(
+            horizontal=side_padding((self.page.width or 400) - (100 if self._wide else 0)), vertical=8
         )
-        if self.vault is None:
-            view.navigation_bar = None
-            view.controls = [content]
-        else:
-            sections = self.sections()
-            index = next((i for i, s in enumerate(sections) if s.id == self.section_id), 0)
-            if self._wide:
-                view.navigation_bar = None
-                rail = ft.NavigationRail(
-                    selected_index=index,
-                    label_type=ft.NavigationRailLabelType.ALL,
-                    destinations=[
-                        ft.NavigationRailDestination(
-                            icon=s.icon, selected_icon=s.selected_icon, label=s.label
-                        )
-                        for s in sections
-                    ],
-                    on_change=self._on_nav,
-                )
-                view.controls = [
-                    ft.Row(
-                        [rail, ft.VerticalDivider(width=1), content],
-                        expand=True,
-                        vertical_alignment=ft.CrossAxisAlignment.STRETCH,
-                    )
-                ]
-            else:
-                view.navigation_bar = ft.NavigationBar(
-                    selected_index=index,
-                    destinations=[
-                        ft.NavigationBarDestination(icon=s.icon, selected_icon=s.selected_icon, label=s.label)
-                        for s in sections
-                    ],
-                    on_change=self._on_nav,
-                )
-                view.controls = [content]
+        index = next((i for i, s in enumerate(self.sections()) if s.id == self.section_id), 0)
+        self._navbar.selected_index = index
+        self._rail.selected_index = index
+
+        layout = "public" if not unlocked else ("wide" if self._wide else "phone")
+        if layout != self._layout:
+            self._layout = layout
+            view.navigation_bar = self._navbar if layout == "phone" else None
+            view.controls = [self._wide_row] if layout == "wide" else [self._content]
         self.page.update()
 
     # --- navigation ----------------------------------------------------------------------
@@ -283,7 +283,7 @@ class AppController:
         self.journal = Journal(vault)
         self.checkins = CheckIns(vault)
         self.settings = await asyncio.to_thread(Settings, vault)
-        self.auto_lock_s = int(self.settings.get("auto_lock_s", AUTO_LOCK_DEFAULT_S))
+        self.auto_lock_s = self.settings.get("auto_lock_s")
         self._public_return = None
         self.touch()
         await self.go_section("journal")
@@ -313,7 +313,7 @@ class AppController:
             self.checkins = None
             self.settings = None
             self.stack = []
-            self.page.views[0].controls = []
+            self._content.content = None  # decrypted controls go with the key
             vault.lock()
             await self.show_public(UnlockScreen(self, reason=reason))
 

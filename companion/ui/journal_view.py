@@ -226,6 +226,7 @@ class JournalListScreen(Screen):
             self.loading = False
 
     async def _on_scroll(self, e: ft.OnScrollEvent) -> None:
+        self.ctl.touch()
         if self.cursor is not None and e.pixels >= e.max_scroll_extent - 400:
             await self._load_more(None)
 
@@ -318,7 +319,6 @@ class EditorScreen(Screen):
             min_lines=8,
             max_lines=None,
             on_change=self._on_change,
-            autofocus=True,
         )
         self.error = error_text()
         self.draft_note = small("")

@@ -8,10 +8,12 @@ import flet as ft
 
 from companion import passphrase as pp
 from companion.errors import CompanionError
+from companion.idle import AUTO_LOCK_CHOICES_S
 from companion.ui.common import ChoiceMenu, body, column, error_text, primary_button, show_error, small
 from companion.ui.screen import Screen
 
-AUTO_LOCK_CHOICES = {60: "1 minute", 300: "5 minutes", 900: "15 minutes", 3600: "60 minutes"}
+AUTO_LOCK_NAMES = ("1 minute", "5 minutes", "15 minutes", "60 minutes")
+AUTO_LOCK_CHOICES = dict(zip(AUTO_LOCK_CHOICES_S, AUTO_LOCK_NAMES, strict=True))
 
 
 def section_title(text: str) -> ft.Text:

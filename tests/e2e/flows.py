@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import expect
 
 from .harness import AppPage, click_button, expect_text, fill, shot, textbox
@@ -33,3 +35,14 @@ def unlock(app: AppPage, passphrase: str = PASSPHRASE) -> None:
 def lock(app: AppPage) -> None:
     click_button(app, "Lock")
     expect(app.page.get_by_role("button", name="Unlock")).to_be_visible(timeout=30_000)
+
+
+def go_to(app: AppPage, section: str) -> None:
+    """Open a section: bottom bar tabs on a phone, the side rail on a wide screen."""
+    page = app.page
+    rail = page.get_by_role("button", name=re.compile(rf"^{section} Tab \d+ of \d+$"))
+    page.get_by_role("tab", name=section).or_(rail).first.click()
+    # A navigation tab keeps the browser's focus in Flutter's accessibility mode and can
+    # take it back from a text field opened right after; a tap on the (inert) title
+    # bar hands focus back to the page, as a person's next tap would.
+    page.mouse.click(8, 28)

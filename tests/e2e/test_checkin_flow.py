@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .flows import create_journal
+from .flows import create_journal, go_to
 from .harness import (
     AppPage,
     AppProcess,
@@ -23,14 +23,6 @@ from .harness import (
 pytestmark = pytest.mark.e2e
 
 VIEWPORTS = [pytest.param((400, 800), id="phone"), pytest.param((1280, 800), id="desktop")]
-
-
-def go_to(app: AppPage, section: str) -> None:
-    """Bottom bar tabs on a phone, the side rail on a wide screen."""
-    page = app.page
-    rail = page.get_by_role("button", name=re.compile(rf"^{section} Tab \d+ of \d+$"))
-    target = page.get_by_role("tab", name=section).or_(rail)
-    target.first.click()
 
 
 def start_checkin(app: AppPage) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from .flows import PASSPHRASE, create_journal, lock, unlock
+from .flows import PASSPHRASE, create_journal, go_to, lock, unlock
 from .harness import AppProcess, OpenPage, click_button, expect_no_text, expect_text, fill, shot, textbox
 
 pytestmark = pytest.mark.e2e
@@ -117,5 +117,30 @@ def test_unsaved_words_survive_a_killed_app(start_app, open_page: OpenPage, tmp_
     unlock(app)
     expect_text(app, "Unfinished entry")
     click_button(app, "New entry")
-    expect(textbox(app, "What's on your mind?")).to_have_value("Half a thought about Tuesday")
     expect_text(app, "Picked up your unsaved changes")
+    # the accessibility tree fills a text area's value in once it has focus
+    box = textbox(app, "What's on your mind?")
+    box.click()
+    expect(box).to_have_value("Half a thought about Tuesday")
+
+
+def test_auto_lock_after_quiet_time_keeps_the_draft(app_server: AppProcess, open_page: OpenPage) -> None:
+    """Why: a phone left on a table must not show the journal; what was typed must survive."""
+    import re
+
+    app = open_page(app_server.url)
+    create_journal(app)
+    go_to(app, "Settings")
+    app.page.get_by_role("button", name=re.compile("Lock after:")).click()
+    app.page.get_by_role("menuitemcheckbox", name="1 minute", exact=True).click()
+    expect_text(app, "Companion will lock after 1 minute")
+    go_to(app, "Journal")
+    click_button(app, "New entry")
+    fill(app, "What's on your mind?", "words typed just before walking away")
+    # nobody touches anything for a minute (plus the 5 s check interval)
+    expect(app.page.get_by_role("button", name="Unlock")).to_be_visible(timeout=90_000)
+    expect_text(app, "Locked after a few quiet minutes")
+    expect_no_text(app, "words typed just before")
+    shot(app, "autolock-locked")
+    unlock(app)
+    expect_text(app, "Unfinished entry")
