@@ -23,49 +23,21 @@ from companion.checkin import (
 )
 from companion.errors import CompanionError
 from companion.ui.body_map import BodyMap
-from companion.ui.common import body, error_text, icon_button, primary_button, show_error, small
+from companion.ui.common import (
+    IntensityScale,
+    body,
+    error_text,
+    icon_button,
+    primary_button,
+    show_error,
+    small,
+)
 from companion.ui.feelings_picker import FeelingsPicker, feeling_chip
 from companion.ui.screen import Screen
 
 STEPS = ("Body", "Feelings", "Needs", "Review")
 AUTOSAVE_EVERY_S = 3.0
 LEVEL_LABELS = {"mild": "A little", "moderate": "Quite", "strong": "Very"}
-
-
-class IntensityScale:
-    """0-10 as eleven tappable numbers: one tap to any value, each named for screen readers.
-
-    (A Slider would be the obvious choice, but in Flet 1.0.5 web its value overlay
-    covers the whole dialog in the accessibility tree and blocks every other tap.)
-    """
-
-    def __init__(self, value: int, page: ft.Page) -> None:
-        self.value = value
-        self.page = page
-        self.chips = [
-            ft.Chip(
-                label=ft.Text(str(n)),
-                selected=n == value,
-                show_checkmark=False,
-                on_select=self._choose(n),
-                tooltip=None,
-            )
-            for n in range(11)
-        ]
-        self.control = ft.Semantics(
-            label="Intensity, 0 to 10",
-            container=True,
-            content=ft.Row(self.chips, wrap=True, spacing=4, run_spacing=4),
-        )
-
-    def _choose(self, n: int):
-        async def choose(_e: ft.ControlEvent) -> None:
-            self.value = n
-            for i, chip in enumerate(self.chips):
-                chip.selected = i == n
-            self.page.update()
-
-        return choose
 
 
 def subtitle(text: str) -> ft.Text:

@@ -67,6 +67,8 @@ def friendly_time(moment: datetime) -> str:
         return "Today, " + local.strftime("%H:%M")
     if (today - local.date()).days == 1:
         return "Yesterday, " + local.strftime("%H:%M")
+    if (local.date() - today).days == 1:
+        return "Tomorrow, " + local.strftime("%H:%M")
     if local.year == today.year:
         return local.strftime("%a %d %b, %H:%M")
     return local.strftime("%d %b %Y, %H:%M")
@@ -166,3 +168,37 @@ class ChoiceMenu:
             self.control.update()
 
         return pick
+
+
+class IntensityScale:
+    """0-10 as eleven tappable numbers: one tap to any value, each named for screen readers.
+
+    (A Slider would be the obvious choice, but in Flet 1.0.5 web its value overlay
+    covers the whole dialog in the accessibility tree and blocks every other tap.)
+    With ``optional=True`` tapping the chosen number again clears it (a skipped answer).
+    """
+
+    def __init__(
+        self, value: int | None, page: ft.Page, *, optional: bool = False, label: str = "0 to 10"
+    ) -> None:
+        self.value = value
+        self.page = page
+        self.optional = optional
+        self.chips = [
+            ft.Chip(
+                label=ft.Text(str(n)), selected=n == value, show_checkmark=False, on_select=self._choose(n)
+            )
+            for n in range(11)
+        ]
+        self.control = ft.Semantics(
+            label=label, container=True, content=ft.Row(self.chips, wrap=True, spacing=4, run_spacing=4)
+        )
+
+    def _choose(self, n: int):
+        async def choose(_e: ft.ControlEvent) -> None:
+            self.value = None if (self.optional and self.value == n) else n
+            for i, chip in enumerate(self.chips):
+                chip.selected = i == self.value
+            self.page.update()
+
+        return choose

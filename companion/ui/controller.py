@@ -110,6 +110,7 @@ class AppController:
     def sections(self) -> list[Section]:
         from companion.ui.breathing_view import BreathingScreen
         from companion.ui.checkin_view import CheckInScreen
+        from companion.ui.feedback_view import FeedbackHomeScreen
         from companion.ui.journal_view import JournalListScreen
         from companion.ui.settings_view import SettingsScreen
 
@@ -122,6 +123,7 @@ class AppController:
                 CheckInScreen,
             ),
             Section("journal", "Journal", ft.Icons.BOOK_OUTLINED, ft.Icons.BOOK, JournalListScreen),
+            Section("feedback", "Feedback", ft.Icons.FORUM_OUTLINED, ft.Icons.FORUM, FeedbackHomeScreen),
             Section("settle", "Settle", ft.Icons.AIR_OUTLINED, ft.Icons.AIR, BreathingScreen),
             Section("settings", "Settings", ft.Icons.TUNE_OUTLINED, ft.Icons.TUNE, SettingsScreen),
         ]

@@ -6,7 +6,7 @@ import re
 
 from playwright.sync_api import expect
 
-from .harness import AppPage, click_button, expect_text, fill, shot, textbox
+from .harness import AppPage, click_button, expect_text, fill, settle, shot, textbox
 
 PASSPHRASE = "quiet river morning light"
 
@@ -46,3 +46,21 @@ def go_to(app: AppPage, section: str) -> None:
     # take it back from a text field opened right after; a tap on the (inert) title
     # bar hands focus back to the page, as a person's next tap would.
     page.mouse.click(8, 28)
+
+
+def scroll_into_flutter_view(app: AppPage, item) -> None:
+    """Scroll with the mouse wheel, as a person would, until ``item`` is on screen.
+
+    Playwright's own scroll-into-view moves the DOM node but not Flutter's list, so
+    a click after it lands on whatever Flutter has at that spot.
+    """
+    height = app.page.viewport_size["height"]
+    for _ in range(30):
+        box = item.bounding_box()
+        if box and box["y"] >= 0 and box["y"] + box["height"] <= height - 8:
+            return
+        if box:
+            app.page.mouse.move(box["x"] + box["width"] / 2, min(max(box["y"], 60), height - 60))
+        app.page.mouse.wheel(0, 120 if not box or box["y"] > 0 else -120)
+        settle(app, 150)
+    raise AssertionError("could not scroll the item into view")

@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .flows import create_journal, go_to
+from .flows import create_journal, go_to, scroll_into_flutter_view
 from .harness import (
     AppPage,
     AppProcess,
@@ -107,24 +107,6 @@ def test_body_first_checkin(app_server: AppProcess, open_page: OpenPage, viewpor
     choose(app, "Body area", "Chest")
     expect_text(app, "1 check-in matches")
     shot(app, f"{name}-07-filtered")
-
-
-def scroll_into_flutter_view(app: AppPage, item) -> None:
-    """Scroll with the mouse wheel, as a person would, until ``item`` is on screen.
-
-    Playwright's own scroll-into-view moves the DOM node but not Flutter's list, so
-    a click after it lands on whatever Flutter has at that spot.
-    """
-    height = app.page.viewport_size["height"]
-    for _ in range(30):
-        box = item.bounding_box()
-        if box and box["y"] >= 0 and box["y"] + box["height"] <= height - 8:
-            return
-        if box:
-            app.page.mouse.move(box["x"] + box["width"] / 2, min(max(box["y"], 60), height - 60))
-        app.page.mouse.wheel(0, 120 if not box or box["y"] > 0 else -120)
-        settle(app, 150)
-    raise AssertionError("could not scroll the item into view")
 
 
 def choose(app: AppPage, menu: str, option: str) -> None:
