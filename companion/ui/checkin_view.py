@@ -22,6 +22,7 @@ from companion.checkin import (
     region_name,
 )
 from companion.errors import CompanionError
+from companion.ui.autosave import DraftAutosave
 from companion.ui.body_map import BodyMap
 from companion.ui.common import (
     IntensityScale,
@@ -36,7 +37,6 @@ from companion.ui.feelings_picker import FeelingsPicker, feeling_chip
 from companion.ui.screen import Screen
 
 STEPS = ("Body", "Feelings", "Needs", "Review")
-AUTOSAVE_EVERY_S = 3.0
 LEVEL_LABELS = {"mild": "A little", "moderate": "Quite", "strong": "Very"}
 
 
@@ -44,7 +44,7 @@ def subtitle(text: str) -> ft.Text:
     return ft.Text(text, theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
 
 
-class CheckInScreen(Screen):
+class CheckInScreen(DraftAutosave, Screen):
     """A new check-in (record_id None) or an existing one being edited."""
 
     def __init__(self, ctl, record_id: str | None = None) -> None:
@@ -54,11 +54,15 @@ class CheckInScreen(Screen):
         self.value = CheckIn()
         self.saved: CheckIn | None = None
         self.step = 0
-        self.draft_id: str | None = None
-        self.dirty = False
-        self.closed = False
         self.side = "front"
-        self._save_lock = asyncio.Lock()
+        self.init_autosave()
+
+    def draft_store(self) -> CheckIns | None:
+        return self.ctl.checkins
+
+    def draft_value(self) -> CheckIn:
+        self._read_texts()
+        return self.value
 
     @property
     def checkins(self) -> CheckIns:
@@ -128,15 +132,13 @@ class CheckInScreen(Screen):
                 self.ctl.page.update()
                 return
             self.value = self.saved
-        draft = await asyncio.to_thread(self.checkins.find_draft, self.record_id)
-        if draft is not None:
-            self.draft_id, kept = draft
-            if not kept.is_empty and kept != self.saved:
-                self.value = kept
-                self.note.value = "Picked up where you left off."
+        kept = await self.restore_draft()
+        if kept is not None:
+            self.value = kept
+            self.note.value = "Picked up where you left off."
         self._load_texts()
         self._show_step()
-        self.ctl.page.run_task(self._autosave_loop)
+        self.start_autosave()
 
     def _load_texts(self) -> None:
         v = self.value
@@ -548,9 +550,7 @@ class CheckInScreen(Screen):
                 await asyncio.to_thread(self.checkins.add, self.value)
             else:
                 await asyncio.to_thread(self.checkins.update, self.record_id, self.value)
-            await asyncio.to_thread(self.checkins.discard_draft, self.record_id, self.draft_id)
-            self.closed = True
-            self.dirty = False
+            await self.finish_draft()
         intense = self.value.is_intense
         self.ctl.toast("Check-in saved.")
         await self.ctl.after_checkin(intense, edited=self.record_id is not None)
@@ -567,35 +567,6 @@ class CheckInScreen(Screen):
         self.ctl.confirm(
             "Delete this check-in?", "It will be gone for good. This can't be undone.", "Delete", delete
         )
-
-    # --- autosave ------------------------------------------------------------------------
-
-    async def _autosave_loop(self) -> None:
-        while not self.closed:
-            await asyncio.sleep(AUTOSAVE_EVERY_S)
-            if self.dirty and not self.closed:
-                await self._save_draft()
-
-    async def _save_draft(self) -> None:
-        async with self._save_lock:
-            if not self.dirty or self.ctl.checkins is None:
-                return
-            self.dirty = False
-            self._read_texts()
-            if self.value.is_empty or self.value == self.saved:
-                await asyncio.to_thread(self.checkins.discard_draft, self.record_id, self.draft_id)
-                self.draft_id = None
-            else:
-                self.draft_id = await asyncio.to_thread(
-                    self.checkins.save_draft, self.record_id, self.value, self.draft_id
-                )
-
-    async def on_leave(self) -> None:
-        if self.closed:
-            return
-        self.closed = True
-        self.dirty = True
-        await self._save_draft()
 
 
 __all__ = ["CheckInScreen", "LEVEL_WORDS"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from dataclasses import replace
 
 import flet as ft
@@ -14,6 +13,7 @@ from companion.errors import CompanionError
 from companion.feedback import BRING, PRIVATE, SHARED, Feedback, FeedbackDraft, Topics, bring_list
 from companion.records import now_us, to_datetime
 from companion.sessions import Sessions, describe
+from companion.ui.autosave import DraftAutosave
 from companion.ui.common import (
     ChoiceMenu,
     body,
@@ -27,8 +27,6 @@ from companion.ui.common import (
 )
 from companion.ui.feelings_picker import FeelingsPicker
 from companion.ui.screen import Screen
-
-AUTOSAVE_EVERY_S = 3.0
 
 
 def title(text: str) -> ft.Text:
@@ -216,7 +214,7 @@ class FeedbackHomeScreen(Screen):
         await self.ctl.open(ReflectionScreen(self.ctl, last[0].id if last else None))
 
 
-class ComposerScreen(Screen):
+class ComposerScreen(DraftAutosave, Screen):
     """What happened, what my body noticed, what I felt, what I'd like: then my own words."""
 
     def __init__(self, ctl, record_id: str | None) -> None:
@@ -227,10 +225,7 @@ class ComposerScreen(Screen):
         self.saved: FeedbackDraft | None = None
         self.state = PRIVATE
         self.own_words_edited = False
-        self.draft_id: str | None = None
-        self.dirty = False
-        self.closed = False
-        self._lock = asyncio.Lock()
+        self.init_autosave()
         self._sessions: list = []
         self._recent: list = []
 
@@ -238,6 +233,12 @@ class ComposerScreen(Screen):
     def store(self) -> Feedback:
         assert self.ctl.vault is not None
         return Feedback(self.ctl.vault)
+
+    def draft_store(self) -> Feedback | None:
+        return Feedback(self.ctl.vault) if self.ctl.vault is not None else None
+
+    def draft_value(self) -> FeedbackDraft:
+        return self._read()
 
     def build(self) -> ft.Control:
         self.kind_menu = ChoiceMenu(
@@ -269,6 +270,7 @@ class ComposerScreen(Screen):
         self.outcome.visible = False
         self.error = error_text()
         self.note = small("")
+        self.draft_note = self.note
         actions: list[ft.Control] = [primary_button("Save feedback", self._save)]
         if self.record_id is not None:
             actions.append(
@@ -319,19 +321,17 @@ class ComposerScreen(Screen):
                 return
             self.value = self.saved
             self.state = self.saved.state
-        found = await asyncio.to_thread(self.store.find_draft, self.record_id)
-        if found is not None:
-            self.draft_id, kept = found
-            if not kept.is_empty and kept != self.saved:
-                self.value = replace(kept, state=self.state)
-                self.note.value = "Picked up where you left off."
+        kept = await self.restore_draft()
+        if kept is not None:
+            self.value = replace(kept, state=self.state)
+            self.note.value = "Picked up where you left off."
         vault = self.ctl.vault
         assert vault is not None
         self._sessions, self._recent = await asyncio.to_thread(
             lambda: (Sessions(vault).all()[:12], vault.list_page([CHECKIN], limit=10).records)
         )
         self._load()
-        self.ctl.page.run_task(self._autosave_loop)
+        self.start_autosave()
 
     def _load(self) -> None:
         v = self.value
@@ -496,7 +496,7 @@ class ComposerScreen(Screen):
             self.ctl.page.update()
             return
         try:
-            async with self._lock:
+            async with self._save_lock:
                 if self.record_id is None:
                     record = await asyncio.to_thread(self.store.add, draft)
                     target = record.id
@@ -507,8 +507,7 @@ class ComposerScreen(Screen):
                     await asyncio.to_thread(self.store.mark_shared, target, draft.outcome)
                 else:
                     await asyncio.to_thread(self.store.set_state, target, self.state)
-                await asyncio.to_thread(self.store.discard_draft, self.record_id, self.draft_id)
-                self.dirty = False
+                await self.finish_draft()
         except ValueError as exc:
             # e.g. an empty draft can't be brought: it is saved, but stays just for you
             show_error(self.error, str(exc))
@@ -530,32 +529,3 @@ class ComposerScreen(Screen):
             await self.ctl.back()
 
         self.ctl.confirm("Delete this feedback?", "It will be gone for good.", "Delete", delete)
-
-    async def _autosave_loop(self) -> None:
-        while not self.closed:
-            await asyncio.sleep(AUTOSAVE_EVERY_S)
-            if self.dirty and not self.closed:
-                await self._save_draft()
-                self.note.value = "Draft kept safe at " + time.strftime("%H:%M")
-                self.ctl.page.update()
-
-    async def _save_draft(self) -> None:
-        async with self._lock:
-            if not self.dirty or self.ctl.vault is None:
-                return
-            self.dirty = False
-            draft = self._read()
-            if draft.is_empty or draft == self.saved:
-                await asyncio.to_thread(self.store.discard_draft, self.record_id, self.draft_id)
-                self.draft_id = None
-            else:
-                self.draft_id = await asyncio.to_thread(
-                    self.store.save_draft, self.record_id, draft, self.draft_id
-                )
-
-    async def on_leave(self) -> None:
-        if self.closed:
-            return
-        self.closed = True
-        self.dirty = True
-        await self._save_draft()

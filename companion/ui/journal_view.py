@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 
 import flet as ft
 
@@ -12,12 +11,12 @@ from companion.checkin import CHECKIN, CheckIn, TimelineFilter, describe_feeling
 from companion.errors import CompanionError
 from companion.journal import JOURNAL, Entry, Journal, clean, display_title, preview
 from companion.records import Cursor, Record
+from companion.ui.autosave import DraftAutosave
 from companion.ui.common import ChoiceMenu, body, error_text, friendly_time, primary_button, show_error, small
 from companion.ui.screen import Screen
 
 PAGE_SIZE = 30
 TIMELINE_KINDS = [JOURNAL, CHECKIN]
-AUTOSAVE_EVERY_S = 3.0
 SEARCH_DEBOUNCE_S = 0.35
 
 
@@ -293,23 +292,26 @@ class JournalListScreen(Screen):
         self.ctl.page.update()
 
 
-class EditorScreen(Screen):
+class EditorScreen(DraftAutosave, Screen):
     """Writes a new entry (record_id None) or edits one; drafts autosave every few seconds."""
 
     def __init__(self, ctl, record_id: str | None) -> None:
         super().__init__(ctl)
         self.record_id = record_id
         self.title = "New entry" if record_id is None else "Edit entry"
-        self.draft_id: str | None = None
-        self.dirty = False
-        self.closed = False
-        self.saved_text: Entry | None = None
-        self._save_lock = asyncio.Lock()
+        self.saved: Entry | None = None
+        self.init_autosave()
 
     @property
     def journal(self) -> Journal:
         assert self.ctl.journal is not None
         return self.ctl.journal
+
+    def draft_store(self) -> Journal | None:
+        return self.ctl.journal
+
+    def draft_value(self) -> Entry:
+        return clean(self.title_field.value or "", self.body_field.value or "")
 
     def build(self) -> ft.Control:
         self.title_field = ft.TextField(label="Title (optional)", on_change=self._on_change)
@@ -349,7 +351,6 @@ class EditorScreen(Screen):
         )
 
     async def on_show(self) -> None:
-        draft = await asyncio.to_thread(self.journal.find_draft, self.record_id)
         if self.record_id is not None:
             try:
                 record = await asyncio.to_thread(self.journal.vault.get, self.record_id)
@@ -358,56 +359,23 @@ class EditorScreen(Screen):
                 self.ctl.page.update()
                 return
             entry = Entry.from_record(record)
-            self.saved_text = entry
+            self.saved = entry
             self.meta.value = "Written " + friendly_time(record.created_at)
             self.title_field.value, self.body_field.value = entry.title, entry.body
-        if draft is not None:
-            self.draft_id, kept = draft
-            if kept != self.saved_text and not kept.is_empty:
-                self.title_field.value, self.body_field.value = kept.title, kept.body
-                self.draft_note.value = "Picked up your unsaved changes from last time."
+        kept = await self.restore_draft()
+        if kept is not None:
+            self.title_field.value, self.body_field.value = kept.title, kept.body
+            self.draft_note.value = "Picked up your unsaved changes from last time."
         self.ctl.page.update()
-        self.ctl.page.run_task(self._autosave_loop)
-
-    def _current(self) -> Entry:
-        return clean(self.title_field.value or "", self.body_field.value or "")
+        self.start_autosave()
 
     def _on_change(self, _e: ft.ControlEvent) -> None:
         self.ctl.touch()
         self.dirty = True
         show_error(self.error, "")
 
-    async def _autosave_loop(self) -> None:
-        while not self.closed:
-            await asyncio.sleep(AUTOSAVE_EVERY_S)
-            if self.dirty and not self.closed:
-                await self._save_draft()
-                self.draft_note.value = "Draft kept safe at " + time.strftime("%H:%M")
-                self.ctl.page.update()
-
-    async def _save_draft(self) -> None:
-        async with self._save_lock:
-            if not self.dirty or self.ctl.journal is None:
-                return
-            self.dirty = False
-            entry = self._current()
-            if entry.is_empty or entry == self.saved_text:
-                await asyncio.to_thread(self.journal.discard_draft, self.record_id, self.draft_id)
-                self.draft_id = None
-            else:
-                self.draft_id = await asyncio.to_thread(
-                    self.journal.save_draft, self.record_id, entry, self.draft_id
-                )
-
-    async def on_leave(self) -> None:
-        """Leaving (back, another section, or auto-lock) keeps unsaved words as a draft."""
-        if self.closed:
-            return
-        self.closed = True
-        await self._save_draft()
-
     async def _save(self, _e: ft.ControlEvent) -> None:
-        entry = self._current()
+        entry = self.draft_value()
         if entry.is_empty:
             show_error(self.error, "There's nothing to save yet. Write a few words first.")
             self.ctl.page.update()
@@ -417,10 +385,7 @@ class EditorScreen(Screen):
                 await asyncio.to_thread(self.journal.add, entry)
             else:
                 await asyncio.to_thread(self.journal.update, self.record_id, entry)
-            await asyncio.to_thread(self.journal.discard_draft, self.record_id, self.draft_id)
-            self.draft_id = None
-            self.dirty = False
-        self.closed = True
+            await self.finish_draft()
         self.ctl.toast("Entry saved.")
         await self.ctl.back()
 

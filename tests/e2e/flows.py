@@ -64,3 +64,22 @@ def scroll_into_flutter_view(app: AppPage, item) -> None:
         app.page.mouse.wheel(0, 120 if not box or box["y"] > 0 else -120)
         settle(app, 150)
     raise AssertionError("could not scroll the item into view")
+
+
+def choose(app: AppPage, menu: str, option: str) -> None:
+    """Pick ``option`` from the menu whose button reads "<menu>: <current choice>"."""
+    # Flutter prefixes the menu button's name with "Show menu"
+    app.page.get_by_role("button", name=re.compile(rf"{re.escape(menu)}:")).first.click()
+    item = app.page.get_by_role("menuitemcheckbox", name=option, exact=True)
+    scroll_into_flutter_view(app, item)
+    item.click()
+    chosen = re.compile(rf"{re.escape(menu)}: {re.escape(option)}$")
+    expect(app.page.get_by_role("button", name=chosen)).to_be_visible()
+
+
+def pick_result(app: AppPage, word: str) -> None:
+    """Tap a feeling search result once the list has stopped re-rendering for each keystroke."""
+    result = app.page.get_by_role("button", name=re.compile(rf"^{re.escape(word)}\b")).first
+    expect(result).to_be_visible()
+    settle(app, 400)
+    result.click()

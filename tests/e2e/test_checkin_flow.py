@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from playwright.sync_api import expect
 
-from .flows import create_journal, go_to, scroll_into_flutter_view
+from .flows import choose, create_journal, go_to, pick_result
 from .harness import (
     AppPage,
     AppProcess,
@@ -16,7 +14,6 @@ from .harness import (
     expect_no_text,
     expect_text,
     fill,
-    settle,
     shot,
 )
 
@@ -34,14 +31,6 @@ def set_intensity(app: AppPage, value: int) -> None:
     box = app.page.get_by_role("checkbox", name=str(value), exact=True)
     box.click()
     expect(box).to_be_checked()
-
-
-def pick_result(app: AppPage, word: str) -> None:
-    """Tap a search result once the list has stopped re-rendering for each keystroke."""
-    result = app.page.get_by_role("button", name=re.compile(rf"^{word}\b")).first
-    expect(result).to_be_visible()
-    settle(app, 400)
-    result.click()
 
 
 def mark_region(app: AppPage, region: str, sensations: list[str], intensity: int) -> None:
@@ -107,15 +96,6 @@ def test_body_first_checkin(app_server: AppProcess, open_page: OpenPage, viewpor
     choose(app, "Body area", "Chest")
     expect_text(app, "1 check-in matches")
     shot(app, f"{name}-07-filtered")
-
-
-def choose(app: AppPage, menu: str, option: str) -> None:
-    # Flutter prefixes the menu button's name with "Show menu"
-    app.page.get_by_role("button", name=re.compile(rf"{menu}:")).click()
-    item = app.page.get_by_role("menuitemcheckbox", name=option, exact=True)
-    scroll_into_flutter_view(app, item)
-    item.click()
-    expect(app.page.get_by_role("button", name=re.compile(rf"{menu}: {option}$"))).to_be_visible()
 
 
 def _first_suggested_word(app: AppPage) -> str:

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import expect
 
-from .flows import create_journal, go_to, scroll_into_flutter_view
+from .flows import choose, create_journal, go_to, pick_result, scroll_into_flutter_view
 from .harness import (
     AppPage,
     AppProcess,
@@ -27,14 +27,6 @@ pytestmark = pytest.mark.e2e
 VIEWPORTS = [pytest.param((400, 800), id="phone"), pytest.param((1280, 800), id="desktop")]
 
 
-def choose(app: AppPage, menu: str, option: str) -> None:
-    app.page.get_by_role("button", name=re.compile(rf"{re.escape(menu)}:")).first.click()
-    app.page.get_by_role("menuitemcheckbox", name=option, exact=True).click()
-    expect(
-        app.page.get_by_role("button", name=re.compile(rf"{re.escape(menu)}: {re.escape(option)}$"))
-    ).to_be_visible()
-
-
 def next_session_box(app: AppPage):
     """The "Next session / What I'm bringing" block, found by its semantics identifier."""
     return app.page.locator('[flt-semantics-identifier="next-session"]')
@@ -42,10 +34,7 @@ def next_session_box(app: AppPage):
 
 def pick_feeling(app: AppPage, word: str) -> None:
     fill(app, "Find a feeling word", word)
-    result = app.page.get_by_role("button", name=re.compile(rf"^{word}\b")).first
-    expect(result).to_be_visible()
-    settle(app, 400)
-    result.click()
+    pick_result(app, word)
     expect(
         app.page.get_by_role("checkbox", name=word, exact=True).or_(app.page.get_by_text(word)).first
     ).to_be_visible()

@@ -1,0 +1,100 @@
+"""Encrypted drafts for editing screens: saved every few seconds and whenever the
+screen is left (back, another section, auto-lock), so closing or killing the app
+never takes what someone was writing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from typing import Any, Protocol
+
+import flet as ft
+
+AUTOSAVE_EVERY_S = 3.0
+
+
+class DraftStore(Protocol):
+    def find_draft(self, target: str | None) -> tuple[str, Any] | None: ...
+    def save_draft(self, target: str | None, value: Any, draft_id: str | None = None) -> str: ...
+    def discard_draft(self, target: str | None, draft_id: str | None = None) -> None: ...
+
+
+class DraftAutosave:
+    """Mixin for a Screen that edits one record (``record_id`` None for a new one).
+
+    The screen provides ``draft_store()`` (None once locked), ``draft_value()`` (the
+    current value, with ``is_empty``) and keeps ``saved`` (the stored value, if any)
+    and, optionally, a ``draft_note`` text that says when the draft was last kept.
+    """
+
+    ctl: Any
+    record_id: str | None
+    saved: Any = None
+    draft_note: ft.Text | None = None
+
+    def init_autosave(self) -> None:
+        self.draft_id: str | None = None
+        self.dirty = False
+        self.closed = False
+        self._save_lock = asyncio.Lock()
+
+    def draft_store(self) -> DraftStore | None:  # pragma: no cover - screens override
+        raise NotImplementedError
+
+    def draft_value(self) -> Any:  # pragma: no cover - screens override
+        raise NotImplementedError
+
+    async def restore_draft(self) -> Any | None:
+        """The kept draft's value when it differs from what is saved (and remember its id)."""
+        store = self.draft_store()
+        if store is None:
+            return None
+        found = await asyncio.to_thread(store.find_draft, self.record_id)
+        if found is None:
+            return None
+        self.draft_id, kept = found
+        return kept if not kept.is_empty and kept != self.saved else None
+
+    def start_autosave(self) -> None:
+        self.ctl.page.run_task(self._autosave_loop)
+
+    async def _autosave_loop(self) -> None:
+        while not self.closed:
+            await asyncio.sleep(AUTOSAVE_EVERY_S)
+            if self.dirty and not self.closed:
+                await self.save_draft()
+                if self.draft_note is not None:
+                    self.draft_note.value = "Draft kept safe at " + time.strftime("%H:%M")
+                    self.ctl.page.update()
+
+    async def save_draft(self) -> None:
+        async with self._save_lock:
+            store = self.draft_store()
+            if not self.dirty or store is None:
+                return
+            self.dirty = False
+            value = self.draft_value()
+            if value.is_empty or value == self.saved:
+                await asyncio.to_thread(store.discard_draft, self.record_id, self.draft_id)
+                self.draft_id = None
+            else:
+                self.draft_id = await asyncio.to_thread(
+                    store.save_draft, self.record_id, value, self.draft_id
+                )
+
+    async def finish_draft(self) -> None:
+        """After a real save or delete: the draft has done its job."""
+        store = self.draft_store()
+        if store is not None:
+            await asyncio.to_thread(store.discard_draft, self.record_id, self.draft_id)
+        self.draft_id = None
+        self.dirty = False
+        self.closed = True
+
+    async def on_leave(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        self.dirty = True
+        await self.save_draft()
