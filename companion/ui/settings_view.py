@@ -9,7 +9,16 @@ import flet as ft
 from companion import passphrase as pp
 from companion.errors import CompanionError
 from companion.idle import AUTO_LOCK_CHOICES_S
-from companion.ui.common import ChoiceMenu, body, column, error_text, primary_button, show_error, small
+from companion.ui.common import (
+    ChoiceMenu,
+    body,
+    column,
+    error_text,
+    primary_button,
+    show_error,
+    show_secret_toggle,
+    small,
+)
 from companion.ui.screen import Screen
 
 AUTO_LOCK_NAMES = ("1 minute", "5 minutes", "15 minutes", "60 minutes")
@@ -93,7 +102,6 @@ class ChangePassphraseScreen(Screen):
             return ft.TextField(
                 label=label,
                 password=True,
-                can_reveal_password=True,
                 on_change=lambda _e: show_error(self.error, ""),
             )
 
@@ -107,6 +115,7 @@ class ChangePassphraseScreen(Screen):
             self.current,
             self.new,
             self.repeat,
+            show_secret_toggle([self.current, self.new, self.repeat], self.ctl.page, "Show passphrases"),
             self.error,
             ft.Row([self.button]),
         )

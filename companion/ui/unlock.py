@@ -7,7 +7,15 @@ import asyncio
 import flet as ft
 
 from companion.errors import CompanionError, TryAgainLater
-from companion.ui.common import body, column, error_text, heading, primary_button, show_error
+from companion.ui.common import (
+    body,
+    column,
+    error_text,
+    heading,
+    primary_button,
+    show_error,
+    show_secret_toggle,
+)
 from companion.ui.screen import Screen
 from companion.unlock_guard import guard_for
 from companion.vault import Vault
@@ -31,7 +39,6 @@ class UnlockScreen(Screen):
         self.field = ft.TextField(
             label="Passphrase",
             password=True,
-            can_reveal_password=True,
             autofocus=True,
             on_submit=self._unlock,
             on_change=lambda _e: show_error(self.error, ""),
@@ -47,6 +54,7 @@ class UnlockScreen(Screen):
             heading("Welcome back"),
             body(note or "Your journal is locked. Type your passphrase to open it.", muted=True),
             self.field,
+            show_secret_toggle([self.field], self.ctl.page, "Show what I type"),
             self.error,
             ft.Row([self.button, self.busy], spacing=12),
             ft.Row([self.switch], wrap=True),

@@ -8,7 +8,16 @@ import flet as ft
 
 from companion import passphrase as pp
 from companion.errors import CompanionError
-from companion.ui.common import body, column, error_text, heading, primary_button, show_error, small
+from companion.ui.common import (
+    body,
+    column,
+    error_text,
+    heading,
+    primary_button,
+    show_error,
+    show_secret_toggle,
+    small,
+)
 from companion.ui.screen import Screen
 from companion.vault import Vault
 
@@ -20,14 +29,12 @@ class WelcomeScreen(Screen):
         self.first = ft.TextField(
             label="Passphrase",
             password=True,
-            can_reveal_password=True,
             on_change=self._on_type,
             on_submit=self._focus_repeat,
         )
         self.repeat = ft.TextField(
             label="Repeat passphrase",
             password=True,
-            can_reveal_password=True,
             on_change=self._on_type,
             on_submit=self._create,
         )
@@ -58,6 +65,7 @@ class WelcomeScreen(Screen):
             self.meter,
             self.hint,
             self.repeat,
+            show_secret_toggle([self.first, self.repeat], self.ctl.page),
             self.error,
             ft.Row([self.button, self.busy], spacing=12),
         )
