@@ -1,0 +1,304 @@
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from companion.checkin import CHECKIN, BodyMark, CheckIn, CheckIns, FeelingPick
+from companion.feedback import BRING, Feedback, FeedbackDraft, Topics
+from companion.journal import Entry, Journal
+from companion.records import Record, to_us
+from companion.reflection import Reflection, Reflections
+from companion.summary import (
+    EVERYTHING,
+    NOTHING_CHOSEN,
+    NOTHING_IN_RANGE,
+    Selection,
+    build_summary,
+    default_selection,
+    range_text,
+    to_markdown,
+    to_plain_text,
+)
+from companion.vault import Vault
+
+
+def us(day: int, hour: int = 12) -> int:
+    return to_us(datetime(2026, 11, day, hour, tzinfo=UTC))
+
+
+NOW = us(24, 20)
+START = us(18, 0)
+
+
+class World:
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+        self.ids: dict[str, str] = {}
+
+    def add_checkin(self, key: str, checkin: CheckIn, day: int) -> None:
+        record = CheckIns(self.vault).add(checkin)
+        self.vault.update(record.id, record.payload, created_us=us(day))
+        self.ids[key] = record.id
+
+    @property
+    def records(self) -> list[Record]:
+        return list(self.vault.iter_all())
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> World:
+    vault, _ = Vault.create(
+        Path(tmp_path_factory.mktemp("summary")) / "j.sqlite",
+        "a long test passphrase",
+        with_recovery_code=False,
+    )
+    w = World(vault)
+    w.add_checkin(
+        "c1",
+        CheckIn(
+            body=(
+                BodyMark("chest", ("tight", "heavy"), intensity=6),
+                BodyMark("jaw", ("clenched",), intensity=3),
+            ),
+            feelings=(FeelingPick("anxious", "strong"), FeelingPick("sad", "mild")),
+            needs=("security",),
+            note="NOTE-ONE the bus was late",
+            happened="HAPPENED-ONE",
+        ),
+        19,
+    )
+    w.add_checkin(
+        "c2",
+        CheckIn(
+            body=(BodyMark("chest", ("tight",), other="OTHER-SECRET fizzing", intensity=8),),
+            feelings=(FeelingPick("anxious", "moderate"),),
+            needs=("security", "valued"),
+            note="REDACTED-NOTE my sister",
+            said="REDACTED-SAID",
+            body_said="REDACTED-BODY",
+            need_other="REDACTED-NEED",
+        ),
+        20,
+    )
+    w.add_checkin(
+        "c3", CheckIn(feelings=(FeelingPick("calm", "mild"), FeelingPick("wobbly", "moderate"))), 21
+    )
+    w.add_checkin("c4", CheckIn(note="NOTE-NOTHING-TO-GRAPH"), 22)
+    w.add_checkin("old", CheckIn(feelings=(FeelingPick("angry", "strong"),), note="OLD-NOTE"), 2)
+
+    feedback = Feedback(vault)
+    bring = feedback.add(FeedbackDraft("appreciation", text="BRING-FEEDBACK it helped when you slowed down"))
+    feedback.set_state(bring.id, BRING)
+    w.ids["fb_bring"] = bring.id
+    w.ids["fb_private"] = feedback.add(FeedbackDraft("request", text="PRIVATE-FEEDBACK keep this")).id
+    topics = Topics(vault)
+    topic = topics.add("TOPIC-BRING my job")
+    topics.set_state(topic.id, BRING)
+    w.ids["topic_bring"] = topic.id
+    w.ids["topic_private"] = topics.add("TOPIC-PRIVATE not yet").id
+
+    reflection = Reflections(vault).add(Reflection(connected=7, met="REFLECTION-MET you noticed"))
+    vault.update(reflection.id, reflection.payload, created_us=us(19, 18))
+    w.ids["reflection"] = reflection.id
+    entry = Journal(vault).add(Entry("JOURNAL-TITLE", "JOURNAL-BODY a long day"))
+    vault.update(entry.id, entry.payload, created_us=us(21))
+    w.ids["entry"] = entry.id
+    return w
+
+
+def outputs(summary) -> tuple[str, str]:
+    return to_markdown(summary), to_plain_text(summary)
+
+
+def test_default_selection(world: World) -> None:
+    sel = default_selection(world.records)
+    for key in ("c1", "c2", "c3", "c4", "old", "fb_bring", "topic_bring", "reflection"):
+        assert world.ids[key] in sel.include, key
+    for key in ("fb_private", "topic_private", "entry"):
+        assert world.ids[key] not in sel.include, key
+    # a check-in's own words start left out; its body and feelings are in
+    assert {world.ids[k] for k in ("c1", "c2", "c3", "c4", "old")} <= sel.redact_notes
+    summary = build_summary(world.records, sel, START, None, NOW)
+    for text in outputs(summary):
+        assert "NOTE-ONE" not in text
+    assert summary.body is not None and summary.body.regions
+
+
+def test_only_chosen_records_appear(world: World) -> None:
+    sel = Selection(include=default_selection(world.records).include)  # check-in words ticked in too
+    summary = build_summary(world.records, sel, START, None, NOW)
+    for text in outputs(summary):
+        assert "BRING-FEEDBACK it helped when you slowed down" in text
+        assert "TOPIC-BRING my job" in text
+        assert "REFLECTION-MET you noticed" in text
+        assert "NOTE-ONE the bus was late" in text
+        for hidden in ("PRIVATE-FEEDBACK", "TOPIC-PRIVATE", "JOURNAL-TITLE", "JOURNAL-BODY", "OLD-NOTE"):
+            assert hidden not in text
+    assert summary.bringing == ["BRING-FEEDBACK it helped when you slowed down", "TOPIC-BRING my job"]
+    assert summary.empty_message is None
+    assert summary.checkin_count == 4  # "old" is outside the range
+
+    with_entry = Selection(include=sel.include | {world.ids["entry"]})
+    summary = build_summary(world.records, with_entry, START, None, NOW)
+    assert summary.entries == [("JOURNAL-TITLE", "JOURNAL-BODY a long day")]
+    for text in outputs(summary):
+        assert "Journal entries" in text and "JOURNAL-BODY a long day" in text
+
+
+def test_redacted_notes_never_appear(world: World) -> None:
+    sel = default_selection(world.records)
+    sel = Selection(include=sel.include, redact_notes=frozenset({world.ids["c2"]}))
+    summary = build_summary(world.records, sel, START, None, NOW)
+    for text in (*outputs(summary), repr(summary)):
+        assert "REDACTED" not in text
+        assert "OTHER-SECRET" not in text
+    # the redacted check-in still counts for body, feelings and needs
+    chest = next(r for r in summary.body.regions if r.region_id == "chest")
+    assert chest.count == 2 and chest.max_intensity == 8 and chest.mean_intensity == 7
+    assert dict(summary.needs) == {"To feel safe": 2, "To feel valued": 1}
+    # without redaction the words are there
+    unredacted = Selection(include=default_selection(world.records).include)
+    plain = build_summary(world.records, unredacted, START, None, NOW)
+    assert "REDACTED-NOTE my sister" in to_plain_text(plain)
+    assert "OTHER-SECRET fizzing" in to_markdown(plain)
+
+
+def test_counts_families_and_series(world: World) -> None:
+    sel = default_selection(world.records)
+    summary = build_summary(world.records, sel, START, None, NOW)
+    body = summary.body
+    assert [r.region_id for r in body.regions] == ["chest", "jaw"]
+    assert body.regions[0].sensations[0] == "tight"
+    assert dict(body.sensations)["tight"] == 2
+    words = dict(summary.feelings.words)
+    assert words == {"anxious": 2, "sad": 1, "calm": 1, "wobbly": 1}
+    families = dict(summary.feelings.families)
+    assert families["Scared"] == 2 and families["Sad"] == 1 and families["Calm"] == 1
+    assert summary.feelings.series == [(us(19), 6.0), (us(20), 8.0), (us(21), 6.0)]
+    needs = dict(summary.needs)
+    assert needs == {"To feel safe": 2, "To feel valued": 1}
+    md, plain = outputs(summary)
+    assert "Chest — twice, usually 7/10 (up to 8/10); tight" in md
+    assert "▅▇▅" in md and "6 8 6" in plain
+    for text in (md, plain):
+        for heading in ("What I noticed in my body", "Feelings", "Needs", "What I'm bringing"):
+            assert heading in text
+        assert "After the last session" in text
+        assert "18 Nov – 24 Nov 2026" in text
+
+
+def test_sections_left_out(world: World) -> None:
+    base = default_selection(world.records)
+    every = frozenset({"body", "feelings", "needs", "bringing", "reflections", "entries"})
+    sel = Selection(include=base.include | {world.ids["entry"]}, sections=every - {"needs"})
+    summary = build_summary(world.records, sel, START, None, NOW)
+    assert summary.body is None and summary.feelings is None
+    assert summary.bringing == [] and summary.reflections == [] and summary.entries == []
+    md, plain = outputs(summary)
+    for text in (md, plain):
+        assert "Needs" in text
+        for gone in ("What I noticed in my body", "What I'm bringing", "After the last session", "Journal"):
+            assert gone not in text
+        assert "BRING-FEEDBACK" not in text and "Chest" not in text
+
+
+def test_empty_choice_and_empty_range(world: World) -> None:
+    empty = build_summary(world.records, Selection(), START, None, NOW)
+    assert empty.empty_message == NOTHING_CHOSEN
+    assert NOTHING_CHOSEN in to_markdown(empty) and NOTHING_CHOSEN in to_plain_text(empty)
+    only_checkins = Selection(include=frozenset({world.ids["c1"], world.ids["c2"]}))
+    later = build_summary(world.records, only_checkins, us(23), us(24), NOW)
+    assert later.empty_message == NOTHING_IN_RANGE and later.checkin_count == 0
+    assert NOTHING_IN_RANGE in to_plain_text(later)
+    assert build_summary([], Selection(), None, None, NOW).empty_message == NOTHING_CHOSEN
+
+
+def test_range_text() -> None:
+    assert range_text(None, None, NOW) == EVERYTHING
+    assert range_text(us(18, 0), None, NOW, UTC) == "18 Nov – 24 Nov 2026"
+    assert range_text(us(18, 0), us(25, 0), NOW, UTC) == "18 Nov – 24 Nov 2026"
+    assert range_text(us(24, 1), None, NOW, UTC) == "24 Nov 2026"
+    new_year = to_us(datetime(2027, 1, 3, 9, tzinfo=UTC))
+    assert (
+        range_text(to_us(datetime(2026, 12, 28, tzinfo=UTC)), None, new_year, UTC)
+        == "28 Dec 2026 – 3 Jan 2027"
+    )
+
+
+def test_name_shown(world: World) -> None:
+    sel = Selection(include=default_selection(world.records).include, name=" J.K. ")
+    summary = build_summary(world.records, sel, None, None, NOW)
+    assert summary.name == "J.K." and summary.range_text == EVERYTHING
+    assert "J.K." in to_markdown(summary) and "OLD-NOTE" in to_plain_text(summary)
+
+
+# --- property: arbitrary words never crash and never leak ----------------------------------------
+
+SAFE = st.text(alphabet=st.characters(blacklist_characters="⟦⟧", blacklist_categories=("Cs",)), max_size=40)
+LEVELS = st.sampled_from(["mild", "moderate", "strong"])
+
+
+@st.composite
+def worlds(draw):
+    records: list[Record] = []
+    n = draw(st.integers(0, 6))
+    for i in range(n):
+        kind = draw(st.sampled_from(["checkin", "journal", "topic", "feedback"]))
+        tag = f"⟦n{i}⟧"
+        text = tag + draw(SAFE)
+        if kind == "checkin":
+            payload = CheckIn(
+                body=tuple(
+                    BodyMark(r, ("tight",), other=tag + draw(SAFE), intensity=draw(st.integers(0, 10)))
+                    for r in draw(
+                        st.lists(st.sampled_from(["chest", "jaw", "belly"]), max_size=2, unique=True)
+                    )
+                ),
+                feelings=tuple(
+                    FeelingPick(w, draw(LEVELS))
+                    for w in draw(
+                        st.lists(st.sampled_from(["sad", "anxious", "calm"]), max_size=2, unique=True)
+                    )
+                ),
+                needs=tuple(draw(st.lists(st.sampled_from(["security", "valued"]), max_size=2, unique=True))),
+                note=text,
+                happened=tag + draw(SAFE),
+                said=tag + draw(SAFE),
+                body_said=tag + draw(SAFE),
+                need_other=tag + draw(SAFE),
+            ).to_payload()
+        elif kind == "journal":
+            payload = Entry(tag + draw(SAFE), text).payload()
+        elif kind == "topic":
+            payload = {"text": text, "state": draw(st.sampled_from(["private", "bring"])), "order": float(i)}
+        else:
+            payload = FeedbackDraft("request", text=text, state="bring").to_payload()
+        created = us(draw(st.integers(17, 24)))
+        records.append(Record(f"r{i}", kind, created, created, payload))
+    ids = [r.id for r in records]
+    include = frozenset(draw(st.lists(st.sampled_from(ids), unique=True))) if ids else frozenset()
+    redact = frozenset(draw(st.lists(st.sampled_from(ids), unique=True))) if ids else frozenset()
+    sections = frozenset(
+        draw(st.lists(st.sampled_from(["body", "feelings", "needs", "bringing", "entries"]), unique=True))
+    )
+    start = draw(st.one_of(st.none(), st.just(START)))
+    return records, Selection(include, redact, sections, draw(SAFE)), start
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(worlds())
+def test_property_never_crashes_never_leaks(world_and_selection) -> None:
+    records, sel, start = world_and_selection
+    summary = build_summary(records, sel, start, None, NOW)
+    md, plain = outputs(summary)
+    for i, record in enumerate(records):
+        tag = f"⟦n{i}⟧"
+        hidden = record.id not in sel.include or (record.kind == CHECKIN and record.id in sel.redact_notes)
+        if hidden:
+            assert tag not in md and tag not in plain and tag not in repr(summary)
+    if summary.empty_message is None:
+        assert md.strip() and plain.strip()
