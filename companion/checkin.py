@@ -8,7 +8,7 @@ what a newer one wrote.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from companion import vocabulary as vocab
@@ -204,19 +204,11 @@ def describe_feeling(pick: FeelingPick) -> str:
     return f"{pick.word}, {LEVEL_WORDS.get(pick.level, pick.level)}"
 
 
-def feelings_sentence(checkin: CheckIn) -> str:
-    if not checkin.feelings:
-        return "Not sure yet" if checkin.not_sure else ""
-    parts = [f"{LEVEL_WORDS[p.level]} {p.word}" for p in checkin.feelings]
-    return "; ".join(parts)
-
-
 @dataclass
 class TimelineFilter:
     family: str | None = None
     word: str | None = None
     region: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def active(self) -> bool:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from companion.drafts import DRAFT, Drafts
+from companion.drafts import Drafts
 from companion.records import Page, Record
 from companion.vault import Cursor, Vault
 
 JOURNAL = "journal"
-__all__ = ["DRAFT", "JOURNAL", "Entry", "Journal", "clean", "display_title", "preview"]
 MAX_TITLE = 200
 
 

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from companion.drafts import DRAFT
 from companion.errors import RecordNotFound
 from companion.journal import (
-    DRAFT,
     JOURNAL,
     MAX_TITLE,
     Entry,

@@ -7,13 +7,13 @@ check-in (one place in the body, one feeling) is a handful of taps.
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 
 import flet as ft
 
 from companion import vocabulary as vocab
 from companion.checkin import (
     FEELING_LEVELS,
-    LEVEL_WORDS,
     BodyMark,
     CheckIn,
     CheckIns,
@@ -147,8 +147,6 @@ class CheckInScreen(DraftAutosave, Screen):
         self.not_sure.value = v.not_sure
 
     def _read_texts(self) -> None:
-        from dataclasses import replace
-
         self.value = replace(
             self.value,
             need_other=self.need_other.value or "",
@@ -452,8 +450,6 @@ class CheckInScreen(DraftAutosave, Screen):
         return level
 
     async def _on_not_sure(self, e: ft.ControlEvent) -> None:
-        from dataclasses import replace
-
         self.value = replace(self.value, not_sure=bool(self.not_sure.value))
         self._changed()
 
@@ -567,6 +563,3 @@ class CheckInScreen(DraftAutosave, Screen):
         self.ctl.confirm(
             "Delete this check-in?", "It will be gone for good. This can't be undone.", "Delete", delete
         )
-
-
-__all__ = ["CheckInScreen", "LEVEL_WORDS"]

@@ -78,10 +78,6 @@ def primary_button(text: str, on_click: Handler, **kwargs) -> ft.FilledButton:
     return ft.FilledButton(content=text, on_click=on_click, **kwargs)
 
 
-def secondary_button(text: str, on_click: Handler, **kwargs) -> ft.OutlinedButton:
-    return ft.OutlinedButton(content=text, on_click=on_click, **kwargs)
-
-
 def icon_button(icon: ft.IconData, label: str, on_click: Handler, **kwargs) -> ft.Control:
     """An icon-only button that screen readers (and browser tests) know by ``label``.
 
