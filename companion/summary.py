@@ -350,7 +350,7 @@ def digits(values: Iterable[float]) -> str:
     return " ".join(str(round(v)) for v in values)
 
 
-def _blocks(summary: Summary, markdown: bool) -> list[tuple[str, list[str]]]:
+def blocks(summary: Summary, markdown: bool) -> list[tuple[str, list[str]]]:
     """(heading, lines) for each section with something in it, in reading order."""
     blocks: list[tuple[str, list[str]]] = []
     if summary.body:
@@ -396,7 +396,7 @@ def _blocks(summary: Summary, markdown: bool) -> list[tuple[str, list[str]]]:
     return blocks
 
 
-def _intro(summary: Summary) -> list[str]:
+def intro_lines(summary: Summary) -> list[str]:
     lines = [summary.range_text]
     if summary.name:
         lines.insert(0, summary.name)
@@ -407,10 +407,10 @@ def _intro(summary: Summary) -> list[str]:
 
 def to_markdown(summary: Summary) -> str:
     out = [f"# {summary.title}", ""]
-    out += [f"{line}  " for line in _intro(summary)]
+    out += [f"{line}  " for line in intro_lines(summary)]
     if summary.empty_message:
         out += ["", summary.empty_message]
-    for heading, lines in _blocks(summary, markdown=True):
+    for heading, lines in blocks(summary, markdown=True):
         out += ["", f"## {heading}", ""]
         bullets = heading not in (HEADINGS["entries"], HEADINGS["reflections"], HEADINGS["notes"])
         for line in lines:
@@ -422,10 +422,10 @@ def to_markdown(summary: Summary) -> str:
 
 
 def to_plain_text(summary: Summary) -> str:
-    out = [summary.title, "=" * len(summary.title), *_intro(summary)]
+    out = [summary.title, "=" * len(summary.title), *intro_lines(summary)]
     if summary.empty_message:
         out += ["", summary.empty_message]
-    for heading, lines in _blocks(summary, markdown=False):
+    for heading, lines in blocks(summary, markdown=False):
         out += ["", heading, "-" * len(heading)]
         out += lines
     return "\n".join(out).rstrip() + "\n"
