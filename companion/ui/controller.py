@@ -123,7 +123,7 @@ class AppController:
                 CheckInScreen,
             ),
             Section("journal", "Journal", ft.Icons.BOOK_OUTLINED, ft.Icons.BOOK, JournalListScreen),
-            Section("feedback", "Feedback", ft.Icons.FORUM_OUTLINED, ft.Icons.FORUM, FeedbackHomeScreen),
+            Section("session", "Session", ft.Icons.FORUM_OUTLINED, ft.Icons.FORUM, FeedbackHomeScreen),
             Section("settle", "Settle", ft.Icons.AIR_OUTLINED, ft.Icons.AIR, BreathingScreen),
             Section("settings", "Settings", ft.Icons.TUNE_OUTLINED, ft.Icons.TUNE, SettingsScreen),
         ]
@@ -182,6 +182,8 @@ class AppController:
         unlocked = self.vault is not None
 
         self._title.value = screen.title if unlocked else "Companion"
+        # a phone's app bar also holds "Need help now" and Lock: a smaller title keeps it whole
+        self._title.theme_style = None if self._wide else ft.TextThemeStyle.TITLE_MEDIUM
         show_back = len(self.stack) > 1 or (not unlocked and self._public_return is not None)
         self._bar.leading = self._back_button if show_back else None
         actions: list[ft.Control] = [self._help_button]
@@ -191,6 +193,7 @@ class AppController:
         view.appbar = self._bar
 
         self._content.content = screen.build_cached()
+        screen.relayout()
         self._content.padding = ft.Padding.symmetric(
             horizontal=side_padding((self.page.width or 400) - (100 if self._wide else 0)), vertical=8
         )

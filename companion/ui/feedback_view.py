@@ -34,7 +34,9 @@ def title(text: str) -> ft.Text:
 
 
 class FeedbackHomeScreen(Screen):
-    title = "Feedback"
+    """The Session section: the next session, what I'm bringing, feedback drafts and topics."""
+
+    title = "Session"
 
     def build(self) -> ft.Control:
         self.next_box = ft.Column(spacing=6, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
@@ -46,7 +48,18 @@ class FeedbackHomeScreen(Screen):
             self.next_box,
             ft.Row(
                 [
-                    primary_button("New feedback", self._new, icon=ft.Icons.EDIT_OUTLINED),
+                    primary_button("Prepare my summary", self._prepare, icon=ft.Icons.SUMMARIZE_OUTLINED),
+                    ft.OutlinedButton(
+                        content="Session card", icon=ft.Icons.STYLE_OUTLINED, on_click=self._card
+                    ),
+                ],
+                wrap=True,
+            ),
+            ft.Row(
+                [
+                    ft.OutlinedButton(
+                        content="New feedback", icon=ft.Icons.EDIT_OUTLINED, on_click=self._new
+                    ),
                     ft.OutlinedButton(
                         content="Sessions", icon=ft.Icons.EVENT_OUTLINED, on_click=self._sessions
                     ),
@@ -197,6 +210,16 @@ class FeedbackHomeScreen(Screen):
         await asyncio.to_thread(self.topics.add, text)
         self.topic_field.value = ""
         await self._refresh()
+
+    async def _prepare(self, _e: ft.ControlEvent) -> None:
+        from companion.ui.prepare_view import PrepareScreen
+
+        await self.ctl.open(PrepareScreen(self.ctl))
+
+    async def _card(self, _e: ft.ControlEvent) -> None:
+        from companion.ui.prepare_view import SessionCardScreen
+
+        await self.ctl.open(SessionCardScreen(self.ctl))
 
     async def _new(self, _e: ft.ControlEvent) -> None:
         await self.ctl.open(ComposerScreen(self.ctl, None))

@@ -34,3 +34,6 @@ class Screen:
 
     async def on_show(self) -> None:
         """Called after the screen is on the page: load data here."""
+
+    def relayout(self) -> None:
+        """Called when the window changes between phone and wide layouts."""

@@ -55,15 +55,33 @@ def scroll_into_flutter_view(app: AppPage, item) -> None:
     a click after it lands on whatever Flutter has at that spot.
     """
     height = app.page.viewport_size["height"]
+    bottom = height - 90  # clear of a phone's bottom navigation bar
+    last_y = None
     for _ in range(30):
         box = item.bounding_box()
-        if box and box["y"] >= 0 and box["y"] + box["height"] <= height - 8:
+        if box and box["y"] >= 0 and box["y"] + box["height"] <= bottom:
             return
+        if box and box["y"] == last_y and box["y"] + box["height"] <= height - 8:
+            return  # the list can't scroll further and the item is on screen
+        last_y = box["y"] if box else None
         if box:
             app.page.mouse.move(box["x"] + box["width"] / 2, min(max(box["y"], 60), height - 60))
         app.page.mouse.wheel(0, 120 if not box or box["y"] > 0 else -120)
         settle(app, 150)
     raise AssertionError("could not scroll the item into view")
+
+
+def scroll_to(app: AppPage, item, steps: int = 40) -> None:
+    """Wheel down until a list item Flutter hasn't built yet exists, then bring it into view."""
+    width, height = app.page.viewport_size["width"], app.page.viewport_size["height"]
+    for _ in range(steps):
+        if item.count() > 0:
+            scroll_into_flutter_view(app, item.first)
+            return
+        app.page.mouse.move(width * 0.3, height / 2)
+        app.page.mouse.wheel(0, 250)
+        settle(app, 150)
+    raise AssertionError("scrolled to the end without finding the item")
 
 
 def choose(app: AppPage, menu: str, option: str) -> None:

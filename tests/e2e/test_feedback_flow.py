@@ -45,7 +45,7 @@ def test_feedback_journey(app_server: AppProcess, open_page: OpenPage, viewport:
     name = f"feedback-{viewport[0]}"
     app = open_page(app_server.url, viewport=viewport)
     create_journal(app)
-    go_to(app, "Feedback")
+    go_to(app, "Session")
     expect_text(app, "What I'm bringing")
     shot(app, f"{name}-01-empty")
 
@@ -118,7 +118,7 @@ def test_feedback_journey(app_server: AppProcess, open_page: OpenPage, viewport:
 def test_next_session_view_lists_only_what_is_brought(app_server: AppProcess, open_page: OpenPage) -> None:
     app = open_page(app_server.url)
     create_journal(app)
-    go_to(app, "Feedback")
+    go_to(app, "Session")
     click_button(app, "New feedback")
     fill(app, "What happened?", "you asked about my week")
     choose(app, "Status", "Bring to session")
