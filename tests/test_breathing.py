@@ -49,3 +49,106 @@ def test_moment_is_always_in_range(t: float) -> None:
         m = breathing.moment(p, t)
         assert 0.0 <= m.size <= 1.0 and 0.0 <= m.progress <= 1.0
         assert m.label in {"In", "Out", "Hold"}
+
+
+# --- session length ------------------------------------------------------------------------------
+
+
+def test_session_minutes_offered() -> None:
+    assert list(breathing.SESSION_MINUTES) == list(range(1, 11))
+    assert breathing.DEFAULT_MINUTES in breathing.SESSION_MINUTES
+
+
+@pytest.mark.parametrize(
+    ("pattern_id", "minutes", "seconds"),
+    [("slow", 1, 60), ("slow", 5, 300), ("box", 1, 64), ("box", 3, 192), ("478", 1, 76), ("478", 10, 608)],
+)
+def test_sessions_end_on_a_whole_breath(pattern_id: str, minutes: int, seconds: float) -> None:
+    p = breathing.pattern(pattern_id)
+    assert breathing.session_seconds(p, minutes) == pytest.approx(seconds)
+    assert not breathing.finished(p, seconds - 0.1, minutes)
+    assert breathing.finished(p, seconds, minutes)
+    assert breathing.finished(p, seconds + 100, minutes)
+    # the last thing before the end is breathing out (or the hold after it), never breathing in
+    assert breathing.moment(p, seconds - 0.1).label in ("Out", "Hold")
+
+
+def test_session_minutes_are_kept_in_range() -> None:
+    slow = breathing.pattern("slow")
+    assert breathing.session_seconds(slow, 0) == 60
+    assert breathing.session_seconds(slow, -5) == 60
+    assert breathing.session_seconds(slow, 99) == 600
+    assert not breathing.finished(slow, 0, 1)
+
+
+@given(
+    st.sampled_from(breathing.PATTERNS),
+    st.integers(min_value=1, max_value=10),
+)
+def test_session_is_at_least_the_minutes_and_at_most_a_breath_more(
+    p: breathing.Pattern, minutes: int
+) -> None:
+    total = breathing.session_seconds(p, minutes)
+    assert minutes * 60 <= total < minutes * 60 + p.cycle + 1e-6
+
+
+# --- a rhythm typed by the client ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        (("4", "0", "6", "0"), (4, 0, 6, 0)),
+        ((4, 4, 4, 4), (4, 4, 4, 4)),
+        (("4,5", "", " 6.5 ", None), (4.5, 0, 6.5, 0)),
+        (("1", "20", "20", "1"), (1, 20, 20, 1)),
+        ((3.0, 0.0, 5, "0"), (3, 0, 5, 0)),
+    ],
+)
+def test_parse_custom_accepts_typed_rhythms(typed: tuple, expected: tuple) -> None:
+    p = breathing.parse_custom(*typed)
+    assert (p.inhale, p.hold_in, p.exhale, p.hold_out) == expected
+    assert p.id == "custom"
+    assert breathing.moment(p, 0).label == "In"
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        (("four", "0", "6", "0"), "number of seconds for breathing in"),
+        (("4", "x", "6", "0"), "number of seconds for holding after breathing in"),
+        (("4", "0", "nan", "0"), "number of seconds for breathing out"),
+        (("4", "0", "6", "inf"), "number of seconds for holding after breathing out"),
+        (("4", "0", "6", True), "number of seconds"),
+        (("4", "0", "6", [1]), "number of seconds"),
+        (("", "0", "6", "0"), "how many seconds for breathing in"),
+        (("4", "0", None, "0"), "how many seconds for breathing out"),
+        (("0", "0", "6", "0"), "between 1 and 20 seconds for breathing in"),
+        (("0.5", "0", "6", "0"), "between 1 and 20 seconds for breathing in"),
+        (("4", "0", "21", "0"), "between 1 and 20 seconds for breathing out"),
+        (("4", "-2", "6", "0"), "between 0 (no hold) or 1 and 20 seconds for holding after breathing in"),
+        (("4", "0", "6", "0.5"), "holding after breathing out"),
+        (("0", "0", "0", "0"), "A breath needs some length"),
+        (("", "", "", ""), "A breath needs some length"),
+    ],
+)
+def test_parse_custom_explains_what_to_change(typed: tuple, words: str) -> None:
+    with pytest.raises(ValueError) as err:
+        breathing.parse_custom(*typed)
+    message = str(err.value)
+    assert words in message
+    assert message.endswith(".") and "float" not in message and "Error" not in message
+
+
+@given(
+    st.floats(min_value=1, max_value=20),
+    st.one_of(st.just(0.0), st.floats(min_value=1, max_value=20)),
+    st.floats(min_value=1, max_value=20),
+    st.one_of(st.just(0.0), st.floats(min_value=1, max_value=20)),
+)
+def test_parse_custom_valid_numbers_always_make_a_working_rhythm(
+    a: float, b: float, c: float, d: float
+) -> None:
+    p = breathing.parse_custom(str(a), str(b), str(c), str(d))
+    assert p.cycle > 0 and all(0 <= x <= 20 for x in (p.inhale, p.hold_in, p.exhale, p.hold_out))
+    assert breathing.finished(p, breathing.session_seconds(p, 1), 1)
