@@ -14,7 +14,7 @@ import os
 import secrets
 from dataclasses import asdict, dataclass
 
-from cryptography.exceptions import InvalidTag
+from cryptography.exceptions import InvalidTag, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
@@ -75,14 +75,36 @@ def new_data_key() -> bytes:
 def derive_passphrase_key(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
     if params.algorithm != "argon2id":
         raise ValueError(f"unsupported key derivation {params.algorithm!r}")
-    kdf = Argon2id(
-        salt=salt,
-        length=KEY_BYTES,
-        iterations=params.iterations,
-        lanes=params.lanes,
+    try:
+        kdf = Argon2id(
+            salt=salt,
+            length=KEY_BYTES,
+            iterations=params.iterations,
+            lanes=params.lanes,
+            memory_cost=params.memory_kib,
+        )
+        return kdf.derive(secret)
+    except UnsupportedAlgorithm:
+        return _argon2id_fallback(secret, salt, params)
+
+
+def _argon2id_fallback(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
+    """The same Argon2id through argon2-cffi, for builds whose OpenSSL lacks it.
+
+    The phone builds of `cryptography` link an OpenSSL without Argon2; argon2-cffi computes
+    the identical key (tested), so a journal made on one device opens on the other.
+    """
+    from argon2.low_level import Type, hash_secret_raw
+
+    return hash_secret_raw(
+        secret,
+        salt,
+        time_cost=params.iterations,
         memory_cost=params.memory_kib,
+        parallelism=params.lanes,
+        hash_len=KEY_BYTES,
+        type=Type.ID,
     )
-    return kdf.derive(secret)
 
 
 def derive_recovery_key(code_bytes: bytes, salt: bytes) -> bytes:

@@ -26,7 +26,9 @@ def default_data_dir() -> Path:
     if override:
         return Path(override).expanduser()
     mobile = os.environ.get("FLET_APP_STORAGE_DATA")
-    if mobile:
+    # Flet sets this in built desktop apps too, where the platform's usual folder (the one the
+    # README names) is the right home; only phones must use the sandbox folder Flet gives.
+    if mobile and os.environ.get("FLET_PLATFORM", "").lower() in ("android", "ios"):
         return Path(mobile) / "companion"
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 

@@ -30,6 +30,9 @@ def test_data_dir_precedence(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) ->
     desktop = paths.default_data_dir()
     assert desktop.name == "Companion"
     monkeypatch.setenv("FLET_APP_STORAGE_DATA", str(tmp_path / "mobile"))
+    monkeypatch.setenv("FLET_PLATFORM", "macos")  # a built desktop app keeps the usual folder
+    assert paths.default_data_dir() == desktop
+    monkeypatch.setenv("FLET_PLATFORM", "android")
     assert paths.default_data_dir() == tmp_path / "mobile" / "companion"
     monkeypatch.setenv("COMPANION_DATA_DIR", str(tmp_path / "mine"))
     assert paths.default_data_dir() == tmp_path / "mine"

@@ -312,3 +312,26 @@ def test_recovery_key_depends_on_code_and_salt():
     assert crypto.derive_recovery_key(code, crypto.new_salt()) != key
     other = crypto.recovery_code_bytes(crypto.new_recovery_code())
     assert crypto.derive_recovery_key(other, salt) != key
+
+
+@settings(max_examples=10, deadline=None)
+@given(st.binary(min_size=1, max_size=64), st.binary(min_size=16, max_size=16))
+def test_phone_fallback_derives_the_same_key(secret: bytes, salt: bytes) -> None:
+    """argon2-cffi (used where cryptography lacks Argon2id) must give byte-identical keys."""
+    params = KdfParams(memory_kib=8 * 1024, iterations=2, lanes=2)
+    assert crypto._argon2id_fallback(secret, salt, params) == crypto.derive_passphrase_key(
+        secret, salt, params
+    )
+
+
+def test_unsupported_argon2_in_openssl_uses_the_fallback(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cryptography.exceptions import UnsupportedAlgorithm
+
+    class NoArgon2:
+        def __init__(self, **_kwargs: object) -> None:
+            raise UnsupportedAlgorithm("this OpenSSL has no Argon2")
+
+    params = KdfParams(memory_kib=8 * 1024, iterations=2, lanes=2)
+    expected = crypto.derive_passphrase_key(b"secret words", b"s" * 16, params)
+    monkeypatch.setattr(crypto, "Argon2id", NoArgon2)
+    assert crypto.derive_passphrase_key(b"secret words", b"s" * 16, params) == expected
