@@ -85,7 +85,11 @@ FEELINGS = (
     "overwhelmed",
     "tender",
 )
+FILTER_FEELING = "anxious"  # one of FEELINGS: in about one check-in in six
 LEVELS = ("mild", "moderate", "strong")
+# The journal screen's timeline (companion.ui.journal_view.TIMELINE_KINDS; the suite checks
+# they agree). Spelled out here so the memory probe need not import the UI.
+TIMELINE = ("journal", "checkin")
 NEEDS = ("rest", "connection", "safety", "space", "understanding", "play")
 
 
@@ -184,6 +188,11 @@ def new_entry_text(seed: int) -> dict[str, Any]:
     """One more journal entry of typical length (~1,000 characters) for save/edit benchmarks."""
     writer = _Writer(random.Random(f"new-{seed}"))
     return {"title": "Tonight", "body": writer.text(900, 1100)}
+
+
+def new_checkin_payload(seed: int) -> dict[str, Any]:
+    """One more check-in, shaped like the generated ones (1-3 body places, 1-3 feelings, notes)."""
+    return _checkin(_Writer(random.Random(f"new-checkin-{seed}")))
 
 
 @contextmanager

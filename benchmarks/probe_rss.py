@@ -38,14 +38,14 @@ def peak_mb() -> float:
 def main(argv: list[str]) -> None:
     from pathlib import Path
 
-    from benchmarks.corpus import PASSPHRASE
+    from benchmarks.corpus import PASSPHRASE, TIMELINE
     from companion.vault import Vault
 
     path, word = Path(argv[0]), argv[1]
     steps = {"imports": peak_mb()}
     vault = Vault.unlock(path, PASSPHRASE)
     steps["unlock"] = peak_mb()
-    page = vault.list_page(["journal"], limit=30)
+    page = vault.list_page(list(TIMELINE), limit=30)
     steps["first_page"] = peak_mb()
     hits = vault.search(word)
     steps["search"] = peak_mb()

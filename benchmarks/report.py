@@ -1,7 +1,9 @@
 """Samples, summary statistics, targets, the printed table and the JSON file.
 
 Targets are judged on the median: a single slow outlier (a GC pause, another
-process) should be visible in p95/max but should not flip met/missed.
+process) should be visible in p95/max but should not flip met/missed. A target that
+is a ceiling on every sample ("no screen transition over 300 ms") says so with
+``stat="max"`` and is judged on the largest.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Any
 class Target:
     op: str  # "<=" (time, memory) or ">=" (speed-up ratios)
     value: float
+    stat: str = "median"  # or "max": every sample must meet it
 
     def met(self, measured: float) -> bool:
         return measured <= self.value if self.op == "<=" else measured >= self.value
@@ -47,7 +50,10 @@ class Metric:
 
     @property
     def met(self) -> bool | None:
-        return None if self.target is None else self.target.met(self.median)
+        if self.target is None:
+            return None
+        judged = max(self.samples) if self.target.stat == "max" else self.median
+        return self.target.met(judged)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -59,7 +65,9 @@ class Metric:
             "min": min(self.samples),
             "max": max(self.samples),
             "samples": self.samples,
-            "target": None if self.target is None else {"op": self.target.op, "value": self.target.value},
+            "target": None
+            if self.target is None
+            else {"op": self.target.op, "value": self.target.value, "stat": self.target.stat},
             "met": self.met,
             "note": self.note,
             **({"extra": self.extra} if self.extra else {}),
@@ -85,12 +93,14 @@ def _fmt(value: float, unit: str) -> str:
     return f"{value:.{digits}f} {unit}"
 
 
-def render(metrics: list[Metric], title: str) -> str:
-    """A fixed-width table, one row per metric, notes underneath."""
+def render(metrics: list[Metric], title: str, skipped: dict[str, str] | None = None) -> str:
+    """A fixed-width table, one row per metric, notes underneath, then rows that could not run."""
     head = ("metric", "n", "median", "p95", "min", "max", "target", "result")
     rows = [head]
     for m in metrics:
         target = "" if m.target is None else f"{m.target.op} {_fmt(m.target.value, m.unit)}"
+        if m.target is not None and m.target.stat != "median":
+            target += f" ({m.target.stat})"
         result = "" if m.met is None else ("met" if m.met else "MISSED")
         rows.append(
             (
@@ -111,6 +121,8 @@ def render(metrics: list[Metric], title: str) -> str:
     notes = [f"  {m.label}: {m.note}" for m in metrics if m.note]
     if notes:
         lines += ["", "Notes:", *notes]
+    if skipped:
+        lines += ["", "Skipped:", *(f"  {key}: {why}" for key, why in skipped.items())]
     missed = [m.label for m in metrics if m.met is False]
     lines += [
         "",
@@ -120,7 +132,9 @@ def render(metrics: list[Metric], title: str) -> str:
     return "\n".join(lines)
 
 
-def write_json(path: Path, metrics: list[Metric], meta: dict[str, Any]) -> None:
+def write_json(
+    path: Path, metrics: list[Metric], meta: dict[str, Any], skipped: dict[str, str] | None = None
+) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    data = {"meta": meta, "metrics": {m.key: m.to_json() for m in metrics}}
+    data = {"meta": meta, "metrics": {m.key: m.to_json() for m in metrics}, "skipped": dict(skipped or {})}
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

@@ -4,6 +4,7 @@ One command, from a fresh clone (uv builds the app's locked environment and
 layers jrnl on top in a throwaway environment, so the app's venv stays clean):
 
     python3 -m uv run --with jrnl python -m benchmarks [--full | --smoke] [--no-jrnl]
+    python3 -m uv run --extra test python -m benchmarks --browser   # the web UI, in Chromium
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
-from benchmarks import corpus, suite, vs_jrnl
+from benchmarks import corpus, suite, summaries, vs_jrnl
 from benchmarks.report import Metric, render, write_json
 from companion import crypto
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE / "results" / "latest.json"
+BROWSER_OUT = HERE / "results" / "browser.json"
 DEFAULT_CACHE = HERE / ".cache"
 COMMAND = "python3 -m uv run --with jrnl python -m benchmarks"
 
@@ -35,7 +37,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     size.add_argument("--full", action="store_true", help="also measure the first page at 50,000 records")
     parser.add_argument("--no-jrnl", action="store_true", help="skip the side-by-side with jrnl")
-    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, help=f"JSON file (default: {DEFAULT_OUT})")
+    parser.add_argument(
+        "--browser",
+        action="store_true",
+        help="instead: time the web UI in headless Chromium (needs playwright and /usr/bin/chromium)",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=None, help=f"JSON file (default: {DEFAULT_OUT}, or {BROWSER_OUT})"
+    )
     parser.add_argument(
         "--cache-dir", type=Path, default=DEFAULT_CACHE, help="where generated vaults are kept"
     )
@@ -56,11 +65,20 @@ def expected_keys(cfg: suite.Config, with_jrnl: bool) -> list[str]:
         *(f"first_page[{s}]" for s in cfg.page_sizes),
         "scroll_1000",
         "save",
+        "save_checkin",
         "edit",
         "delete",
         "search_cold",
         "search_rare_warm",
         "search_common_warm",
+        "search_common_screen",
+        "filter_feeling_cold",
+        "filter_feeling_warm",
+        "summary[month]",
+        "summary[year]",
+        "summary_pdf[month]",  # these two and the next are skipped (with the reason) while
+        "summary_pdf[year]",  # companion.pdf_export can't be imported
+        f"import[{summaries.PDF_MODULE}]",
         "peak_rss",
         "import[companion.vault]",
         "import[companion.ui.app]",
@@ -113,8 +131,11 @@ def _load() -> float | None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.browser:
+        return browser_main(args)
     with_jrnl = not args.no_jrnl and vs_jrnl.available()
     load_before = _load()
+    skipped: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="companion-bench-") as tmp:
         cfg = make_config(args, Path(tmp))
         print(
@@ -122,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
             flush=True,
         )
-        metrics: list[Metric] = suite.run_all(cfg)
+        metrics: list[Metric] = suite.run_all(cfg, skipped)
         if with_jrnl:
             print("Side by side with jrnl ...", file=sys.stderr, flush=True)
             source = corpus.cached_vault(cfg.main_size, cfg.cache_dir)
@@ -132,8 +153,38 @@ def main(argv: list[str] | None = None) -> int:
                 corpus.generate(cfg.main_size),
                 cfg.jrnl_reps,
             )
-    meta = {
-        "mode": cfg.mode,
+    meta = _meta(cfg.mode, load_before)
+    meta.update(
+        main_size=cfg.main_size,
+        page_sizes=list(cfg.page_sizes),
+        jrnl=vs_jrnl.version() if with_jrnl else None,
+        expected_metrics=[k for k in expected_keys(cfg, with_jrnl) if k not in skipped],
+    )
+    _report(metrics, meta, skipped, args.out or DEFAULT_OUT)
+    if not with_jrnl:
+        reason = "--no-jrnl" if args.no_jrnl else "jrnl is not installed"
+        print(f"\njrnl comparison skipped ({reason}); to include it: {COMMAND}")
+    return 0
+
+
+def browser_main(args: argparse.Namespace) -> int:
+    """`--browser`: the web UI in headless Chromium, on a copy of the 10k (--smoke: 200) journal."""
+    from benchmarks import browser  # needs playwright (the test extra)
+
+    load_before = _load()
+    size, reps = (200, 2) if args.smoke else (10_000, 5)
+    with tempfile.TemporaryDirectory(prefix="companion-bench-browser-") as tmp:
+        print(f"Companion browser benchmarks: {reps} runs on a {size:,}-record journal ...", file=sys.stderr)
+        metrics = browser.run(corpus.cached_vault(size, args.cache_dir), Path(tmp), size, reps)
+    meta = _meta("browser-smoke" if args.smoke else "browser", load_before)
+    meta.update(main_size=size, chromium=browser.chromium_version(), expected_metrics=browser.KEYS)
+    _report(metrics, meta, {}, args.out or BROWSER_OUT)
+    return 0
+
+
+def _meta(mode: str, load_before: float | None) -> dict[str, object]:
+    return {
+        "mode": mode,
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "revision": _git_revision(),
         "python": sys.version.split()[0],
@@ -142,25 +193,20 @@ def main(argv: list[str] | None = None) -> int:
         "load_before": load_before,
         "load_after": _load(),
         "kdf": crypto.DEFAULT_KDF.to_json(),
-        "main_size": cfg.main_size,
-        "page_sizes": list(cfg.page_sizes),
-        "jrnl": vs_jrnl.version() if with_jrnl else None,
-        "expected_metrics": expected_keys(cfg, with_jrnl),
     }
+
+
+def _report(metrics: list[Metric], meta: dict, skipped: dict[str, str], out: Path) -> None:
     title = (
-        f"Companion benchmarks - {cfg.mode} - {meta['when']} - rev {meta['revision']} - "
-        f"Python {meta['python']} - {meta['cpus']} CPUs - load {load_before} -> {meta['load_after']}"
+        f"Companion benchmarks - {meta['mode']} - {meta['when']} - rev {meta['revision']} - "
+        f"Python {meta['python']} - {meta['cpus']} CPUs - load {meta['load_before']} -> {meta['load_after']}"
     )
-    print(render(metrics, title))
+    print(render(metrics, title, skipped))
     busiest = max((x for x in (meta["load_before"], meta["load_after"]) if x is not None), default=None)
     if busiest is not None and busiest > (os.cpu_count() or 1) * 0.75:
         print(
             f"\nWARNING: load average reached {busiest} on {os.cpu_count()} CPUs: other work was running, "
             "so times are inflated and noisy. Re-run on an idle machine before comparing."
         )
-    if not with_jrnl:
-        reason = "--no-jrnl" if args.no_jrnl else "jrnl is not installed"
-        print(f"\njrnl comparison skipped ({reason}); to include it: {COMMAND}")
-    write_json(args.out, metrics, meta)
-    print(f"\nJSON: {args.out}")
-    return 0
+    write_json(out, metrics, meta, skipped)
+    print(f"\nJSON: {out}")

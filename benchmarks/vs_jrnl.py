@@ -160,10 +160,13 @@ def compare(vault_path: Path, home: Path, records: list[corpus.GenRecord], reps:
                 unlocked = time.perf_counter()
                 hits["companion"] = len(fresh.search(corpus.RARE_WORD))
                 first = time.perf_counter()
-                fresh.search(corpus.RARE_WORD)
-                t["c_search_warm"].append(time.perf_counter() - first)
                 t["c_search_first"].append(first - unlocked)
                 t["c_search_cold"].append(first - start)
+                fresh.lock()
+                # The app's usual case: unlock, the background warm-up runs, then the person searches.
+                fresh = Vault.unlock(vault_path, corpus.PASSPHRASE)
+                fresh.warm_search()
+                t["c_search_warm"].append(seconds(lambda fresh=fresh: fresh.search(corpus.RARE_WORD)))
                 fresh.lock()
                 start = time.perf_counter()
                 fresh = Vault.unlock(vault_path, corpus.PASSPHRASE)
@@ -217,24 +220,41 @@ def compare(vault_path: Path, home: Path, records: list[corpus.GenRecord], reps:
         ),
         Metric(
             "jrnl.search.companion_first",
-            f"Companion first search @{size}",
+            f"Companion first search right after unlock @{size}",
             "ms",
             ms(t["c_search_first"]),
-            note="app open, first search after unlock: decrypts everything",
+            note="app open, search typed the moment unlock returned, before the background warm-up: "
+            "decrypts + folds every record into the search cache, then searches; the unlock "
+            "(Argon2id) was already waited for on the unlock screen and is not included",
         ),
-        Metric("jrnl.search.companion_warm", f"Companion warm search @{size}", "ms", ms(t["c_search_warm"])),
         Metric(
-            "jrnl.search.companion_cold", f"Companion unlock+search @{size}", "ms", ms(t["c_search_cold"])
+            "jrnl.search.companion_warm",
+            f"Companion first search after warm-up @{size}",
+            "ms",
+            ms(t["c_search_warm"]),
+            note="the app's usual case: unlock, the background warm-up (Vault.warm_search, not "
+            "timed) builds the cache while the journal shows, then the first search",
+        ),
+        Metric(
+            "jrnl.search.companion_cold",
+            f"Companion unlock+search @{size}",
+            "ms",
+            ms(t["c_search_cold"]),
+            note="Argon2id unlock + the first search: everything, as for a one-shot command",
         ),
         Metric(
             "jrnl.search.ratio",
-            "search speed-up vs jrnl (first)",
+            "search speed-up vs jrnl (first, right after unlock)",
             "x",
             pair("j_search", "c_search_first"),
             SEARCH_TARGET,
+            note="THE compared row: jrnl's whole command vs Companion's first search with a cold cache",
         ),
         Metric(
-            "jrnl.search.ratio_warm", "search speed-up vs jrnl (warm)", "x", pair("j_search", "c_search_warm")
+            "jrnl.search.ratio_warm",
+            "search speed-up vs jrnl (after warm-up)",
+            "x",
+            pair("j_search", "c_search_warm"),
         ),
         Metric(
             "jrnl.search.ratio_cold",

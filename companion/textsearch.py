@@ -2,46 +2,72 @@
 
 from __future__ import annotations
 
-import re
+import codecs
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_FOLD_ERRORS = "companion.fold"
 
 
-def _strip_marks(match: re.Match[str]) -> str:
-    return "".join(ch for ch in match.group() if not unicodedata.combining(ch))
+def _folded_run(run: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", run.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+# Single accented Latin letters, by far the most frequent runs, worked out once, from the
+# Unicode tables (nothing anyone wrote is kept here).
+_LATIN = {chr(c): _folded_run(chr(c)).encode("utf-8") for c in range(0x80, 0x250)}
+
+
+def _fold_run(error: UnicodeError) -> tuple[bytes, int]:
+    """Codec error handler: a run of non-ASCII characters, case-folded, accents stripped, as UTF-8."""
+    assert isinstance(error, UnicodeEncodeError)
+    run = error.object[error.start : error.end]
+    kept = _LATIN.get(run)
+    return (kept if kept is not None else _folded_run(run).encode("utf-8")), error.end
+
+
+codecs.register_error(_FOLD_ERRORS, _fold_run)
 
 
 def fold(text: str) -> str:
     """Lower-case and strip accents, so "cafe" finds "Café" and "ÉTÉ" finds "été".
 
-    Accent marks only occur outside ASCII, so only those runs are inspected
-    character by character: folding a whole journal for the first search stays fast.
+    Most text is ASCII, and only non-ASCII characters need Unicode case folding and
+    decomposition: the ASCII encoder skips plain text at C speed and hands each other
+    run to `_fold_run`; plain letters are then lower-cased as bytes. Casefold and
+    decomposition work character by character, and ASCII characters neither change
+    under them nor reorder, so this equals folding the whole text, except that letters
+    which only decompose into capitals ("𝐀", "ℌ") now match lower-case queries too.
+    Folding a whole journal for the first search stays fast.
     """
-    lowered = text.casefold()
-    if lowered.isascii():
-        return lowered
-    return _NON_ASCII.sub(_strip_marks, unicodedata.normalize("NFKD", lowered))
+    if text.isascii():
+        return text.lower()
+    return text.encode("ascii", _FOLD_ERRORS).lower().decode("utf-8")
 
 
 def payload_text(value: Any) -> str:
     """Every string inside a payload, joined, for matching."""
+    if isinstance(value, str):
+        return value
     parts: list[str] = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, str):
-            parts.append(node)
-        elif isinstance(node, dict):
-            for item in node.values():
-                walk(item)
-        elif isinstance(node, list | tuple):
-            for item in node:
-                walk(item)
-
-    walk(value)
+    _collect(value, parts)
     return "\n".join(parts)
+
+
+def _collect(node: Any, parts: list[str]) -> None:
+    if isinstance(node, dict):
+        items: Iterable[Any] = node.values()
+    elif isinstance(node, list | tuple):
+        items = node
+    else:
+        return
+    for item in items:
+        if isinstance(item, str):
+            parts.append(item)
+        elif isinstance(item, dict | list | tuple):
+            _collect(item, parts)
 
 
 def terms(query: str) -> list[str]:

@@ -13,6 +13,7 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +87,25 @@ def _encode(payload: dict[str, Any]) -> bytes:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+# One record in the search cache: (created_us, id, kind, updated_us, payload JSON, folded text).
+# Only what matching and sorting need is kept ready; a Record is rebuilt from its JSON when it
+# is a hit. Keeping every payload as Python objects made the first search after unlock (which
+# fills the cache) markedly slower, for records most searches never return.
+_Entry = tuple[int, str, str, int, bytes, str]
+_SORT_KEY = itemgetter(0, 1)  # newest first: created_us, then id
+_json_prefix = json.JSONDecoder().raw_decode  # json.loads without its per-call overhead
+
+
+def _entry(record: Record) -> _Entry:
+    text = fold(payload_text(record.payload))
+    return (record.created_us, record.id, record.kind, record.updated_us, _encode(record.payload), text)
+
+
+def _entry_record(entry: _Entry) -> Record:
+    created_us, record_id, kind, updated_us, plain, _text = entry
+    return Record(record_id, kind, created_us, updated_us, json.loads(plain.decode("utf-8")))
+
+
 class Vault:
     """An unlocked journal. Construct through `create`, `unlock` or `unlock_with_recovery`."""
 
@@ -94,11 +114,12 @@ class Vault:
         self._engine: Engine | None = engine
         self._key: bytes | None = data_key
         self._aead: AESGCM | None = AESGCM(data_key)  # one cipher object, reused for every record
-        self._search_cache: dict[str, tuple[Record, str]] | None = None
+        self._search_cache: dict[str, _Entry] | None = None
         # Writes that happen while the cache is being built, replayed onto it afterwards
         # (None marks a delete), so a save during the first search is never missed.
         self._pending: dict[str, Record | None] | None = None
         self._cache_lock = threading.Lock()
+        self._build_lock = threading.Lock()  # one build at a time: a search waits for the warm-up
 
     # --- opening -------------------------------------------------------------------------
 
@@ -342,6 +363,47 @@ class Vault:
             elif self._pending is not None:
                 self._pending[record_id] = None
 
+    def import_records(self, records: Iterable[Record]) -> tuple[int, int, int]:
+        """Store records under their own ids and times, in ONE transaction: all or nothing.
+
+        For restoring a backup and for imports, where a record keeps the id and timestamps it
+        was made with, so bringing in the same thing twice adds nothing. An unknown id is
+        added; a known id of the same kind is replaced only when the incoming copy is newer
+        (``updated_us``); anything else stays exactly as it is here. If anything fails, the
+        transaction is rolled back and the journal is unchanged.
+        Returns (added, updated, unchanged).
+        """
+        engine, key = self._cipher()
+        stored: list[Record] = []
+        added = updated = unchanged = 0
+        with _damage_as_vault_damaged(), engine.begin() as conn:
+            for record in records:
+                row = conn.execute(
+                    select(RecordRow.kind, RecordRow.updated_at).where(RecordRow.id == record.id)
+                ).first()
+                if row is not None and (row.kind != record.kind or row.updated_at >= record.updated_us):
+                    unchanged += 1
+                    continue
+                values = {
+                    "kind": record.kind,
+                    "created_at": record.created_us,
+                    "updated_at": record.updated_us,
+                    "fmt": RECORD_FMT,
+                    "ciphertext": self._seal(key, record.id, record.kind, record.payload),
+                }
+                if row is None:
+                    conn.execute(RecordRow.__table__.insert().values(id=record.id, **values))
+                    added += 1
+                else:
+                    conn.execute(update(RecordRow).where(RecordRow.id == record.id).values(**values))
+                    updated += 1
+                stored.append(
+                    Record(record.id, record.kind, record.created_us, record.updated_us, dict(record.payload))
+                )
+        for record in stored:
+            self._cache_put(record)
+        return added, updated, unchanged
+
     def get(self, record_id: str) -> Record:
         engine, key = self._cipher()
         with _damage_as_vault_damaged(), engine.connect() as conn:
@@ -418,33 +480,59 @@ class Vault:
     def _cache_put(self, record: Record) -> None:
         with self._cache_lock:
             if self._search_cache is not None:
-                self._search_cache[record.id] = (record, fold(payload_text(record.payload)))
+                self._search_cache[record.id] = _entry(record)
             elif self._pending is not None:
                 self._pending[record.id] = record
 
-    def _ensure_search_cache(self) -> dict[str, tuple[Record, str]]:
-        """Decrypt everything once per unlock; later writes keep the cache current."""
+    def _open_for_search(
+        self, key: AESGCM, record_id: str, kind: str, fmt: int, blob: bytes
+    ) -> tuple[bytes, str] | None:
+        """A row's payload JSON and folded text (None if unreadable): `_open_row`, minus the Record."""
+        try:
+            plain = crypto.open_sealed(key, blob, crypto.record_aad(record_id, kind, fmt))
+            text = plain.decode("utf-8")
+            payload, end = _json_prefix(text)
+            if end != len(text):
+                raise ValueError("extra data after the payload")
+            return plain, fold(payload_text(payload))
+        except (crypto.DecryptionFailed, ValueError):
+            return None
+
+    def _ensure_search_cache(self) -> dict[str, _Entry]:
+        """Decrypt everything once per unlock; later writes keep the cache current.
+
+        One pass over plain columns, decrypting and folding each row, no Record objects:
+        this is the wait before the first search after unlock (see benchmarks/). A search
+        made while the background warm-up is building waits for it rather than building twice.
+        """
         with self._cache_lock:
             if self._search_cache is not None:
                 return self._search_cache
+        with self._build_lock:
+            return self._build_search_cache()
+
+    def _build_search_cache(self) -> dict[str, _Entry]:
+        with self._cache_lock:
+            if self._search_cache is not None:
+                return self._search_cache  # built while this caller waited
             if self._pending is None:
                 self._pending = {}
         engine, key = self._cipher()
-        cache: dict[str, tuple[Record, str]] = {}
+        cache: dict[str, _Entry] = {}
+        columns = (RecordRow.id, RecordRow.kind, RecordRow.created_at, RecordRow.updated_at)
+        query = select(*columns, RecordRow.fmt, RecordRow.ciphertext)
         with _damage_as_vault_damaged(), engine.connect() as conn:
-            for row in conn.execute(select(RecordRow)):
-                try:
-                    record = self._open_row(key, row)
-                except RecordUnreadable:
-                    continue
-                cache[record.id] = (record, fold(payload_text(record.payload)))
+            for record_id, kind, created, updated, fmt, blob in conn.execute(query):
+                opened = self._open_for_search(key, record_id, kind, fmt, blob)
+                if opened is not None:  # unreadable rows: list_page reports them, search skips them
+                    cache[record_id] = (created, record_id, kind, updated, *opened)
         with self._cache_lock:
             if self._search_cache is None:
                 for record_id, record in (self._pending or {}).items():
                     if record is None:
                         cache.pop(record_id, None)
                     else:
-                        cache[record_id] = (record, fold(payload_text(record.payload)))
+                        cache[record_id] = _entry(record)
                 self._search_cache = cache
                 self._pending = None
             return self._search_cache
@@ -459,8 +547,8 @@ class Vault:
         allowed = set(kinds) if kinds is not None else None
         cache = self._ensure_search_cache()
         with self._cache_lock:
-            candidates = [r for r, _text in cache.values() if allowed is None or r.kind in allowed]
-        hits = [r for r in candidates if predicate(r)]
+            candidates = [e for e in cache.values() if allowed is None or e[2] in allowed]
+        hits = [r for r in map(_entry_record, candidates) if predicate(r)]
         hits.sort(key=lambda r: (r.created_us, r.id), reverse=True)
         return hits[:limit] if limit is not None else hits
 
@@ -479,12 +567,12 @@ class Vault:
         cache = self._ensure_search_cache()
         with self._cache_lock:
             hits = [
-                record
-                for record, text in cache.values()
-                if (allowed is None or record.kind in allowed) and matches(text, wanted)
+                entry
+                for entry in cache.values()
+                if (allowed is None or entry[2] in allowed) and matches(entry[5], wanted)
             ]
-        hits.sort(key=lambda r: (r.created_us, r.id), reverse=True)
-        return hits[:limit] if limit is not None else hits
+        hits.sort(key=_SORT_KEY, reverse=True)
+        return [_entry_record(e) for e in (hits[:limit] if limit is not None else hits)]
 
 
 __all__ = ["Cursor", "Vault", "vault_exists"]

@@ -3,7 +3,7 @@
 Only the shape is checked (a table, a JSON file, a positive number for each
 metric): timings vary with the machine and its load, so asserting targets here
 would make the suite flaky. Targets are judged by a person running
-``python -m benchmarks`` by hand.
+``python -m benchmarks`` by hand. (``--browser`` needs Chromium and minutes: not here.)
 """
 
 from __future__ import annotations
@@ -22,15 +22,23 @@ SMOKE_METRICS = [
     "first_page[200]",
     "scroll_1000",
     "save",
+    "save_checkin",
     "edit",
     "delete",
     "search_cold",
     "search_rare_warm",
     "search_common_warm",
+    "search_common_screen",
+    "filter_feeling_cold",
+    "filter_feeling_warm",
+    "summary[month]",
+    "summary[year]",
     "peak_rss",
     "import[companion.vault]",
     "import[companion.ui.app]",
 ]
+# Reported, or skipped with the reason while companion.pdf_export can't be imported.
+PDF_METRICS = ["summary_pdf[month]", "summary_pdf[year]", "import[companion.pdf_export]"]
 JRNL_METRICS = [
     f"jrnl.{name}"
     for name in (
@@ -57,6 +65,10 @@ def check_report(stdout: str, data: dict, expected: list[str]) -> None:
     metrics = data["metrics"]
     assert set(expected) <= set(metrics), f"missing: {sorted(set(expected) - set(metrics))}"
     assert set(data["meta"]["expected_metrics"]) <= set(metrics)
+    for key in PDF_METRICS:
+        assert (key in metrics) != (key in data["skipped"]), key
+        if key in data["skipped"]:
+            assert data["skipped"][key] and key in stdout, key
     header = next(line for line in stdout.splitlines() if line.startswith("metric"))
     assert header.split() == ["metric", "n", "median", "p95", "min", "max", "target", "result"]
     for key, metric in metrics.items():

@@ -1005,18 +1005,19 @@ def test_writes_during_the_first_search_build_are_not_lost(tmp_path) -> None:
     for i in range(300):
         vault.add("journal", {"body": f"filler {i}"})
     started = threading.Event()
-    original = vault._open_row
+    original = vault._open_for_search
 
-    def slow_open(key, row):
+    def slow_open(key, record_id, kind, fmt, blob):
         started.set()
         time.sleep(0.002)  # keep the build in progress while the writes below happen
-        return original(key, row)
+        return original(key, record_id, kind, fmt, blob)
 
-    vault._open_row = slow_open  # type: ignore[method-assign]
+    vault._open_for_search = slow_open  # type: ignore[method-assign]
     builder = threading.Thread(target=vault.warm_search)
     builder.start()
-    started.wait(5)
+    assert started.wait(5), "the build never decrypted a row"
     fresh = vault.add("journal", {"body": "freshword"})
+    assert builder.is_alive(), "the writes must race the build"
     vault.delete(doomed.id)
     builder.join()
     assert [r.id for r in vault.search("freshword")] == [fresh.id]
