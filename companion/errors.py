@@ -72,3 +72,46 @@ class RecordNotFound(CompanionError):
 class VaultLocked(CompanionError):
     def __init__(self) -> None:
         super().__init__("The journal is locked. Please unlock it again.")
+
+
+class BackupError(CompanionError):
+    """Base for everything reading or restoring a backup can report; nothing was changed."""
+
+
+class BackupWrongPassphrase(BackupError):
+    def __init__(self) -> None:
+        super().__init__(
+            "That passphrase doesn't open this backup. Nothing was changed - take your time and try again."
+        )
+
+
+class BackupDamaged(BackupError):
+    def __init__(self, detail: str = "") -> None:
+        self.detail = detail  # for logs and tests; never shown
+        super().__init__("This file isn't a Companion backup, or it has been damaged. Nothing was changed.")
+
+
+class BackupTooNew(BackupError):
+    def __init__(self, version: int) -> None:
+        self.version = version
+        super().__init__(
+            "This backup was made by a newer version of Companion. "
+            "Please update Companion, then try again. Nothing was changed."
+        )
+
+
+class BackupTooLarge(BackupError):
+    def __init__(self, limit_mib: int) -> None:
+        self.limit_mib = limit_mib
+        super().__init__(
+            f"This file is larger than a Companion backup can be ({limit_mib} MB), "
+            "so it wasn't opened. Nothing was changed."
+        )
+
+
+class HomeworkCardInvalid(CompanionError):
+    """One class for every problem with a homework card; ``reason`` says which, in plain words."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"This homework card can't be used: {reason}. Nothing was added.")
