@@ -2,7 +2,7 @@
 they felt before and after.
 
 It lets someone notice, over time, what helps them settle. The before/after numbers are optional
-and only ever shown side by side ("tension 7 → 4"): nothing here adds them up, compares them with
+and only ever shown side by side ("tension 7 then 4"): nothing here adds them up, compares them with
 anyone else, or counts how often someone breathes.
 """
 
@@ -116,12 +116,12 @@ def _length(seconds: float) -> str:
 
 
 def describe(session: BreathingSession) -> str:
-    """ "Slow breathing, 5 minutes · tension 7 → 4"; the ratings part only when answered."""
+    """ "Slow breathing, 5 minutes · tension 7 then 4"; the ratings part only when answered."""
     name = NAMES.get(session.pattern, DEFAULT_NAME)
     parts = [name if session.seconds <= 0 else f"{name}, {_length(session.seconds)}"]
     before, after = clamp_rating(session.before), clamp_rating(session.after)
     if before is not None and after is not None:
-        parts.append(f"tension {before} → {after}")
+        parts.append(f"tension {before} then {after}")
     elif before is not None:
         parts.append(f"tension {before} before")
     elif after is not None:

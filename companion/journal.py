@@ -16,22 +16,29 @@ MAX_TITLE = 200
 class Entry:
     title: str
     body: str
+    homework_id: str = ""  # set when the entry answers a writing prompt from a practice
 
     @classmethod
     def from_record(cls, record: Record) -> Entry:
-        return cls(str(record.payload.get("title", "")), str(record.payload.get("body", "")))
+        payload = record.payload
+        return cls(
+            str(payload.get("title", "")), str(payload.get("body", "")), str(payload.get("homework_id") or "")
+        )
 
     def payload(self) -> dict[str, str]:
-        return {"title": self.title, "body": self.body}
+        data = {"title": self.title, "body": self.body}
+        if self.homework_id:
+            data["homework_id"] = self.homework_id
+        return data
 
     @property
     def is_empty(self) -> bool:
         return not self.title.strip() and not self.body.strip()
 
 
-def clean(title: str, body: str) -> Entry:
+def clean(title: str, body: str, homework_id: str = "") -> Entry:
     """Trim the edges only; what a person wrote inside stays exactly as written."""
-    return Entry(" ".join(title.split())[:MAX_TITLE], body.replace("\r\n", "\n").strip("\n "))
+    return Entry(" ".join(title.split())[:MAX_TITLE], body.replace("\r\n", "\n").strip("\n "), homework_id)
 
 
 def display_title(entry: Entry, limit: int = 60) -> str:

@@ -224,7 +224,12 @@ class _Writer:
             elif heading == HEADINGS["feelings"] and summary.feelings:
                 self.heading(heading, keep=40)
                 self.feelings_section(summary, lines)
-            elif heading in (HEADINGS["needs"], HEADINGS["bringing"]):
+            elif heading in (
+                HEADINGS["needs"],
+                HEADINGS["bringing"],
+                HEADINGS["settling"],
+                HEADINGS["practice"],
+            ):
                 self.heading(heading)
                 self.bullets(lines)
             elif heading == HEADINGS["entries"]:

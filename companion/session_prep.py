@@ -11,9 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from companion.breathing_log import BREATHING, BreathingSession
+from companion.breathing_log import describe as describe_breathing
 from companion.checkin import CHECKIN, CheckIn, describe_mark, region_name
 from companion.feedback import BRING, FEEDBACK, TOPIC, FeedbackDraft, Topic
 from companion.feedback import kind as feedback_kind
+from companion.homework import HOMEWORK, Homework, describe_often
 from companion.journal import JOURNAL, Entry, display_title, preview
 from companion.records import Record, to_datetime, to_us
 from companion.reflection import REFLECTION, Reflection, summary_lines
@@ -33,7 +36,9 @@ NO_SESSION_YET_DAYS = 14
 GROUPS: tuple[tuple[str, str], ...] = (
     (FEEDBACK, "Feedback"),
     (TOPIC, "Topics to bring up"),
+    (HOMEWORK, "Practice"),
     (CHECKIN, "Check-ins"),
+    (BREATHING, "Breathing pauses"),
     (REFLECTION, "After a session"),
     (JOURNAL, "Journal entries"),
 )
@@ -112,6 +117,15 @@ def _in(record: Record, stretch: Stretch) -> bool:
     return stretch.end_us is None or record.created_us < stretch.end_us
 
 
+def _overlaps(practice: Homework, stretch: Stretch, tz: tzinfo | None) -> bool:
+    """Whether a practice ran at some point in the stretch (so it has something to report)."""
+    if stretch.end_us is not None and practice.start >= to_datetime(stretch.end_us).astimezone(tz).date():
+        return False
+    if stretch.start_us is None or practice.until is None:
+        return True
+    return practice.until >= to_datetime(stretch.start_us).astimezone(tz).date()
+
+
 def _checkin(record: Record, tz: tzinfo | None) -> Candidate:
     checkin = CheckIn.from_payload(record.payload)
     words = [pick.word for pick in checkin.feelings if pick.word.strip()]
@@ -141,6 +155,15 @@ def _describe(record: Record, tz: tzinfo | None) -> Candidate:
         topic = Topic.from_payload(record.payload)
         return Candidate(
             record.id, TOPIC, _short(topic.text.strip() or "(empty topic)"), "", False, record.created_us
+        )
+    if record.kind == BREATHING:
+        text = describe_breathing(BreathingSession.from_payload(record.payload))
+        label = f"Breathing, {_day(record.created_us, tz)}: {text}"
+        return Candidate(record.id, BREATHING, label, created_us=record.created_us)
+    if record.kind == HOMEWORK:
+        practice = Homework.from_record(record)
+        return Candidate(
+            record.id, HOMEWORK, f"{practice.label}, {describe_often(practice)}", created_us=record.created_us
         )
     if record.kind == REFLECTION:
         lines = summary_lines(Reflection.from_payload(record.payload))
@@ -179,6 +202,9 @@ def candidates(
         if record.kind in (FEEDBACK, TOPIC):
             if _state(record) != BRING and not _in(record, stretch):
                 continue
+        elif record.kind == HOMEWORK:
+            if not _overlaps(Homework.from_record(record), stretch, tz):
+                continue
         elif not _in(record, stretch):
             continue
         groups[record.kind].append(_describe(record, tz))
@@ -196,14 +222,15 @@ def export_name(extension: str, now_us: int, tz: tzinfo | None = None) -> str:
 def load_records(vault: Vault, stretch: Stretch) -> list[Record]:
     """The records a summary over ``stretch`` can use, decrypting only what it might show.
 
-    Check-ins, reflections and journal entries are read page by page inside the stretch; all
-    feedback and topics are read, because ones marked "bring" count whatever their date.
+    Check-ins, reflections, breathing pauses and journal entries are read page by page inside the
+    stretch; all feedback, topics and practices are read, because ones marked "bring" count
+    whatever their date and a practice may have started before the stretch.
     """
-    records = list(vault.iter_all([FEEDBACK, TOPIC]))
+    records = list(vault.iter_all([FEEDBACK, TOPIC, HOMEWORK]))
     cursor = None
     while True:
         page = vault.list_page(
-            [CHECKIN, REFLECTION, JOURNAL],
+            [CHECKIN, REFLECTION, JOURNAL, BREATHING],
             after=cursor,
             limit=500,
             start_us=stretch.start_us,

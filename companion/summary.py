@@ -22,18 +22,32 @@ from dataclasses import dataclass, field, replace
 from datetime import tzinfo
 
 from companion import vocabulary as vocab
+from companion.breathing_log import BREATHING, BreathingSession
 from companion.checkin import CHECKIN, CheckIn, region_name, sensation_name
 from companion.feedback import BRING, FEEDBACK, TOPIC, FeedbackDraft, Topic
+from companion.homework import HOMEWORK, Homework, describe_often, done_in_period
 from companion.journal import JOURNAL, Entry, display_title
 from companion.records import Record, to_datetime
 from companion.reflection import REFLECTION, Reflection, summary_lines
 
-SECTIONS: tuple[str, ...] = ("body", "feelings", "needs", "notes", "bringing", "reflections", "entries")
+SECTIONS: tuple[str, ...] = (
+    "body",
+    "feelings",
+    "needs",
+    "notes",
+    "settling",
+    "practice",
+    "bringing",
+    "reflections",
+    "entries",
+)
 HEADINGS: dict[str, str] = {
     "body": "What I noticed in my body",
     "feelings": "Feelings",
     "needs": "Needs",
     "notes": "In my own words",
+    "settling": "Settling",
+    "practice": "Practice between sessions",
     "bringing": "What I'm bringing",
     "reflections": "After the last session",
     "entries": "Journal entries",
@@ -52,7 +66,7 @@ LEVEL_INTENSITY = {"mild": 3, "moderate": 6, "strong": 9}
 TOP_SENSATIONS = 8
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 SPARK = "▁▂▃▄▅▆▇█"
-_KNOWN_KINDS = {CHECKIN, FEEDBACK, TOPIC, REFLECTION, JOURNAL}
+_KNOWN_KINDS = {CHECKIN, FEEDBACK, TOPIC, REFLECTION, JOURNAL, BREATHING, HOMEWORK}
 
 
 @dataclass(frozen=True)
@@ -78,7 +92,8 @@ def default_selection(records: Iterable[Record]) -> Selection:
     feelings are shared by default, its words only when the client ticks them in.
     """
     records = list(records)
-    include = {r.id for r in records if r.kind in (CHECKIN, REFLECTION) or _state(r) == BRING}
+    ticked = (CHECKIN, REFLECTION, BREATHING, HOMEWORK)
+    include = {r.id for r in records if r.kind in ticked or _state(r) == BRING}
     redact = {r.id for r in records if r.kind == CHECKIN}
     return Selection(include=frozenset(include), redact_notes=frozenset(redact))
 
@@ -125,6 +140,8 @@ class Summary:
     entries: list[tuple[str, str]]
     empty_message: str | None
     notes: list[tuple[str, list[str]]] = field(default_factory=list)  # (day, lines) from check-ins
+    settling: list[str] = field(default_factory=list)  # breathing pauses, in a line or two
+    practice: list[str] = field(default_factory=list)  # each practice and what was done
 
 
 # --- dates -----------------------------------------------------------------------------------------
@@ -201,8 +218,10 @@ def build_summary(
 ) -> Summary:
     """The summary of exactly what was chosen; never raises for empty or odd data."""
     leave_out = selection.sections
+    records = list(records)  # read twice: the chosen ones, and what counts for a practice
     chosen = [r for r in records if r.id in selection.include and r.kind in _KNOWN_KINDS]
-    dated = [r for r in chosen if r.kind in (CHECKIN, REFLECTION, JOURNAL) and _in_range(r, start_us, end_us)]
+    dated_kinds = (CHECKIN, REFLECTION, JOURNAL, BREATHING)
+    dated = [r for r in chosen if r.kind in dated_kinds and _in_range(r, start_us, end_us)]
     dated.sort(key=lambda r: (r.created_us, r.id))
 
     region_counts: Counter[str] = Counter()
@@ -216,6 +235,7 @@ def build_summary(
     notes: list[tuple[str, list[str]]] = []
     reflections: list[list[str]] = []
     entries: list[tuple[str, str]] = []
+    sessions: list[BreathingSession] = []
     checkin_count = 0
 
     for record in dated:
@@ -252,6 +272,8 @@ def build_summary(
             lines = summary_lines(Reflection.from_payload(record.payload))
             if lines:
                 reflections.append(lines)
+        elif record.kind == BREATHING:
+            sessions.append(BreathingSession.from_payload(record.payload))
         elif record.kind == JOURNAL:
             entry = Entry.from_record(record)
             if not entry.is_empty:
@@ -299,6 +321,10 @@ def build_summary(
         entries=[] if "entries" in leave_out else entries,
         empty_message=None,
         notes=[] if "notes" in leave_out else notes,
+        settling=[] if "settling" in leave_out else settling_lines(sessions),
+        practice=[]
+        if "practice" in leave_out
+        else practice_lines(chosen, records, start_us, end_us, now_us, tz),
     )
     if _is_empty(summary):
         message = NOTHING_CHOSEN if not selection.include or not chosen else NOTHING_IN_RANGE
@@ -308,7 +334,9 @@ def build_summary(
 
 def _is_empty(summary: Summary) -> bool:
     return not (
-        summary.body
+        summary.settling
+        or summary.practice
+        or summary.body
         or summary.feelings
         or summary.needs
         or summary.notes
@@ -316,6 +344,43 @@ def _is_empty(summary: Summary) -> bool:
         or summary.reflections
         or summary.entries
     )
+
+
+def settling_lines(sessions: list[BreathingSession]) -> list[str]:
+    """ "3 breathing pauses, 14 minutes in all"; and how tension changed, where noted."""
+    if not sessions:
+        return []
+    minutes = round(sum(s.seconds for s in sessions) / 60)
+    count = "1 breathing pause" if len(sessions) == 1 else f"{len(sessions)} breathing pauses"
+    lines = [f"{count}, {minutes} minute{'s' if minutes != 1 else ''} in all" if minutes else count]
+    rated = [(s.before, s.after) for s in sessions if s.before is not None and s.after is not None]
+    if rated:
+        before = sum(b for b, _a in rated) / len(rated)
+        after = sum(a for _b, a in rated) / len(rated)
+        lines.append(f"Tension before and after (0-10, on average): {before:.1f} then {after:.1f}")
+    return lines
+
+
+def practice_lines(
+    chosen: list[Record],
+    records: list[Record],
+    start_us: int | None,
+    end_us: int | None,
+    now_us: int,
+    tz: tzinfo | None,
+) -> list[str]:
+    """Each chosen practice, with what was done in the stretch (never what wasn't)."""
+    lines = []
+    last = to_datetime((end_us if end_us is not None else now_us + 1) - 1).astimezone(tz).date()
+    for record in sorted((r for r in chosen if r.kind == HOMEWORK), key=lambda r: (r.created_us, r.id)):
+        practice = Homework.from_record(record)
+        first = practice.start
+        if start_us is not None:
+            first = max(first, to_datetime(start_us).astimezone(tz).date())
+        done = done_in_period(practice, records, first, last) if first <= last else 0
+        what = f"{practice.label}, {describe_often(practice)}"
+        lines.append(f"{what}: done {_times(done)}" if done else f"{what}: just started")
+    return lines
 
 
 # --- text ---------------------------------------------------------------------------------------------
@@ -377,6 +442,10 @@ def blocks(summary: Summary, markdown: bool) -> list[tuple[str, list[str]]]:
             lines.append(f"{day}:")
             lines.extend(own)
         blocks.append((HEADINGS["notes"], lines))
+    if summary.settling:
+        blocks.append((HEADINGS["settling"], list(summary.settling)))
+    if summary.practice:
+        blocks.append((HEADINGS["practice"], list(summary.practice)))
     if summary.bringing:
         blocks.append((HEADINGS["bringing"], list(summary.bringing)))
     if summary.reflections:

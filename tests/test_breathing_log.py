@@ -102,12 +102,12 @@ def test_clamp_rating(value: object, rating: int | None) -> None:
 @pytest.mark.parametrize(
     ("session", "text"),
     [
-        (BreathingSession("slow", 4, 0, 6, 0, 300, 7, 4), "Slow breathing, 5 minutes · tension 7 → 4"),
+        (BreathingSession("slow", 4, 0, 6, 0, 300, 7, 4), "Slow breathing, 5 minutes · tension 7 then 4"),
         (BreathingSession("box", 4, 4, 4, 4, 64), "Box breathing, 1 minute"),
         (BreathingSession("478", 4, 7, 8, 0, 95, before=6), "4-7-8 breathing, 2 minutes · tension 6 before"),
         (BreathingSession("custom", 3, 1, 5, 1, 45, after=2), "My own rhythm, 45 seconds · tension 2 after"),
-        (BreathingSession("slow", 4, 0, 6, 0, 0.4, 5, 5), "Slow breathing, 1 second · tension 5 → 5"),
-        (BreathingSession("newer", 4, 0, 6, 0, 600, 0, 0), "Breathing, 10 minutes · tension 0 → 0"),
+        (BreathingSession("slow", 4, 0, 6, 0, 0.4, 5, 5), "Slow breathing, 1 second · tension 5 then 5"),
+        (BreathingSession("newer", 4, 0, 6, 0, 600, 0, 0), "Breathing, 10 minutes · tension 0 then 0"),
         (BreathingSession("slow", 4, 0, 6, 0, 0, 3, None), "Slow breathing · tension 3 before"),
     ],
 )
@@ -117,7 +117,7 @@ def test_describe(session: BreathingSession, text: str) -> None:
 
 def test_describe_never_judges() -> None:
     worse = describe(BreathingSession("slow", 4, 0, 6, 0, 120, 3, 8))
-    assert worse == "Slow breathing, 2 minutes · tension 3 → 8"  # just what was noticed, no verdict
+    assert worse == "Slow breathing, 2 minutes · tension 3 then 8"  # just what was noticed, no verdict
 
 
 @given(

@@ -156,3 +156,25 @@ def test_load_records_pages_through_a_long_stretch(tmp_path: Path) -> None:
 
 def test_export_name() -> None:
     assert prep.export_name("pdf", NOW, tz=UTC) == "session-summary-2026-11-25.pdf"
+
+
+def test_practices_and_pauses_are_offered_when_they_touch_the_stretch(tmp_path: Path) -> None:
+    from datetime import date
+
+    from companion.breathing import PATTERNS
+    from companion.breathing_log import BreathingLog, BreathingSession
+    from companion.homework import Homework, Homeworks
+
+    vault, _ = Vault.create(tmp_path / "j.sqlite", "a long test passphrase", with_recovery_code=False)
+    running = Homeworks(vault).add(Homework("breathing", start=date(2026, 11, 1), title="Slow evenings"))
+    ended = Homeworks(vault).add(Homework("checkin", start=date(2026, 10, 1), until=date(2026, 10, 14)))
+    future = Homeworks(vault).add(Homework("checkin", start=date(2026, 12, 1)))
+    pause = BreathingLog(vault).add(BreathingSession.from_pattern(PATTERNS[0], 120, 6, 3), created_us=us(20))
+    stretch = prep.Stretch(us(18), us(25))
+    groups = prep.candidates(prep.load_records(vault, stretch), stretch, tz=UTC)
+    assert [c.record_id for c in groups["homework"]] == [running.id]
+    assert groups["homework"][0].label == "Slow evenings, every day"
+    assert [c.record_id for c in groups["breathing"]] == [pause.id]
+    assert "tension 6 then 3" in groups["breathing"][0].label
+    assert ended.id and future.id
+    vault.lock()

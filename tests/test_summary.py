@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -302,3 +303,42 @@ def test_property_never_crashes_never_leaks(world_and_selection) -> None:
             assert tag not in md and tag not in plain and tag not in repr(summary)
     if summary.empty_message is None:
         assert md.strip() and plain.strip()
+
+
+def test_breathing_and_practice_sections(tmp_path: Path) -> None:
+    from datetime import date
+
+    from companion.breathing import PATTERNS
+    from companion.breathing_log import BreathingLog, BreathingSession
+    from companion.homework import CHECKIN as PRACTICE_CHECKIN
+    from companion.homework import Homework, Homeworks
+
+    vault, _ = Vault.create(tmp_path / "j.sqlite", "a long test passphrase", with_recovery_code=False)
+    log = BreathingLog(vault)
+    log.add(BreathingSession.from_pattern(PATTERNS[0], 300, before=8, after=4), created_us=us(19))
+    log.add(BreathingSession.from_pattern(PATTERNS[1], 240, before=6, after=4), created_us=us(20))
+    log.add(BreathingSession.from_pattern(PATTERNS[1], 60), created_us=us(2))  # before the stretch
+    practice = Homeworks(vault).add(
+        Homework(PRACTICE_CHECKIN, start=date(2026, 11, 10), title="Evening check-in")
+    )
+    for day in (19, 20, 21):
+        record = CheckIns(vault).add(CheckIn(feelings=(FeelingPick("calm", "mild"),)))
+        vault.update(record.id, record.payload, created_us=us(day))
+    records = list(vault.iter_all())
+    selection = default_selection(records)
+    assert practice.id in selection.include
+    summary = build_summary(records, selection, START, None, NOW)
+    assert summary.settling == [
+        "2 breathing pauses, 9 minutes in all",
+        "Tension before and after (0-10, on average): 7.0 then 4.0",
+    ]
+    assert summary.practice == ["Evening check-in, every day: done 3 times"]
+    md, plain = outputs(summary)
+    for text in (md, plain):
+        assert "Settling" in text and "Practice between sessions" in text
+    # left out when unticked or when the section is left out
+    no_practice = Selection(include=selection.include - {practice.id})
+    assert build_summary(records, no_practice, START, None, NOW).practice == []
+    no_settling = replace(selection, sections=frozenset({"settling"}))
+    assert build_summary(records, no_settling, START, None, NOW).settling == []
+    vault.lock()

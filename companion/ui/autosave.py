@@ -6,12 +6,14 @@ never takes what someone was writing.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import time
 from typing import Any, Protocol
 
 import flet as ft
 
 AUTOSAVE_EVERY_S = 3.0
+TYPING_PAUSE_S = 1.2  # keep the draft once typing pauses: saving mid-word lost keys in the browser
 
 
 class DraftStore(Protocol):
@@ -32,6 +34,19 @@ class DraftAutosave:
     record_id: str | None
     saved: Any = None
     draft_note: ft.Text | None = None
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    @dirty.setter
+    def dirty(self, value: bool) -> None:
+        self._dirty = value
+        if value:
+            self._changed_at = time.monotonic()
+
+    def _typing(self) -> bool:
+        return time.monotonic() - getattr(self, "_changed_at", 0.0) < TYPING_PAUSE_S
 
     def init_autosave(self) -> None:
         self.draft_id: str | None = None
@@ -62,11 +77,16 @@ class DraftAutosave:
     async def _autosave_loop(self) -> None:
         while not self.closed:
             await asyncio.sleep(AUTOSAVE_EVERY_S)
+            while self.dirty and not self.closed and self._typing():
+                await asyncio.sleep(TYPING_PAUSE_S / 2)
             if self.dirty and not self.closed:
                 await self.save_draft()
-                if self.draft_note is not None:
+                if self.draft_note is not None and not self.closed:
                     self.draft_note.value = "Draft kept safe at " + time.strftime("%H:%M")
-                    self.ctl.page.update()
+                    # Only the note: a whole-page update mid-typing could send the text field
+                    # a value older than what the person has typed since.
+                    with contextlib.suppress(RuntimeError):  # the screen was just taken down
+                        self.draft_note.update()
 
     async def save_draft(self) -> None:
         async with self._save_lock:

@@ -1,4 +1,8 @@
-"""Settle: paced breathing with a shape that grows on the in-breath and shrinks on the out-breath."""
+"""Settle: paced breathing with a shape that grows on the in-breath and shrinks on the out-breath.
+
+Before and after, the client may note how tense they feel (0-10, optional); a finished or stopped
+pause is kept as a small record so they can see, over time, what helps them settle.
+"""
 
 from __future__ import annotations
 
@@ -8,12 +12,24 @@ import time
 import flet as ft
 
 from companion import breathing
-from companion.ui.common import ChoiceMenu, body, column, primary_button, small
+from companion.breathing_log import BreathingLog, BreathingSession, describe
+from companion.ui.common import (
+    ChoiceMenu,
+    IntensityScale,
+    body,
+    column,
+    error_text,
+    primary_button,
+    show_error,
+    small,
+)
 from companion.ui.screen import Screen
 
 TICK_S = 0.1
 MIN_SCALE = 0.35
 CIRCLE = 220
+KEEP_AFTER_S = 5  # a pause shorter than this (a mis-tap) is not kept
+CUSTOM = "custom"
 
 
 class BreathingScreen(Screen):
@@ -24,15 +40,35 @@ class BreathingScreen(Screen):
         self.running = False
         self.paused_at: float | None = None
         self.started = 0.0
-        self.elapsed_before_pause = 0.0
         self.last_index = -1
         self.closed = False
+        self.run = 0  # which exercise the ticking loop belongs to; a stopped one must not draw
+        self.pattern: breathing.Pattern = breathing.PATTERNS[0]
+        self.saved_id: str | None = None
+        self.saved: BreathingSession | None = None
 
     def build(self) -> ft.Control:
         reduce = bool(self.ctl.settings.get("reduce_motion", False)) if self.ctl.settings else False
-        self.pattern_pick = ChoiceMenu("Rhythm", [(p.id, p.name) for p in breathing.PATTERNS], "slow")
-        self.minutes = ChoiceMenu("Minutes", [(str(m), str(m)) for m in range(1, 11)], "3")
+        options = [(p.id, p.name) for p in breathing.PATTERNS] + [(CUSTOM, "My own rhythm")]
+        self.pattern_pick = ChoiceMenu("Rhythm", options, "slow", self._on_pattern)
+        self.minutes = ChoiceMenu(
+            "Minutes", [(str(m), str(m)) for m in breathing.SESSION_MINUTES], str(breathing.DEFAULT_MINUTES)
+        )
+        self.custom_fields = [
+            ft.TextField(label=label, value=value, width=80, keyboard_type=ft.KeyboardType.NUMBER)
+            for label, value in (("In (s)", "4"), ("Hold (s)", "0"), ("Out (s)", "6"), ("Rest (s)", "0"))
+        ]
+        self.custom_row = ft.Column(
+            [
+                small("Seconds for each part of the breath. Hold and rest can be 0."),
+                ft.Row(self.custom_fields, wrap=True, spacing=8),
+            ],
+            visible=False,
+        )
+        self.error = error_text()
         self.reduce_motion = ft.Checkbox(label="Reduce motion", value=reduce, on_change=self._on_reduce)
+        self.before = IntensityScale(None, self.ctl.page, optional=True, label="Tension before, 0 to 10")
+        self.after = IntensityScale(None, self.ctl.page, optional=True, label="Tension after, 0 to 10")
         self.phase = ft.Text(
             "Ready when you are", size=28, weight=ft.FontWeight.W_600, text_align=ft.TextAlign.CENTER
         )
@@ -51,14 +87,37 @@ class BreathingScreen(Screen):
         self.pause_btn = ft.OutlinedButton(content="Pause", on_click=self._pause, disabled=True)
         self.stop_btn = ft.TextButton(content="Stop", on_click=self._stop, disabled=True)
         self.circle.visible = not reduce
+        self.after_box = ft.Column(
+            [
+                ft.Text("How tense do you feel now? (optional)", theme_style=ft.TextThemeStyle.TITLE_SMALL),
+                self.after.control,
+                ft.Row([ft.OutlinedButton(content="Keep this note", on_click=self._save_after)], wrap=True),
+            ],
+            visible=False,
+        )
+        self.kept = small("")
+        self.history = ft.Column(spacing=4)
+        # While breathing, only the rhythm and its buttons show: nothing to scroll past on a phone.
+        self.setup = ft.Column(
+            [
+                body(
+                    "Breathe along with the circle: it grows as you breathe in and shrinks as you breathe "
+                    "out. Slower out-breaths help the body settle.",
+                    muted=True,
+                ),
+                ft.Row([self.pattern_pick.control, self.minutes.control], wrap=True),
+                self.custom_row,
+                self.reduce_motion,
+                ft.Text(
+                    "How tense do you feel right now? (optional)", theme_style=ft.TextThemeStyle.TITLE_SMALL
+                ),
+                self.before.control,
+            ],
+            spacing=16,
+            horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+        )
         return column(
-            body(
-                "Breathe along with the circle: it grows as you breathe in and shrinks as you breathe out. "
-                "Slower out-breaths help the body settle.",
-                muted=True,
-            ),
-            ft.Row([self.pattern_pick.control, self.minutes.control], wrap=True),
-            self.reduce_motion,
+            self.setup,
             ft.Container(
                 ft.Stack(
                     [
@@ -76,8 +135,32 @@ class BreathingScreen(Screen):
                 wrap=True,
                 alignment=ft.MainAxisAlignment.CENTER,
             ),
+            self.error,
+            self.after_box,
+            self.kept,
             small("Stop any time. If breathing slowly feels uncomfortable, breathe however feels right."),
+            self.history,
         )
+
+    async def on_show(self) -> None:
+        await self._show_history()
+
+    async def _show_history(self) -> None:
+        vault = self.ctl.vault
+        if vault is None:
+            return
+        recent = await asyncio.to_thread(BreathingLog(vault).recent, 3)
+        self.history.controls = (
+            [ft.Text("Recent pauses", theme_style=ft.TextThemeStyle.TITLE_SMALL)]
+            + [small(describe(session)) for _record, session in recent]
+            if recent
+            else []
+        )
+        self.ctl.page.update()
+
+    async def _on_pattern(self, choice: str) -> None:
+        self.custom_row.visible = choice == CUSTOM
+        self.ctl.page.update()
 
     async def _on_reduce(self, _e: ft.ControlEvent) -> None:
         reduce = bool(self.reduce_motion.value)
@@ -87,17 +170,35 @@ class BreathingScreen(Screen):
             await asyncio.to_thread(self.ctl.settings.set, "reduce_motion", reduce)
         self.ctl.page.update()
 
+    def _chosen_pattern(self) -> breathing.Pattern:
+        if self.pattern_pick.value == CUSTOM:
+            return breathing.parse_custom(*(field.value for field in self.custom_fields))
+        return breathing.pattern(self.pattern_pick.value or "slow")
+
     async def _start(self, _e: ft.ControlEvent) -> None:
         self.ctl.touch()
         if self.running and self.paused_at is not None:
             self.started += time.monotonic() - self.paused_at
             self.paused_at = None
         elif not self.running:
+            try:
+                self.pattern = self._chosen_pattern()
+            except ValueError as exc:
+                show_error(self.error, str(exc))
+                self.ctl.page.update()
+                return
+            show_error(self.error, "")
             self.running = True
             self.started = time.monotonic()
             self.paused_at = None
             self.last_index = -1
-            self.ctl.page.run_task(self._loop)
+            self.saved_id, self.saved = None, None
+            self.after_box.visible = False
+            self.kept.value = ""
+            self.setup.visible = False
+            self.run += 1
+            self.ctl.page.run_task(self._loop, self.run)
+        self.start_btn.content = "Start"
         self.start_btn.disabled = True
         self.pause_btn.disabled = False
         self.stop_btn.disabled = False
@@ -112,10 +213,18 @@ class BreathingScreen(Screen):
             self.pause_btn.disabled = True
             self.ctl.page.update()
 
+    def _breathed_s(self) -> float:
+        end = self.paused_at if self.paused_at is not None else time.monotonic()
+        return max(0.0, end - self.started)
+
     async def _stop(self, _e: ft.ControlEvent | None) -> None:
+        if not self.running:
+            return
+        seconds = self._breathed_s()
         self.running = False
+        self.run += 1
         self.paused_at = None
-        self.phase.value = "Well done for pausing." if _e is None else "Stopped. Come back any time."
+        self.phase.value = "Well done" if _e is None else "Stopped"
         self.circle.scale = MIN_SCALE
         self.start_btn.content = "Start"
         self.start_btn.disabled = False
@@ -123,18 +232,49 @@ class BreathingScreen(Screen):
         self.stop_btn.disabled = True
         self.total_bar.value = 0
         self.phase_bar.value = 0
+        self.setup.visible = True
+        await self._keep(seconds)
         self.ctl.page.update()
 
-    async def _loop(self) -> None:
-        pattern = breathing.pattern(self.pattern_pick.value or "slow")
-        total = int(self.minutes.value or 3) * 60
-        while self.running and not self.closed:
+    async def _keep(self, seconds: float) -> None:
+        """Keep the pause (with the "before" answer) and offer the "after" question."""
+        vault = self.ctl.vault
+        if vault is None or seconds < KEEP_AFTER_S:
+            return
+        session = BreathingSession.from_pattern(self.pattern, round(seconds), self.before.value)
+        record = await asyncio.to_thread(BreathingLog(vault).add, session)
+        self.saved_id, self.saved = record.id, session
+        self.after_box.visible = True
+        self.kept.value = "This pause is kept in your journal."
+        await self._show_history()
+
+    async def _save_after(self, _e: ft.ControlEvent) -> None:
+        vault = self.ctl.vault
+        if vault is None or self.saved_id is None or self.saved is None:
+            return
+        session = BreathingSession(**{**self.saved.__dict__, "after": self.after.value})
+        await asyncio.to_thread(vault.update, self.saved_id, session.to_payload())
+        self.saved = session
+        self.after_box.visible = False
+        self.kept.value = "Kept: " + describe(session)
+        await self._show_history()
+
+    def _current(self, run: int) -> bool:
+        return self.running and not self.closed and run == self.run
+
+    async def _loop(self, run: int) -> None:
+        pattern = self.pattern
+        minutes = int(self.minutes.value or breathing.DEFAULT_MINUTES)
+        total = breathing.session_seconds(pattern, minutes)
+        while self._current(run):
             await asyncio.sleep(TICK_S)
+            if not self._current(run):
+                return  # stopped while asleep: leave the "stopped" screen as it is
             if self.paused_at is not None:
                 continue
             self.ctl.touch()  # breathing counts as using the app: don't auto-lock mid-exercise
             t = time.monotonic() - self.started
-            if t >= total:
+            if breathing.finished(pattern, t, minutes):
                 await self._stop(None)
                 return
             now = breathing.moment(pattern, t)
@@ -157,5 +297,8 @@ class BreathingScreen(Screen):
             pass
 
     async def on_leave(self) -> None:
+        if self.running:
+            seconds = self._breathed_s()
+            self.running = False
+            await self._keep(seconds)
         self.closed = True
-        self.running = False

@@ -64,6 +64,9 @@ class FeedbackHomeScreen(Screen):
                         content="Sessions", icon=ft.Icons.EVENT_OUTLINED, on_click=self._sessions
                     ),
                     ft.OutlinedButton(content="Reflect on a session", on_click=self._reflect),
+                    ft.OutlinedButton(
+                        content="Homework", icon=ft.Icons.SPA_OUTLINED, on_click=self._practice
+                    ),
                 ],
                 wrap=True,
             ),
@@ -220,6 +223,11 @@ class FeedbackHomeScreen(Screen):
         from companion.ui.prepare_view import SessionCardScreen
 
         await self.ctl.open(SessionCardScreen(self.ctl))
+
+    async def _practice(self, _e: ft.ControlEvent) -> None:
+        from companion.ui.homework_view import HomeworkScreen
+
+        await self.ctl.open(HomeworkScreen(self.ctl))
 
     async def _new(self, _e: ft.ControlEvent) -> None:
         await self.ctl.open(ComposerScreen(self.ctl, None))

@@ -295,11 +295,13 @@ class JournalListScreen(Screen):
 class EditorScreen(DraftAutosave, Screen):
     """Writes a new entry (record_id None) or edits one; drafts autosave every few seconds."""
 
-    def __init__(self, ctl, record_id: str | None) -> None:
+    def __init__(self, ctl, record_id: str | None, *, prompt: str = "", homework_id: str = "") -> None:
         super().__init__(ctl)
         self.record_id = record_id
         self.title = "New entry" if record_id is None else "Edit entry"
         self.saved: Entry | None = None
+        self.prompt = prompt  # a writing prompt from a practice, answered in this entry
+        self.homework_id = homework_id
         self.init_autosave()
 
     @property
@@ -311,7 +313,7 @@ class EditorScreen(DraftAutosave, Screen):
         return self.ctl.journal
 
     def draft_value(self) -> Entry:
-        return clean(self.title_field.value or "", self.body_field.value or "")
+        return clean(self.title_field.value or "", self.body_field.value or "", self.homework_id)
 
     def build(self) -> ft.Control:
         self.title_field = ft.TextField(label="Title (optional)", on_change=self._on_change)
@@ -360,8 +362,12 @@ class EditorScreen(DraftAutosave, Screen):
                 return
             entry = Entry.from_record(record)
             self.saved = entry
+            self.homework_id = entry.homework_id
             self.meta.value = "Written " + friendly_time(record.created_at)
             self.title_field.value, self.body_field.value = entry.title, entry.body
+        elif self.prompt:
+            self.meta.value = "From your practice. Answer in any way that fits; a few lines are plenty."
+            self.title_field.value = self.prompt[:200]
         kept = await self.restore_draft()
         if kept is not None:
             self.title_field.value, self.body_field.value = kept.title, kept.body
@@ -369,7 +375,7 @@ class EditorScreen(DraftAutosave, Screen):
         self.ctl.page.update()
         self.start_autosave()
 
-    def _on_change(self, _e: ft.ControlEvent) -> None:
+    async def _on_change(self, _e: ft.ControlEvent) -> None:
         self.ctl.touch()
         self.dirty = True
         show_error(self.error, "")

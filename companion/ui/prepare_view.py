@@ -42,6 +42,8 @@ SECTION_LABELS = {
     "feelings": "Feelings",
     "needs": "Needs",
     "notes": "Notes from check-ins",
+    "settling": "Breathing pauses",
+    "practice": "Practice",
     "bringing": "What I'm bringing",
     "reflections": "Reflections",
     "entries": "Journal entries",
@@ -401,7 +403,7 @@ def preview_controls(summary: Summary) -> list[ft.Control]:
         controls.append(
             ft.Text(heading, theme_style=ft.TextThemeStyle.TITLE_SMALL, weight=ft.FontWeight.W_600)
         )
-        bullet = heading in (HEADINGS["body"], HEADINGS["needs"], HEADINGS["bringing"], HEADINGS["feelings"])
+        bullet = heading not in (HEADINGS["notes"], HEADINGS["reflections"], HEADINGS["entries"])
         for line in lines:
             if line:
                 controls.append(

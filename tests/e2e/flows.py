@@ -65,7 +65,7 @@ def scroll_into_flutter_view(app: AppPage, item) -> None:
             return  # the list can't scroll further and the item is on screen
         last_y = box["y"] if box else None
         if box:
-            app.page.mouse.move(box["x"] + box["width"] / 2, min(max(box["y"], 60), height - 60))
+            app.page.mouse.move(box["x"] + box["width"] / 2, min(max(box["y"], 100), height - 140))
         app.page.mouse.wheel(0, 120 if not box or box["y"] > 0 else -120)
         settle(app, 150)
     raise AssertionError("could not scroll the item into view")

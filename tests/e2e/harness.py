@@ -510,6 +510,17 @@ def expect_text(
     expect(locator).to_be_visible(timeout=timeout_ms)
 
 
+def expect_said(page: Page | AppPage, text: str, *, timeout_ms: float = DEFAULT_TIMEOUT_MS) -> None:
+    """Like `expect_text`, but also finds text Flutter folded into its group's accessible name.
+
+    A card or column holding texts and buttons becomes one group whose aria-label carries
+    the texts; `get_by_text` cannot see those, a screen reader (and this) can.
+    """
+    pw = _pw(page)
+    spoken = pw.locator(f'flt-semantics[aria-label*="{text}"]')
+    expect(pw.get_by_text(text).or_(spoken).first).to_be_visible(timeout=timeout_ms)
+
+
 def expect_no_text(page: Page | AppPage, text: str, *, timeout_ms: float = DEFAULT_TIMEOUT_MS) -> None:
     """Wait until no element shows `text` (for example after leaving a screen)."""
     expect(_pw(page).get_by_text(text)).to_have_count(0, timeout=timeout_ms)

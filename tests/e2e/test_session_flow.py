@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from .flows import choose, create_journal, go_to, scroll_to
-from .harness import AppPage, AppProcess, OpenPage, click_button, expect_text, fill, settle, shot
+from .harness import AppPage, AppProcess, OpenPage, click_button, expect_said, expect_text, fill, settle, shot
 from .test_checkin_flow import mark_region, start_checkin
 
 pytestmark = pytest.mark.e2e
@@ -29,12 +29,6 @@ def checkin(app: AppPage, region: str, sensation: str, intensity: int, what_happ
     if intensity >= 8:
         click_button(app, "Not now")
     expect_text(app, "Check-in")
-
-
-def expect_said(app: AppPage, text: str) -> None:
-    """Text Flutter may fold into its group's accessible name (a column of texts and buttons)."""
-    spoken = app.page.locator(f'flt-semantics[aria-label*="{text}"]')
-    expect(app.page.get_by_text(text).or_(spoken).first).to_be_visible()
 
 
 def pdf_text(data: bytes) -> str:
