@@ -27,6 +27,7 @@ from companion.ui.body_map import BodyMap
 from companion.ui.common import (
     IntensityScale,
     body,
+    delete_with_undo,
     error_text,
     icon_button,
     primary_button,
@@ -554,12 +555,9 @@ class CheckInScreen(DraftAutosave, Screen):
     async def _confirm_delete(self, _e: ft.ControlEvent) -> None:
         async def delete(_e: ft.ControlEvent) -> None:
             self.ctl.page.pop_dialog()
-            if self.record_id is not None:
-                await asyncio.to_thread(self.checkins.delete, self.record_id)
             self.closed = True
-            self.ctl.toast("Check-in deleted.")
+            if self.record_id is not None:
+                await delete_with_undo(self.ctl, self.record_id, self.checkins.delete, "Check-in deleted.")
             await self.ctl.back()
 
-        self.ctl.confirm(
-            "Delete this check-in?", "It will be gone for good. This can't be undone.", "Delete", delete
-        )
+        self.ctl.confirm("Delete this check-in?", "You'll have a few seconds to undo it.", "Delete", delete)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
 import inspect
 import time
 from collections.abc import Awaitable, Callable
 from datetime import datetime
+from typing import Any
 
 import flet as ft
 
@@ -215,3 +217,27 @@ def show_secret_toggle(
         page.update()
 
     return ft.Checkbox(label=label, value=False, on_change=toggle)
+
+
+async def delete_with_undo(ctl: Any, record_id: str, delete: Callable[[str], Any], message: str) -> None:
+    """Delete, then offer a short-lived Undo that puts the very same record back.
+
+    The record is read before it goes (it stays only in this page's memory) and restored
+    with its own id and dates, so it returns exactly where it was.
+    """
+    vault = ctl.vault
+    if vault is None:
+        return
+    record = await asyncio.to_thread(vault.get, record_id)
+    await asyncio.to_thread(delete, record_id)
+
+    async def undo(_e: ft.ControlEvent) -> None:
+        current = ctl.vault
+        if current is None:
+            return
+        await asyncio.to_thread(current.import_records, [record])
+        ctl.toast("It's back.")
+        if ctl.current is not None:
+            await ctl.current.on_show()
+
+    ctl.toast(message, action="Undo", on_action=undo)

@@ -18,6 +18,7 @@ from companion.ui.common import (
     ChoiceMenu,
     body,
     column,
+    delete_with_undo,
     error_text,
     friendly_time,
     icon_button,
@@ -553,10 +554,9 @@ class ComposerScreen(DraftAutosave, Screen):
     async def _confirm_delete(self, _e: ft.ControlEvent) -> None:
         async def delete(_e: ft.ControlEvent) -> None:
             self.ctl.page.pop_dialog()
-            if self.record_id is not None:
-                await asyncio.to_thread(self.store.delete, self.record_id)
             self.closed = True
-            self.ctl.toast("Feedback deleted.")
+            if self.record_id is not None:
+                await delete_with_undo(self.ctl, self.record_id, self.store.delete, "Feedback deleted.")
             await self.ctl.back()
 
-        self.ctl.confirm("Delete this feedback?", "It will be gone for good.", "Delete", delete)
+        self.ctl.confirm("Delete this feedback?", "You'll have a few seconds to undo it.", "Delete", delete)

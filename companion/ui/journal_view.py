@@ -12,7 +12,16 @@ from companion.errors import CompanionError
 from companion.journal import JOURNAL, Entry, Journal, clean, display_title, preview
 from companion.records import Cursor, Record
 from companion.ui.autosave import DraftAutosave
-from companion.ui.common import ChoiceMenu, body, error_text, friendly_time, primary_button, show_error, small
+from companion.ui.common import (
+    ChoiceMenu,
+    body,
+    delete_with_undo,
+    error_text,
+    friendly_time,
+    primary_button,
+    show_error,
+    small,
+)
 from companion.ui.screen import Screen
 
 PAGE_SIZE = 30
@@ -397,14 +406,13 @@ class EditorScreen(DraftAutosave, Screen):
 
     async def _confirm_delete(self, _e: ft.ControlEvent) -> None:
         self.ctl.confirm(
-            "Delete this entry?", "It will be gone for good. This can't be undone.", "Delete", self._delete
+            "Delete this entry?", "You'll have a few seconds to undo it.", "Delete", self._delete
         )
 
     async def _delete(self, _e: ft.ControlEvent) -> None:
         self.ctl.page.pop_dialog()
         if self.record_id is None:
             return
-        await asyncio.to_thread(self.journal.delete, self.record_id)
         self.closed = True
-        self.ctl.toast("Entry deleted.")
+        await delete_with_undo(self.ctl, self.record_id, self.journal.delete, "Entry deleted.")
         await self.ctl.back()

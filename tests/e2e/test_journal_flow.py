@@ -72,6 +72,13 @@ def test_journal_journey(app_server: AppProcess, open_page: OpenPage, viewport: 
     expect_text(app, "Slept well")
     expect_no_text(app, "After the bus")
     shot(app, f"{name}-10-after-delete")
+    # a moment to change one's mind: Undo brings the very same entry back
+    click_button(app, "Undo")
+    expect_text(app, "After the bus, edited")
+    page.get_by_text("After the bus, edited").first.click()
+    click_button(app, "Delete entry")
+    click_button(app, "Delete")
+    expect_no_text(app, "After the bus")
 
     # help is one tap away, locked or not
     click_button(app, "Need help now")
