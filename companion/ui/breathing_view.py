@@ -70,7 +70,7 @@ class BreathingScreen(Screen):
         self.before = IntensityScale(None, self.ctl.page, optional=True, label="Tension before, 0 to 10")
         self.after = IntensityScale(None, self.ctl.page, optional=True, label="Tension after, 0 to 10")
         self.phase = ft.Text(
-            "Ready when you are", size=28, weight=ft.FontWeight.W_600, text_align=ft.TextAlign.CENTER
+            "Ready", size=26, weight=ft.FontWeight.W_600, text_align=ft.TextAlign.CENTER
         )
         self.circle = ft.Container(
             width=CIRCLE,

@@ -249,7 +249,9 @@ class PrepareScreen(Screen):
             items = groups.get(kind, [])
             if not items:
                 continue
-            controls.append(subtitle(f"{label} ({len(items)})"))
+            controls.append(
+                ft.Container(subtitle(f"{label} ({len(items)})"), padding=ft.Padding.only(top=10))
+            )
             controls.extend(self._item(candidate) for candidate in items)
         if not controls:
             controls.append(
@@ -264,13 +266,17 @@ class PrepareScreen(Screen):
     def _item(self, candidate: prep.Candidate) -> ft.Control:
         ticked = candidate.record_id in self.selection.include
         box = ft.Checkbox(
-            label=candidate.label,
+            semantics_label=candidate.label,
             value=ticked,
             on_change=partial(self._on_tick, candidate.record_id),
         )
-        parts: list[ft.Control] = [box]
+        # The label sits beside the box, not inside it, so long feedback wraps instead of being cut.
+        label = ft.Column([body(candidate.label)], spacing=2, expand=True)
         if candidate.detail:
-            parts.append(ft.Container(small(candidate.detail), padding=ft.Padding.only(left=40)))
+            label.controls.append(small(candidate.detail))
+        parts: list[ft.Control] = [
+            ft.Row([box, label], vertical_alignment=ft.CrossAxisAlignment.START, spacing=4)
+        ]
         if candidate.has_own_words:
             words = ft.Checkbox(
                 label="Include my notes from this check-in",

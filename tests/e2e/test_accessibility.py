@@ -1,0 +1,166 @@
+"""Every screen, walked through the accessibility tree a screen reader sees.
+
+On each screen the test fails on any button, text field, checkbox, switch, tab or menu item
+without a name, and saves a screenshot (phone and desktop size) to look at. The journal is a
+few weeks of sample data, so the screens show what a client who uses the app would see.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from companion.demo import fill_demo
+from companion.paths import vault_path
+from companion.records import now_us
+from companion.vault import Vault
+
+from .flows import PASSPHRASE, go_to, unlock
+from .harness import AppPage, OpenPage, StartApp, click_button, settle, shot
+
+pytestmark = pytest.mark.e2e
+
+ROLES = ("button", "textbox", "checkbox", "switch", "tab", "menuitem", "menuitemcheckbox", "radio", "slider")
+
+_UNNAMED_SCRIPT = """
+(roles) => {
+  const out = [];
+  for (const el of document.querySelectorAll('flt-semantics[role]')) {
+    const role = el.getAttribute('role');
+    if (!roles.includes(role)) continue;
+    const rect = el.getBoundingClientRect();
+    if (rect.width === 0 || rect.height === 0) continue;
+    let name = (el.getAttribute('aria-label') || '').trim();
+    if (!name) name = (el.textContent || '').trim();
+    if (!name && el.querySelector('input, textarea')) {
+      const field = el.querySelector('input, textarea');
+      name = (field.getAttribute('aria-label') || field.getAttribute('placeholder') || '').trim();
+    }
+    if (!name && el.getAttribute('aria-labelledby')) {
+      const ref = document.getElementById(el.getAttribute('aria-labelledby'));
+      name = ref ? (ref.textContent || '').trim() : '';
+    }
+    if (!name) out.push(role + ' at ' + Math.round(rect.x) + ',' + Math.round(rect.y));
+  }
+  for (const field of document.querySelectorAll('input, textarea')) {
+    const rect = field.getBoundingClientRect();
+    if (rect.width === 0 || rect.height === 0) continue;
+    const name = (field.getAttribute('aria-label') || field.getAttribute('placeholder') || '').trim();
+    const owner = field.closest('flt-semantics');
+    const ownerName = owner ? (owner.getAttribute('aria-label') || '').trim() : '';
+    if (!name && !ownerName) out.push('text field at ' + Math.round(rect.x) + ',' + Math.round(rect.y));
+  }
+  return out;
+}
+"""
+
+
+def see(app: AppPage, text: str) -> None:
+    """Wait for ``text`` as visible text, a field's label or part of a group's name."""
+    page = app.page
+    target = (
+        page.get_by_text(text)
+        .or_(page.get_by_role("textbox", name=text))
+        .or_(page.locator(f'flt-semantics[aria-label*="{text}"]'))
+    )
+    expect(target.first).to_be_visible(timeout=30_000)
+
+
+def unnamed(app: AppPage) -> list[str]:
+    return app.page.evaluate(_UNNAMED_SCRIPT, list(ROLES))
+
+
+def check(app: AppPage, screen: str, problems: dict[str, list[str]]) -> None:
+    settle(app, 500)
+    found = unnamed(app)
+    if found:
+        problems[screen] = found
+    shot(app, f"a11y-{app.viewport[0]}-{screen}")
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("demo")
+    vault, _ = Vault.create(vault_path(folder), PASSPHRASE, with_recovery_code=False)
+    fill_demo(vault, now_us(), weeks=3)
+    vault.lock()
+    return folder
+
+
+@pytest.mark.parametrize(
+    "viewport", [pytest.param((400, 800), id="phone"), pytest.param((1280, 800), id="desktop")]
+)
+def test_every_screen_names_every_control(
+    start_app: StartApp, open_page: OpenPage, demo_dir: Path, tmp_path: Path, viewport: tuple[int, int]
+) -> None:
+    problems: dict[str, list[str]] = {}
+    fresh = start_app(tmp_path / "fresh")
+    app = open_page(fresh.url, viewport=viewport)
+    see(app, "Welcome to Companion")
+    check(app, "welcome", problems)
+    app.close()
+
+    server = start_app(demo_dir)
+    app = open_page(server.url, viewport=viewport)
+    expect(app.page.get_by_role("button", name="Unlock")).to_be_visible(timeout=30_000)
+    check(app, "unlock", problems)
+    click_button(app, "Need help now")
+    see(app, "If you are in danger right now")
+    check(app, "help-locked", problems)
+    click_button(app, "Back")
+    unlock(app)
+    check(app, "journal", problems)
+    click_button(app, "New entry")
+    see(app, "What's on your mind?")
+    check(app, "editor", problems)
+    click_button(app, "Back")
+
+    go_to(app, "Check in")
+    see(app, "Where do you notice something in your body?")
+    check(app, "checkin-body", problems)
+    for step, text in (("2. Feelings", "What are you feeling?"), ("3. Needs", "What might you need")):
+        click_button(app, step)
+        see(app, text)
+        check(app, f"checkin-{step[3:].lower()}", problems)
+    click_button(app, "4. Review")
+    check(app, "checkin-review", problems)
+
+    go_to(app, "Session")
+    see(app, "What I'm bringing")
+    check(app, "session", problems)
+    for button, text, name in (
+        ("Prepare my summary", "Parts of the summary", "prepare"),
+        ("Session card", "What I'm bringing", "card"),
+        ("Homework", "Small practices", "homework"),
+        ("New feedback", "What happened?", "composer"),
+        ("Sessions", "Add session", "sessions"),
+        ("Reflect on a session", "How well did we work", "reflection"),
+    ):
+        click_button(app, button)
+        see(app, text)
+        check(app, name, problems)
+        click_button(app, "Back")
+
+    go_to(app, "Settle")
+    see(app, "Breathe along with the circle")
+    check(app, "settle", problems)
+    go_to(app, "Settings")
+    settle(app, 500)
+    check(app, "settings", problems)
+    click_button(app, "Need help now")
+    see(app, "If you are in danger right now")
+    check(app, "help", problems)
+
+    # the detector itself must be able to fail: a nameless button planted in the tree is found
+    app.page.evaluate(
+        """() => { const b = document.createElement('flt-semantics'); b.id = 'planted';
+        b.setAttribute('role', 'button');
+        b.style.cssText = 'position:fixed;left:5px;top:5px;width:20px;height:20px';
+        document.body.appendChild(b); }"""
+    )
+    assert "button at 5,5" in unnamed(app)
+    app.page.evaluate("() => document.getElementById('planted').remove()")
+
+    assert not problems, f"controls without a name: {problems}"
