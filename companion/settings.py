@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,6 +34,7 @@ class Settings:
         self.vault = vault
         self._id: str | None = None
         self._data: dict[str, Any] = {}
+        self._lock = threading.Lock()  # saves come from worker threads; one record, written whole
         page = vault.list_page([SETTINGS], limit=1)
         if page.records:
             self._id = page.records[0].id
@@ -42,11 +44,12 @@ class Settings:
         return self._data.get(key, default)
 
     def set(self, key: str, value: Any) -> None:
-        self._data[key] = value
-        if self._id is None:
-            self._id = self.vault.add(SETTINGS, self._data).id
-        else:
-            self.vault.update(self._id, self._data)
+        with self._lock:
+            self._data[key] = value
+            if self._id is None:
+                self._id = self.vault.add(SETTINGS, dict(self._data)).id
+            else:
+                self.vault.update(self._id, dict(self._data))
 
     def crisis_lines(self) -> list[CrisisLine]:
         stored = self.get("crisis_lines")

@@ -142,6 +142,14 @@ def check_file(path: Path) -> None:
         raise VaultDamaged(str(result))
 
 
+WRITE = "companion_write"
+
+
+def writing(engine: Engine) -> Engine:
+    """The engine for a write transaction: ``with writing(engine).begin() as conn: ...``."""
+    return engine.execution_options(**{WRITE: True})
+
+
 def open_engine(path: Path) -> Engine:
     """An engine on ``path`` with our pragmas, migrated to the current schema."""
     engine = create_engine(
@@ -155,8 +163,10 @@ def open_engine(path: Path) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):  # noqa: ANN001 - SQLAlchemy callback
-        # With the driver's own transaction handling off, start them ourselves.
-        conn.exec_driver_sql("BEGIN")
+        # With the driver's own transaction handling off, start them ourselves. A write takes
+        # the write lock up front (IMMEDIATE): a plain BEGIN that later tries to write while
+        # another thread writes fails at once with "database is locked", busy timeout or not.
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE) else "BEGIN")
 
     try:
         raw = engine.raw_connection()

@@ -38,7 +38,7 @@ from companion.errors import (
     WrongRecoveryCode,
 )
 from companion.records import Cursor, Page, Record, now_us
-from companion.storage import RecordRow, VaultHeader, open_engine
+from companion.storage import RecordRow, VaultHeader, open_engine, writing
 from companion.textsearch import fold, matches, payload_text, terms
 from companion.unlock_guard import guard_for
 
@@ -156,7 +156,7 @@ class Vault:
             code = crypto.new_recovery_code()
             header.recovery_salt, header.recovery_wrapped_key = cls._wrap_for_recovery(data_key, code)
         engine = open_engine(path)
-        with Session(engine) as session:
+        with Session(writing(engine)) as session:
             session.add(header)
             session.commit()
         return cls(path, engine, data_key), code
@@ -256,7 +256,7 @@ class Vault:
             data_key,
             PASSPHRASE_PURPOSE,
         )
-        with Session(engine) as session:
+        with Session(writing(engine)) as session:
             session.exec(
                 update(VaultHeader)
                 .where(VaultHeader.id == 1)
@@ -269,7 +269,7 @@ class Vault:
         engine, data_key = self._require()
         code = crypto.new_recovery_code()
         salt, wrapped = self._wrap_for_recovery(data_key, code)
-        with Session(engine) as session:
+        with Session(writing(engine)) as session:
             session.exec(
                 update(VaultHeader)
                 .where(VaultHeader.id == 1)
@@ -309,7 +309,7 @@ class Vault:
         stamp = now_us()
         created = created_us if created_us is not None else stamp
         blob = self._seal(key, record_id, kind, payload)
-        with _damage_as_vault_damaged(), engine.begin() as conn:
+        with _damage_as_vault_damaged(), writing(engine).begin() as conn:
             conn.execute(
                 RecordRow.__table__.insert().values(
                     id=record_id,
@@ -327,7 +327,7 @@ class Vault:
     def update(self, record_id: str, payload: dict[str, Any], *, created_us: int | None = None) -> Record:
         engine, key = self._cipher()
         stamp = now_us()
-        with _damage_as_vault_damaged(), engine.begin() as conn:
+        with _damage_as_vault_damaged(), writing(engine).begin() as conn:
             row = conn.execute(
                 select(RecordRow.kind, RecordRow.created_at).where(RecordRow.id == record_id)
             ).first()
@@ -353,7 +353,7 @@ class Vault:
     def delete(self, record_id: str) -> None:
         """Remove the row; secure_delete overwrites the freed bytes."""
         engine, _ = self._require()
-        with _damage_as_vault_damaged(), engine.begin() as conn:
+        with _damage_as_vault_damaged(), writing(engine).begin() as conn:
             result = conn.execute(delete(RecordRow).where(RecordRow.id == record_id))
         if result.rowcount == 0:
             raise RecordNotFound(record_id)
@@ -376,7 +376,7 @@ class Vault:
         engine, key = self._cipher()
         stored: list[Record] = []
         added = updated = unchanged = 0
-        with _damage_as_vault_damaged(), engine.begin() as conn:
+        with _damage_as_vault_damaged(), writing(engine).begin() as conn:
             for record in records:
                 row = conn.execute(
                     select(RecordRow.kind, RecordRow.updated_at).where(RecordRow.id == record.id)

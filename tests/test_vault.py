@@ -1022,3 +1022,33 @@ def test_writes_during_the_first_search_build_are_not_lost(tmp_path) -> None:
     builder.join()
     assert [r.id for r in vault.search("freshword")] == [fresh.id]
     assert vault.search("doomedword") == []
+
+
+def test_writes_from_two_threads_wait_for_each_other(tmp_path) -> None:
+    """Saving settings while a draft autosaves must not fail with "database is locked"."""
+    import threading
+
+    from companion.vault import Vault as _Vault
+
+    vault, _ = _Vault.create(tmp_path / "two.sqlite", "two writers at once", with_recovery_code=False)
+    ids = [vault.add("journal", {"body": f"start {i}"}).id for i in range(2)]
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(2)
+
+    def writer(record_id: str) -> None:
+        try:
+            barrier.wait()
+            for n in range(60):
+                vault.update(record_id, {"body": f"edit {n}"})
+                vault.add("draft", {"n": n})
+        except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+            errors.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(i,)) for i in ids]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert vault.count(["draft"]) == 120
+    vault.lock()
