@@ -1,13 +1,16 @@
-"""Command line entry point: `companion [--web] [--port N] [--data-dir PATH]`."""
+"""Command line entry point: `companion [--web] [--port N] [--data-dir PATH] [--demo]`."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
-from companion.paths import default_data_dir, ensure_private_dir
+from companion.paths import default_data_dir, ensure_private_dir, vault_path
 
 LOOPBACK = "127.0.0.1"
 
@@ -29,7 +32,48 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         default=None,
         help="folder for the journal (default: the platform's app-data folder; also COMPANION_DATA_DIR)",
     )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=(
+            "open a demo journal full of invented sample entries (in its own 'demo' folder inside "
+            "the data folder; passphrase: demo journal). Your own journal is not touched."
+        ),
+    )
     return parser.parse_args(argv)
+
+
+def prepare_demo(base: Path) -> Path:
+    """The demo journal's folder inside ``base``, created and filled with sample data if absent.
+
+    The demo is built in a temporary folder next to it and moved into place only when
+    complete, so an interrupted start never leaves a half-filled demo behind. An existing demo
+    journal is opened as it is (whatever was added to it stays).
+    """
+    from companion import demo
+    from companion.localtime import local_zone
+    from companion.records import now_us
+    from companion.vault import Vault, vault_exists
+
+    base = ensure_private_dir(base)
+    target = demo.demo_data_dir(base)
+    if vault_exists(vault_path(target)):
+        return target
+    building = Path(tempfile.mkdtemp(prefix=".demo-", dir=base))
+    try:
+        vault, _ = Vault.create(vault_path(building), demo.DEMO_PASSPHRASE, with_recovery_code=False)
+        try:
+            demo.fill_demo(vault, now_us(), tz=local_zone())
+        finally:
+            vault.lock()
+        if target.is_dir() and not target.is_symlink():
+            target.rmdir()  # an empty leftover; a folder with anything in it is never replaced
+        os.replace(building, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(building)
+        raise
+    return ensure_private_dir(target)
 
 
 def has_display() -> bool:
@@ -45,6 +89,9 @@ def main(argv: list[str] | None = None) -> None:
 
     install_from_env()
     data_dir = ensure_private_dir((args.data_dir or default_data_dir()).expanduser().resolve())
+    if args.demo:
+        print("Preparing the demo journal (sample data; passphrase: demo journal)...", flush=True)
+        data_dir = prepare_demo(data_dir)
 
     import flet as ft
 
@@ -60,7 +107,7 @@ def main(argv: list[str] | None = None) -> None:
         os.environ["FLET_SERVER_PORT"] = str(port)
         print(f"Companion is running at http://{LOOPBACK}:{port}", flush=True)
         ft.run(
-            make_app(data_dir),
+            make_app(data_dir, demo=args.demo),
             host=LOOPBACK,
             port=port,
             view=ft.AppView.WEB_BROWSER,
@@ -68,7 +115,7 @@ def main(argv: list[str] | None = None) -> None:
             no_cdn=True,
         )
     else:
-        ft.run(make_app(data_dir), assets_dir=assets, no_cdn=True)
+        ft.run(make_app(data_dir, demo=args.demo), assets_dir=assets, no_cdn=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -70,3 +70,82 @@ def test_served_page_matches_the_installed_flet_client() -> None:
     assert (ROOT / "assets" / "index.html").read_text(encoding="utf-8") == expected, (
         "assets/index.html is out of date: run python build_scripts/refresh_index_html.py"
     )
+
+
+# --- the demo journal ---------------------------------------------------------------------------
+
+
+def test_demo_flag() -> None:
+    assert not cli.parse_args([]).demo
+    assert cli.parse_args(["--demo"]).demo
+
+
+def test_prepare_demo_fills_its_own_folder_once(tmp_path: Path) -> None:
+    from companion import demo
+    from companion.journal import JOURNAL
+    from companion.vault import Vault
+
+    base = tmp_path / "data"
+    folder = cli.prepare_demo(base)
+    assert folder == demo.demo_data_dir(base)
+    assert sorted(p.name for p in base.iterdir()) == ["demo"]  # no half-built leftovers
+    assert not paths.vault_path(base).exists()  # the real journal's place is untouched
+    assert folder.stat().st_mode & 0o077 == 0
+    vault = Vault.unlock(paths.vault_path(folder), demo.DEMO_PASSPHRASE)
+    try:
+        entries = vault.count([JOURNAL])
+        assert entries > 0
+        vault.add(JOURNAL, {"title": "tried it", "body": "typed in the demo"})
+    finally:
+        vault.lock()
+    stamp = paths.vault_path(folder).stat().st_mtime_ns
+    assert cli.prepare_demo(base) == folder  # a second start opens the same demo as it is
+    assert paths.vault_path(folder).stat().st_mtime_ns == stamp
+    vault = Vault.unlock(paths.vault_path(folder), demo.DEMO_PASSPHRASE)
+    try:
+        assert vault.count([JOURNAL]) == entries + 1
+    finally:
+        vault.lock()
+
+
+def test_prepare_demo_replaces_an_empty_leftover_folder(tmp_path: Path) -> None:
+    (tmp_path / "demo").mkdir()
+    folder = cli.prepare_demo(tmp_path)
+    assert paths.vault_path(folder).stat().st_size > 0
+
+
+def test_prepare_demo_never_replaces_a_folder_with_files(tmp_path: Path) -> None:
+    (tmp_path / "demo").mkdir()
+    (tmp_path / "demo" / "mine.txt").write_text("not Companion's")
+    with pytest.raises(OSError):
+        cli.prepare_demo(tmp_path)
+    assert (tmp_path / "demo" / "mine.txt").read_text() == "not Companion's"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["demo"]
+
+
+def test_main_with_demo_runs_the_app_on_the_demo_folder(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import flet as ft
+
+    from companion.ui import app as app_module
+
+    made: dict[str, object] = {}
+
+    def fake_make_app(data_dir: Path, *, demo: bool = False):
+        made.update(data_dir=data_dir, demo=demo)
+        return "main"
+
+    monkeypatch.setattr(app_module, "make_app", fake_make_app)
+    monkeypatch.setattr(ft, "run", lambda target, **kwargs: made.update(target=target, **kwargs))
+    monkeypatch.setattr(cli, "has_display", lambda: True)
+    cli.main(["--demo", "--data-dir", str(tmp_path / "data")])
+    assert made["demo"] is True
+    assert made["data_dir"] == (tmp_path / "data" / "demo").resolve()
+    assert made["target"] == "main"
+    assert paths.vault_path(tmp_path / "data" / "demo").exists()
+
+    made.clear()
+    cli.main(["--data-dir", str(tmp_path / "data")])
+    assert made["demo"] is False
+    assert made["data_dir"] == (tmp_path / "data").resolve()

@@ -9,10 +9,10 @@ import flet as ft
 from companion.ui.controller import AppController
 
 
-def make_app(data_dir: Path):
+def make_app(data_dir: Path, *, demo: bool = False):
     async def main(page: ft.Page) -> None:
         # One controller per page: each browser tab has its own locked/unlocked state.
-        controller = AppController(page, data_dir)
+        controller = AppController(page, data_dir, demo=demo)
         await controller.start()
 
     return main

@@ -7,6 +7,8 @@ so one person's unlocked journal can never show up in another tab.
 from __future__ import annotations
 
 import asyncio
+import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +29,13 @@ from companion.vault import Vault, vault_exists
 IDLE_CHECK_INTERVAL_S = 5
 MOBILE_PLATFORMS = {ft.PagePlatform.ANDROID, ft.PagePlatform.IOS}
 BACKGROUND_STATES = {ft.AppLifecycleState.HIDE, ft.AppLifecycleState.PAUSE}
+TIMING = os.environ.get("COMPANION_TIMING") == "1"  # benchmarks/browser.py reads these lines
+
+
+def _timing(what: str, subject: object, start: float) -> None:
+    if TIMING:
+        ms = (time.perf_counter() - start) * 1000
+        print(f"companion-timing {what} {type(subject).__name__} {ms:.1f}", flush=True)
 
 
 @dataclass(frozen=True)
@@ -39,10 +48,13 @@ class Section:
 
 
 class AppController:
-    def __init__(self, page: ft.Page, data_dir: Path) -> None:
+    def __init__(self, page: ft.Page, data_dir: Path, *, demo: bool = False) -> None:
         self.page = page
         self.data_dir = data_dir
         self.path = vault_path(data_dir)
+        self.demo = demo  # the sample journal: marked as such on screen
+        self.home_dir: Path | None = None  # the real data folder while this page visits the demo
+        self.reminder_watcher = None  # ReminderWatcher while unlocked
         self.vault: Vault | None = None
         self.journal: Journal | None = None
         self.settings: Settings | None = None
@@ -176,12 +188,15 @@ class AppController:
         screen = self.current
         if screen is None:
             return
+        start = time.perf_counter()
         view = self.page.views[0]
         view.padding = 0
         self._wide = self.is_wide()
         unlocked = self.vault is not None
 
         self._title.value = screen.title if unlocked else "Companion"
+        if self.demo:
+            self._title.value += " · demo"
         # a phone's app bar also holds "Need help now" and Lock: a smaller title keeps it whole
         self._title.theme_style = None if self._wide else ft.TextThemeStyle.TITLE_MEDIUM
         show_back = len(self.stack) > 1 or (not unlocked and self._public_return is not None)
@@ -207,6 +222,12 @@ class AppController:
             view.navigation_bar = self._navbar if layout == "phone" else None
             view.controls = [self._wide_row] if layout == "wide" else [self._content]
         self.page.update()
+        _timing("render", screen, start)  # build (first time) + sending the page update
+
+    async def _on_show(self, screen: Screen) -> None:
+        start = time.perf_counter()
+        await screen.on_show()
+        _timing("on_show", screen, start)
 
     # --- navigation ----------------------------------------------------------------------
 
@@ -219,7 +240,7 @@ class AppController:
         await self._leave_current()
         self.stack = [screen]
         self._render()
-        await screen.on_show()
+        await self._on_show(screen)
 
     async def open(self, screen: Screen) -> None:
         """Go one step deeper inside the current section."""
@@ -227,7 +248,7 @@ class AppController:
         await self._leave_current()
         self.stack.append(screen)
         self._render()
-        await screen.on_show()
+        await self._on_show(screen)
 
     async def replace(self, screen: Screen) -> None:
         await self._leave_current()
@@ -236,7 +257,7 @@ class AppController:
         else:
             self.stack = [screen]
         self._render()
-        await screen.on_show()
+        await self._on_show(screen)
 
     async def back(self) -> None:
         if self.vault is None:
@@ -249,7 +270,7 @@ class AppController:
         await self._leave_current()
         self.stack.pop()
         self._render()
-        await self.stack[-1].on_show()
+        await self._on_show(self.stack[-1])
 
     async def go_section(self, section_id: str) -> None:
         self.touch()
@@ -258,7 +279,7 @@ class AppController:
         section = next(s for s in self.sections() if s.id == section_id)
         self.stack = [section.make(self)]
         self._render()
-        await self.stack[-1].on_show()
+        await self._on_show(self.stack[-1])
 
     async def _on_nav(self, e: ft.ControlEvent) -> None:
         sections = self.sections()
@@ -289,15 +310,22 @@ class AppController:
         self.checkins = CheckIns(vault)
         self.settings = await asyncio.to_thread(Settings, vault)
         self.auto_lock_s = self.settings.get("auto_lock_s")
+        theme.apply_saved(self.page, self.settings)
         self._public_return = None
         self.touch()
         await self.go_section("journal")
         self.page.run_task(self._warm_search, vault)
+        from companion.ui.reminders_view import ReminderWatcher
+
+        self.reminder_watcher = ReminderWatcher(self)
+        self.reminder_watcher.start()
 
     async def _warm_search(self, vault: Vault) -> None:
         """Decrypt for search in the background, so the first search is as quick as the rest."""
         try:
+            start = time.perf_counter()
             await asyncio.to_thread(vault.warm_search)
+            _timing("warm_search", vault, start)
         except CompanionError:
             pass  # locked meanwhile, or a damaged file: the search itself will say so
 
@@ -310,6 +338,9 @@ class AppController:
 
         if self.vault is None:
             return
+        if self.reminder_watcher is not None:
+            self.reminder_watcher, watcher = None, self.reminder_watcher
+            watcher.stop()
         try:
             await self._leave_current()
         finally:

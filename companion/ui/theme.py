@@ -1,6 +1,13 @@
-"""One calm colour scheme for light and dark, used everywhere."""
+"""One calm colour scheme for light and dark, used everywhere, and the person's own choices.
+
+Two choices live in the encrypted settings: light, dark or the device's look (``theme``), and
+a text size (``text_size``). Flet 1.0.5 has no app-wide text scale, so a larger size is a text
+theme whose Material 3 styles are scaled; text that sets its own size stays as it is.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 import flet as ft
 
@@ -8,16 +15,85 @@ SEED = "#3F7F78"  # a muted teal: quiet, not clinical
 PHONE_MAX_WIDTH = 720  # below this the shell uses a bottom bar, above it a side rail
 CONTENT_MAX_WIDTH = 760  # keep lines readable on wide screens
 
+THEME_KEY = "theme"
+TEXT_SIZE_KEY = "text_size"
+REDUCE_MOTION_KEY = "reduce_motion"
 
-def light() -> ft.Theme:
-    return ft.Theme(color_scheme_seed=SEED, visual_density=ft.VisualDensity.COMFORTABLE)
+THEME_MODES: dict[str, ft.ThemeMode] = {
+    "system": ft.ThemeMode.SYSTEM,
+    "light": ft.ThemeMode.LIGHT,
+    "dark": ft.ThemeMode.DARK,
+}
+THEME_LABELS: dict[str, str] = {"system": "Like my device", "light": "Light", "dark": "Dark"}
+DEFAULT_THEME = "system"
+
+TEXT_SCALES: dict[str, float] = {"standard": 1.0, "large": 1.15, "larger": 1.3}
+TEXT_SIZE_LABELS: dict[str, str] = {"standard": "Standard", "large": "Large", "larger": "Larger"}
+DEFAULT_TEXT_SIZE = "standard"
+
+# Material 3's type scale (Flutter's Typography.englishLike2021), in logical pixels.
+M3_SIZES: dict[str, float] = {
+    "display_large": 57,
+    "display_medium": 45,
+    "display_small": 36,
+    "headline_large": 32,
+    "headline_medium": 28,
+    "headline_small": 24,
+    "title_large": 22,
+    "title_medium": 16,
+    "title_small": 14,
+    "label_large": 14,
+    "label_medium": 12,
+    "label_small": 11,
+    "body_large": 16,
+    "body_medium": 14,
+    "body_small": 12,
+}
 
 
-def dark() -> ft.Theme:
-    return ft.Theme(color_scheme_seed=SEED, visual_density=ft.VisualDensity.COMFORTABLE)
+def theme_choice(value: Any) -> str:
+    return value if isinstance(value, str) and value in THEME_MODES else DEFAULT_THEME
 
 
-def apply(page: ft.Page) -> None:
-    page.theme = light()
-    page.dark_theme = dark()
-    page.theme_mode = ft.ThemeMode.SYSTEM
+def text_size_choice(value: Any) -> str:
+    return value if isinstance(value, str) and value in TEXT_SCALES else DEFAULT_TEXT_SIZE
+
+
+def text_theme(scale: float) -> ft.TextTheme | None:
+    """Every Material style scaled; None at the standard size (Flutter's own theme, untouched).
+
+    Flet replaces a style rather than merging it, so each keeps the theme's text colour
+    explicitly; weights and spacing still come from Flutter's type scale.
+    """
+    if scale == 1.0:
+        return None
+    styles = {
+        name: ft.TextStyle(size=round(size * scale, 1), color=ft.Colors.ON_SURFACE)
+        for name, size in M3_SIZES.items()
+    }
+    return ft.TextTheme(**styles)
+
+
+def light(scale: float = 1.0) -> ft.Theme:
+    return ft.Theme(
+        color_scheme_seed=SEED, visual_density=ft.VisualDensity.COMFORTABLE, text_theme=text_theme(scale)
+    )
+
+
+def dark(scale: float = 1.0) -> ft.Theme:
+    return ft.Theme(
+        color_scheme_seed=SEED, visual_density=ft.VisualDensity.COMFORTABLE, text_theme=text_theme(scale)
+    )
+
+
+def apply(page: ft.Page, mode: str = DEFAULT_THEME, text_size: str = DEFAULT_TEXT_SIZE) -> None:
+    """Set the look; the caller updates the page."""
+    scale = TEXT_SCALES[text_size_choice(text_size)]
+    page.theme = light(scale)
+    page.dark_theme = dark(scale)
+    page.theme_mode = THEME_MODES[theme_choice(mode)]
+
+
+def apply_saved(page: ft.Page, settings: Any) -> None:
+    """The person's saved look (from `Settings`), used right after unlocking."""
+    apply(page, settings.get(THEME_KEY), settings.get(TEXT_SIZE_KEY))

@@ -47,10 +47,13 @@ class UnlockScreen(Screen):
         self.button = primary_button("Unlock", self._unlock)
         self.busy = ft.ProgressRing(visible=False, width=20, height=20)
         self.switch = ft.TextButton(
-            content="Forgot your passphrase? Use your recovery code", on_click=self._toggle
+            content="Forgot your passphrase? Use your recovery code",
+            on_click=self._toggle,
+            visible=not self.ctl.demo,  # the demo has no recovery code; its passphrase is shown
         )
         note = REASONS.get(self.reason or "", "")
         return column(
+            *self._demo_marker(),
             heading("Welcome back"),
             body(note or "Your journal is locked. Type your passphrase to open it.", muted=True),
             self.field,
@@ -59,6 +62,35 @@ class UnlockScreen(Screen):
             ft.Row([self.button, self.busy], spacing=12),
             ft.Row([self.switch], wrap=True),
         )
+
+    def _demo_marker(self) -> list[ft.Control]:
+        """The sample journal says so, and says its (public) passphrase."""
+        if not self.ctl.demo:
+            return []
+        from companion.demo import DEMO_PASSPHRASE
+
+        parts: list[ft.Control] = [
+            ft.Text("Demo journal – sample data", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+            body(
+                f"Everything in it is invented. Its passphrase is “{DEMO_PASSPHRASE}”; please keep "
+                "your own words for your own journal."
+            ),
+        ]
+        if self.ctl.home_dir is not None:
+            parts.append(ft.Row([ft.OutlinedButton(content="Leave the demo", on_click=self._leave_demo)]))
+        return [
+            ft.Container(
+                ft.Column(parts, spacing=8),
+                padding=12,
+                border_radius=12,
+                bgcolor=ft.Colors.TERTIARY_CONTAINER,
+            )
+        ]
+
+    async def _leave_demo(self, _e: ft.ControlEvent) -> None:
+        from companion.ui.welcome import leave_demo
+
+        await leave_demo(self.ctl)
 
     async def _toggle(self, _e: ft.ControlEvent) -> None:
         self.use_recovery = not self.use_recovery

@@ -8,6 +8,8 @@ import flet as ft
 
 from companion import passphrase as pp
 from companion.errors import CompanionError
+from companion.paths import ensure_private_dir, vault_path
+from companion.ui import theme
 from companion.ui.common import (
     body,
     column,
@@ -19,7 +21,7 @@ from companion.ui.common import (
     small,
 )
 from companion.ui.screen import Screen
-from companion.vault import Vault
+from companion.vault import Vault, vault_exists
 
 
 class WelcomeScreen(Screen):
@@ -68,7 +70,35 @@ class WelcomeScreen(Screen):
             show_secret_toggle([self.first, self.repeat], self.ctl.page),
             self.error,
             ft.Row([self.button, self.busy], spacing=12),
+            *self._demo_offer(),
         )
+
+    def _demo_offer(self) -> list[ft.Control]:
+        if self.ctl.demo:
+            return []
+        self.demo_button = ft.TextButton(
+            content="Look around a demo journal first",
+            icon=ft.Icons.AUTO_STORIES_OUTLINED,
+            on_click=self._demo,
+        )
+        return [
+            ft.Divider(),
+            small("Curious first? The demo is filled with invented entries and kept apart from yours."),
+            ft.Row([self.demo_button], wrap=True),
+            ft.Container(height=8),
+        ]
+
+    async def _demo(self, _e: ft.ControlEvent) -> None:
+        self.demo_button.disabled = True
+        self.busy.visible = True
+        self.ctl.page.update()
+        try:
+            await enter_demo(self.ctl)
+        except (CompanionError, OSError, ValueError) as exc:
+            self.demo_button.disabled = False
+            self.busy.visible = False
+            show_error(self.error, f"The demo couldn't be opened ({exc}). Your journal wasn't touched.")
+            self.ctl.page.update()
 
     async def _focus_repeat(self, _e: ft.ControlEvent) -> None:
         await self.repeat.focus()
@@ -94,6 +124,7 @@ class WelcomeScreen(Screen):
         show_error(self.error, "")
         self.ctl.page.update()
         try:
+            await asyncio.to_thread(ensure_private_dir, self.ctl.data_dir)  # gone after Delete everything
             vault, code = await asyncio.to_thread(Vault.create, self.ctl.path, secret)
         except CompanionError as exc:
             show_error(self.error, str(exc))
@@ -157,3 +188,63 @@ class RecoveryCodeScreen(Screen):
             await self.ctl.back()
         elif self.vault is not None:
             await self.ctl.unlocked(self.vault)
+
+
+# --- the demo journal and starting over ---------------------------------------------------------
+
+
+async def enter_demo(ctl) -> None:
+    """Open the demo journal in this window only; the real data folder is remembered for later."""
+    from companion.cli import prepare_demo
+    from companion.demo import DEMO_PASSPHRASE
+
+    demo_dir = await asyncio.to_thread(prepare_demo, ctl.data_dir)
+    vault = await asyncio.to_thread(Vault.unlock, vault_path(demo_dir), DEMO_PASSPHRASE)
+    ctl.home_dir, ctl.data_dir, ctl.path, ctl.demo = ctl.data_dir, demo_dir, vault_path(demo_dir), True
+    await ctl.unlocked(vault)
+
+
+async def leave_demo(ctl) -> None:
+    """Back to the real data folder (after locking): its journal, or the welcome screen."""
+    from companion.ui.unlock import UnlockScreen
+
+    if ctl.home_dir is None:
+        return
+    ctl.data_dir, ctl.home_dir, ctl.demo = ctl.home_dir, None, False
+    ctl.path = vault_path(ctl.data_dir)
+    theme.apply(ctl.page)
+    exists = await asyncio.to_thread(vault_exists, ctl.path)
+    await ctl.show_public(UnlockScreen(ctl) if exists else WelcomeScreen(ctl))
+
+
+async def after_delete(ctl) -> None:
+    """Delete everything: lock, remove the files, and start again from the welcome screen.
+
+    In a demo started with ``--demo`` a fresh demo takes its place; a demo visited from the
+    welcome screen is left for the real (empty) folder.
+    """
+    from companion.cli import prepare_demo
+    from companion.ui.unlock import UnlockScreen
+    from companion.wipe import delete_everything
+
+    data_dir = ctl.data_dir
+    await ctl.lock(reason="asked")
+    theme.apply(ctl.page)
+    try:
+        result = await asyncio.to_thread(delete_everything, data_dir)
+    except OSError:
+        ctl.toast(
+            "Some of Companion's files couldn't be deleted just now. Please close Companion "
+            "everywhere it is open, then try again."
+        )
+        return
+    if ctl.demo and ctl.home_dir is None:
+        await asyncio.to_thread(prepare_demo, data_dir.parent)
+        await ctl.show_public(UnlockScreen(ctl))
+        ctl.toast("The demo journal has been reset to its sample entries.")
+        return
+    if ctl.demo:
+        await leave_demo(ctl)
+    else:
+        await ctl.show_public(WelcomeScreen(ctl))
+    ctl.toast(result.message)
