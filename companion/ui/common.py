@@ -47,10 +47,10 @@ def column(*controls: ft.Control, scroll: bool = True, spacing: int = 16) -> ft.
     )
 
 
-def side_padding(available_width: float | None) -> int:
+def side_padding(available_width: float | None, max_width: float = CONTENT_MAX_WIDTH) -> int:
     """Margins that keep text at a readable width on a wide window."""
     width = available_width or 400
-    return int(max(16, (width - CONTENT_MAX_WIDTH) / 2))
+    return int(max(16, (width - max_width) / 2))
 
 
 def error_text() -> ft.Text:

@@ -105,6 +105,22 @@ class AppController:
         if self.vault is not None and self._wide != self.is_wide():
             self._render()
 
+    def can_go_back(self) -> bool:
+        if self.vault is None:
+            return self._public_return is not None
+        return len(self.stack) > 1 or self.section_id != "journal"
+
+    async def _on_system_back(self, _e: ft.ControlEvent) -> None:
+        view = self.page.views[0]
+        if not self.can_go_back():
+            await view.confirm_pop(True)
+            return
+        await view.confirm_pop(False)
+        if self.vault is not None and len(self.stack) <= 1:
+            await self.go_section("journal")  # a section's first screen: back to the timeline
+        else:
+            await self.back()
+
     async def _on_key(self, e: ft.KeyboardEvent) -> None:
         self.touch()
         if e.key == "Escape":
@@ -191,6 +207,10 @@ class AppController:
         start = time.perf_counter()
         view = self.page.views[0]
         view.padding = 0
+        # Android's back gesture goes one step back inside the app (never past a draft) instead
+        # of closing it; only on a section's first screen does it leave.
+        view.can_pop = False
+        view.on_confirm_pop = self._on_system_back
         self._wide = self.is_wide()
         unlocked = self.vault is not None
 
@@ -210,7 +230,8 @@ class AppController:
         self._content.content = screen.build_cached()
         screen.relayout()
         self._content.padding = ft.Padding.symmetric(
-            horizontal=side_padding((self.page.width or 400) - (100 if self._wide else 0)), vertical=8
+            horizontal=side_padding((self.page.width or 400) - (100 if self._wide else 0), screen.max_width),
+            vertical=8,
         )
         index = next((i for i, s in enumerate(self.sections()) if s.id == self.section_id), 0)
         self._navbar.selected_index = index

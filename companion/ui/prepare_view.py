@@ -56,6 +56,7 @@ def subtitle(text: str) -> ft.Text:
 
 class PrepareScreen(Screen):
     title = "Summary"
+    max_width = 1200  # choosing and the preview side by side
 
     def __init__(self, ctl) -> None:
         super().__init__(ctl)

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import flet as ft
 
+from companion.ui.theme import CONTENT_MAX_WIDTH
+
 if TYPE_CHECKING:
     from companion.ui.controller import AppController
 
@@ -14,6 +16,7 @@ class Screen:
     """A screen builds its controls once and may save work when left."""
 
     title = "Companion"
+    max_width = CONTENT_MAX_WIDTH  # a screen with two panes side by side may ask for more
 
     def __init__(self, ctl: AppController) -> None:
         self.ctl = ctl
