@@ -643,7 +643,13 @@ class BringList:
 
 def bring_list(vault: Vault) -> BringList:
     """Exactly the items marked "bring to session", for the "what I'm bringing" view."""
-    feedback = [pair for pair in Feedback(vault).all() if pair[1].state == BRING]
-    feedback.sort(key=lambda pair: (pair[0].created_us, pair[0].id))
-    topics = [pair for pair in Topics(vault).ordered() if pair[1].state == BRING]
-    return BringList(feedback, topics)
+    return bring_list_from(Feedback(vault).all(), Topics(vault).ordered())
+
+
+def bring_list_from(
+    feedback: Iterable[tuple[Record, FeedbackDraft]], topics: Iterable[tuple[Record, Topic]]
+) -> BringList:
+    """The same, from feedback and topics a screen has already read (so nothing is decrypted twice)."""
+    chosen = [pair for pair in feedback if pair[1].state == BRING]
+    chosen.sort(key=lambda pair: (pair[0].created_us, pair[0].id))
+    return BringList(chosen, [pair for pair in topics if pair[1].state == BRING])

@@ -10,7 +10,7 @@ import flet as ft
 from companion import feedback as fb
 from companion.checkin import CHECKIN, CheckIn
 from companion.errors import CompanionError
-from companion.feedback import BRING, PRIVATE, SHARED, Feedback, FeedbackDraft, Topics, bring_list
+from companion.feedback import BRING, PRIVATE, SHARED, Feedback, FeedbackDraft, Topics
 from companion.records import now_us, to_datetime
 from companion.sessions import Sessions, describe
 from companion.ui.autosave import DraftAutosave
@@ -101,14 +101,14 @@ class FeedbackHomeScreen(Screen):
         vault = self.ctl.vault
         if vault is None:
             return
-        groups, ordered, bringing, upcoming = await asyncio.to_thread(
+        groups, ordered, upcoming = await asyncio.to_thread(
             lambda: (
                 self.feedback.by_state(),
                 self.topics.ordered(),
-                bring_list(vault),
                 Sessions(vault).next_appointment(now_us()),
             )
         )
+        bringing = fb.bring_list_from(groups.get(BRING, []), ordered)
         self._show_next(upcoming, bringing)
         controls: list[ft.Control] = []
         for state in (BRING, PRIVATE, SHARED):
