@@ -13,6 +13,7 @@ import flet as ft
 
 from companion import breathing
 from companion.breathing_log import BreathingLog, BreathingSession, describe
+from companion.notify import Vibrator, detect_vibrator, vibration_pattern_for
 from companion.ui.common import (
     ChoiceMenu,
     IntensityScale,
@@ -42,6 +43,7 @@ class BreathingScreen(Screen):
         self.started = 0.0
         self.last_index = -1
         self.closed = False
+        self.vibrator: Vibrator | None = None  # plyer's, found on first use if haptics fail
         self.run = 0  # which exercise the ticking loop belongs to; a stopped one must not draw
         self.pattern: breathing.Pattern = breathing.PATTERNS[0]
         self.saved_id: str | None = None
@@ -282,17 +284,26 @@ class BreathingScreen(Screen):
             self.total_bar.value = t / total
             if now.index != self.last_index:
                 self.last_index = now.index
-                await self._buzz()
+                await self._buzz(now.label)
             self.ctl.page.update()
 
-    async def _buzz(self) -> None:
-        """A light tap on each phase change where the device can; silently nothing elsewhere."""
-        if self.ctl.page.platform not in (ft.PagePlatform.ANDROID, ft.PagePlatform.IOS):
+    async def _buzz(self, label: str) -> None:
+        """A light tap on each phase change where the device can; silently nothing elsewhere.
+
+        Flet's haptics first (dependable on phones); plyer's vibrator where that fails.
+        """
+        page = self.ctl.page
+        if page.platform not in (ft.PagePlatform.ANDROID, ft.PagePlatform.IOS):
             return
         try:
             await ft.HapticFeedback().light_impact()
+            return
         except Exception:  # noqa: BLE001 - vibration is a nicety, never an error
             pass
+        if self.vibrator is None:
+            self.vibrator = detect_vibrator(page.platform.value, web=bool(page.web))
+        if self.vibrator.available:
+            await asyncio.to_thread(self.vibrator.vibrate, vibration_pattern_for(label))
 
     async def on_leave(self) -> None:
         if self.running:
