@@ -71,7 +71,12 @@ class BreathingScreen(Screen):
         self.reduce_motion = ft.Checkbox(label="Reduce motion", value=reduce, on_change=self._on_reduce)
         self.before = IntensityScale(None, self.ctl.page, optional=True, label="Tension before, 0 to 10")
         self.after = IntensityScale(None, self.ctl.page, optional=True, label="Tension after, 0 to 10")
-        self.phase = ft.Text("Ready", size=26, weight=ft.FontWeight.W_600, text_align=ft.TextAlign.CENTER)
+        self.phase = ft.Text(  # a theme style, so it grows with the text size setting
+            "Ready",
+            theme_style=ft.TextThemeStyle.HEADLINE_SMALL,
+            weight=ft.FontWeight.W_600,
+            text_align=ft.TextAlign.CENTER,
+        )
         self.circle = ft.Container(
             width=CIRCLE,
             height=CIRCLE,

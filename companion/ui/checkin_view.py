@@ -459,7 +459,7 @@ class CheckInScreen(DraftAutosave, Screen):
     def _needs_step(self) -> list[ft.Control]:
         self.needs_row.controls = [
             ft.Chip(
-                label=ft.Text(n.label),
+                label=ft.Text(n.label, max_lines=4),  # a chip keeps one line unless told
                 selected=n.id in self.value.needs,
                 on_select=self._need_toggle(n.id),
             )

@@ -133,7 +133,9 @@ class ChoiceMenu:
         self.options = options
         self.value = value
         self.on_change = on_change
-        self.text = ft.Text()
+        # loose: as wide as its words, and wraps when a narrow screen or large text needs it
+        # (only where the menu sits in a wrapping Row, which gives it a width to keep within)
+        self.text = ft.Text(expand=True, expand_loose=True)
         self.control = ft.PopupMenuButton(
             content=ft.Container(
                 ft.Row([self.text, ft.Icon(ft.Icons.ARROW_DROP_DOWN, size=20)], spacing=4, tight=True),
@@ -184,7 +186,11 @@ class IntensityScale:
         self.optional = optional
         self.chips = [
             ft.Chip(
-                label=ft.Text(str(n)), selected=n == value, show_checkmark=False, on_select=self._choose(n)
+                label=ft.Text(str(n), color=ft.Colors.ON_PRIMARY if n == value else None),
+                selected=n == value,
+                show_checkmark=False,
+                selected_color=ft.Colors.PRIMARY,  # the chosen number stands out clearly (WCAG 3:1)
+                on_select=self._choose(n),
             )
             for n in range(11)
         ]
@@ -197,6 +203,7 @@ class IntensityScale:
             self.value = None if (self.optional and self.value == n) else n
             for i, chip in enumerate(self.chips):
                 chip.selected = i == self.value
+                chip.label.color = ft.Colors.ON_PRIMARY if chip.selected else None
             self.page.update()
 
         return choose
@@ -241,3 +248,31 @@ async def delete_with_undo(ctl: Any, record_id: str, delete: Callable[[str], Any
             await ctl.current.on_show()
 
     ctl.toast(message, action="Undo", on_action=undo)
+
+
+def wrapping_checkbox(label: str, value: bool, on_change: Handler, *, detail: str = "") -> ft.Control:
+    """A checkbox whose label wraps (Flet 1.0.5 keeps a Checkbox's own label on one line).
+
+    The box carries the label as its accessible name; the text beside it wraps and, when
+    tapped, toggles the box as a label would.
+    """
+    box = ft.Checkbox(value=value, semantics_label=label, on_change=on_change)
+
+    async def toggle(_e: ft.ControlEvent) -> None:
+        box.value = not box.value
+        box.update()
+        result = on_change(ft.ControlEvent(control=box, name="change", data=str(box.value).lower()))
+        if inspect.isawaitable(result):
+            await result
+
+    text = ft.Column([ft.Text(label, theme_style=ft.TextThemeStyle.BODY_LARGE)], spacing=2, tight=True)
+    if detail:
+        text.controls.append(small(detail))
+    # The text is only for the eyes: the box already carries it as its name, so screen
+    # readers meet one checkbox, not a checkbox and a second, unlabelled tap target.
+    label_part = ft.Semantics(
+        exclude_semantics=True,
+        content=ft.Container(text, on_click=toggle, padding=ft.Padding.only(top=10)),
+        expand=True,
+    )
+    return ft.Row([box, label_part], vertical_alignment=ft.CrossAxisAlignment.START, spacing=4)

@@ -25,6 +25,7 @@ from companion.ui.common import (
     primary_button,
     show_error,
     small,
+    wrapping_checkbox,
 )
 from companion.ui.feelings_picker import FeelingsPicker
 from companion.ui.screen import Screen
@@ -193,15 +194,10 @@ class FeedbackHomeScreen(Screen):
         buttons.append(icon_button(ft.Icons.DELETE_OUTLINE, f"Remove topic: {topic.text[:40]}", remove))
         return ft.Row(
             [
-                ft.Checkbox(
-                    label=topic.text,
-                    value=topic.state == BRING,
-                    on_change=toggle,
-                    expand=True,
-                ),
+                ft.Container(wrapping_checkbox(topic.text, topic.state == BRING, toggle), expand=True),
                 *buttons,
             ],
-            vertical_alignment=ft.CrossAxisAlignment.CENTER,
+            vertical_alignment=ft.CrossAxisAlignment.START,
         )
 
     async def _add_topic(self, _e: ft.ControlEvent) -> None:
@@ -388,7 +384,7 @@ class ComposerScreen(DraftAutosave, Screen):
         kind = fb.kind(self.value.kind)
         self.kind_hint.value = kind.description if kind else ""
         self.starters.controls = [
-            ft.Chip(label=ft.Text(starter), on_click=self._starter(starter))
+            ft.Chip(label=ft.Text(starter, max_lines=4), on_click=self._starter(starter))  # may wrap
             for starter in (kind.starters if kind else ())
         ]
 
@@ -403,7 +399,7 @@ class ComposerScreen(DraftAutosave, Screen):
             )
             chips.append(
                 ft.Chip(
-                    label=ft.Text(f"{friendly_time(record.created_at)}: {words}"),
+                    label=ft.Text(f"{friendly_time(record.created_at)}: {words}", max_lines=3),
                     selected=record.id in self.value.checkin_ids,
                     on_select=self._link(record.id),
                 )

@@ -178,7 +178,7 @@ class RemindersSection:
                 self.time_rows,
                 self.times_error,
                 ft.Row([self.add_time]),
-                ft.Row([self.tone.control]),
+                ft.Row([self.tone.control], wrap=True),
                 self.preview,
             ],
             spacing=12,

@@ -161,9 +161,9 @@ class ReflectionScreen(Screen):
         self.error = error_text()
         parts += [
             ft.Text(rf.PACE_QUESTION, theme_style=ft.TextThemeStyle.TITLE_SMALL),
-            ft.Row([self.pace.control]),
+            ft.Row([self.pace.control], wrap=True),
             ft.Text(rf.TONE_QUESTION, theme_style=ft.TextThemeStyle.TITLE_SMALL),
-            ft.Row([self.tone.control]),
+            ft.Row([self.tone.control], wrap=True),
             ft.Text(rf.SUPPORT_CHALLENGE_QUESTION, theme_style=ft.TextThemeStyle.TITLE_SMALL),
             small(f"0: {rf.SUPPORT_LABEL}  ·  5: {rf.BALANCE_LABEL}  ·  10: {rf.CHALLENGE_LABEL}"),
             self.support.control,

@@ -91,7 +91,7 @@ class SettingsScreen(Screen):
             self.reminders.control,
             ft.Divider(),
             section_title("Privacy"),
-            ft.Row([self.auto_lock.control]),
+            ft.Row([self.auto_lock.control], wrap=True),
             small("Companion locks itself when you haven't touched it for this long."),
             ft.Divider(),
             section_title("Passphrase and recovery"),

@@ -1,8 +1,14 @@
 """One calm colour scheme for light and dark, used everywhere, and the person's own choices.
 
 Two choices live in the encrypted settings: light, dark or the device's look (``theme``), and
-a text size (``text_size``). Flet 1.0.5 has no app-wide text scale, so a larger size is a text
-theme whose Material 3 styles are scaled; text that sets its own size stays as it is.
+a text size (``text_size``), up to twice the standard. Flet 1.0.5 has no app-wide text scale,
+so a larger size is a text theme whose Material 3 styles are scaled; text that sets its own size
+stays as it is (so screens use theme styles), and navigation labels stop growing where the bar
+runs out of room.
+
+The colours are Flutter's ``ColorScheme.fromSeed(SEED)`` (Material's tonal-spot scheme) with no
+overrides: tests/test_contrast.py checks every text/background pair the app uses against WCAG
+AA in both modes, and tests/e2e/test_theme_render.py checks the browser draws those colours.
 """
 
 from __future__ import annotations
@@ -27,8 +33,21 @@ THEME_MODES: dict[str, ft.ThemeMode] = {
 THEME_LABELS: dict[str, str] = {"system": "Like my device", "light": "Light", "dark": "Dark"}
 DEFAULT_THEME = "system"
 
-TEXT_SCALES: dict[str, float] = {"standard": 1.0, "large": 1.15, "larger": 1.3}
-TEXT_SIZE_LABELS: dict[str, str] = {"standard": "Standard", "large": "Large", "larger": "Larger"}
+# Up to twice the standard size (WCAG 1.4.4). The keys are stored in settings: keep old ones.
+TEXT_SCALES: dict[str, float] = {
+    "standard": 1.0,
+    "large": 1.15,
+    "larger": 1.3,
+    "very_large": 1.6,
+    "largest": 2.0,
+}
+TEXT_SIZE_LABELS: dict[str, str] = {
+    "standard": "Standard",
+    "large": "Large",
+    "larger": "Larger",
+    "very_large": "Very large",
+    "largest": "Largest",
+}
 DEFAULT_TEXT_SIZE = "standard"
 
 # Material 3's type scale (Flutter's Typography.englishLike2021), in logical pixels.
@@ -74,16 +93,51 @@ def text_theme(scale: float) -> ft.TextTheme | None:
     return ft.TextTheme(**styles)
 
 
-def light(scale: float = 1.0) -> ft.Theme:
+NAV_BAR_LABEL_MAX = 14  # px: the phone's bottom bar
+NAV_RAIL_LABEL_MAX = 16  # px: the side rail on a wide window
+
+
+def _nav_labels(scale: float, limit: float) -> dict[ft.ControlState, ft.TextStyle]:
+    """Navigation labels that grow with the text but stop at ``limit`` px.
+
+    Five tabs share a phone's width, about 80 px each: beyond 14 px "Settings" no longer fits
+    and wraps out of the bar. The icons carry each tab too, as on other platforms whose tab
+    bars keep their size. Colours and weight are Material 3's defaults (Flet replaces the style).
+    """
+    size = round(min(M3_SIZES["label_medium"] * scale, limit), 1)
+    return {
+        ft.ControlState.SELECTED: ft.TextStyle(
+            size=size, weight=ft.FontWeight.W_500, color=ft.Colors.ON_SURFACE
+        ),
+        ft.ControlState.DEFAULT: ft.TextStyle(
+            size=size, weight=ft.FontWeight.W_500, color=ft.Colors.ON_SURFACE_VARIANT
+        ),
+    }
+
+
+def _theme(scale: float) -> ft.Theme:
+    if scale == 1.0:
+        return ft.Theme(color_scheme_seed=SEED, visual_density=ft.VisualDensity.COMFORTABLE)
+    bar = _nav_labels(scale, NAV_BAR_LABEL_MAX)
+    rail = _nav_labels(scale, NAV_RAIL_LABEL_MAX)
     return ft.Theme(
-        color_scheme_seed=SEED, visual_density=ft.VisualDensity.COMFORTABLE, text_theme=text_theme(scale)
+        color_scheme_seed=SEED,
+        visual_density=ft.VisualDensity.COMFORTABLE,
+        text_theme=text_theme(scale),
+        navigation_bar_theme=ft.NavigationBarTheme(label_text_style=bar),
+        navigation_rail_theme=ft.NavigationRailTheme(
+            selected_label_text_style=rail[ft.ControlState.SELECTED],
+            unselected_label_text_style=rail[ft.ControlState.DEFAULT],
+        ),
     )
+
+
+def light(scale: float = 1.0) -> ft.Theme:
+    return _theme(scale)
 
 
 def dark(scale: float = 1.0) -> ft.Theme:
-    return ft.Theme(
-        color_scheme_seed=SEED, visual_density=ft.VisualDensity.COMFORTABLE, text_theme=text_theme(scale)
-    )
+    return _theme(scale)
 
 
 def apply(page: ft.Page, mode: str = DEFAULT_THEME, text_size: str = DEFAULT_TEXT_SIZE) -> None:

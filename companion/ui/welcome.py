@@ -157,7 +157,7 @@ class RecoveryCodeScreen(Screen):
             ft.Container(
                 ft.Text(
                     self.code,
-                    size=22,
+                    theme_style=ft.TextThemeStyle.TITLE_LARGE,  # 22 px, grows with the text size
                     font_family="monospace",
                     selectable=True,
                     weight=ft.FontWeight.W_600,

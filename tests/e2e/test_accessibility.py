@@ -1,8 +1,9 @@
 """Every screen, walked through the accessibility tree a screen reader sees.
 
 On each screen the test fails on any button, text field, checkbox, switch, tab or menu item
-without a name, and saves a screenshot (phone and desktop size) to look at. The journal is a
-few weeks of sample data, so the screens show what a client who uses the app would see.
+without a name, and saves a screenshot (phone and desktop size, light and dark) to look at. The
+journal is a few weeks of sample data, so the screens show what a client who uses the app would
+see. The dark walk asks for dark the way a device does (the Theme setting's default follows it).
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ def check(app: AppPage, screen: str, problems: dict[str, list[str]]) -> None:
     found = unnamed(app)
     if found:
         problems[screen] = found
-    shot(app, f"a11y-{app.viewport[0]}-{screen}")
+    look = "-dark" if app.page.evaluate("() => matchMedia('(prefers-color-scheme: dark)').matches") else ""
+    shot(app, f"a11y{look}-{app.viewport[0]}-{screen}")
 
 
 @pytest.fixture(scope="module")
@@ -89,21 +91,32 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+@pytest.mark.parametrize("look", ["light", "dark"])
 @pytest.mark.parametrize(
     "viewport", [pytest.param((400, 800), id="phone"), pytest.param((1280, 800), id="desktop")]
 )
 def test_every_screen_names_every_control(
-    start_app: StartApp, open_page: OpenPage, demo_dir: Path, tmp_path: Path, viewport: tuple[int, int]
+    start_app: StartApp,
+    open_page: OpenPage,
+    demo_dir: Path,
+    tmp_path: Path,
+    viewport: tuple[int, int],
+    look: str,
 ) -> None:
+    def open_(url: str) -> AppPage:
+        page = open_page(url, viewport=viewport)
+        page.page.emulate_media(color_scheme=look)
+        return page
+
     problems: dict[str, list[str]] = {}
     fresh = start_app(tmp_path / "fresh")
-    app = open_page(fresh.url, viewport=viewport)
+    app = open_(fresh.url)
     see(app, "Welcome to Companion")
     check(app, "welcome", problems)
     app.close()
 
     server = start_app(demo_dir)
-    app = open_page(server.url, viewport=viewport)
+    app = open_(server.url)
     expect(app.page.get_by_role("button", name="Unlock")).to_be_visible(timeout=30_000)
     check(app, "unlock", problems)
     click_button(app, "Need help now")
