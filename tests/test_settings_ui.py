@@ -17,6 +17,26 @@ from companion.ui import theme
 from companion.ui.reminders_view import ReminderWatcher
 
 
+def run_async(coro):
+    """asyncio.run in its own thread: the browser tests' Playwright loop may already run here."""
+    import threading
+
+    out: dict = {}
+
+    def target() -> None:
+        try:
+            out["value"] = asyncio.run(coro)
+        except BaseException as exc:  # noqa: BLE001 - re-raised below in the test's thread
+            out["error"] = exc
+
+    thread = threading.Thread(target=target)
+    thread.start()
+    thread.join()
+    if "error" in out:
+        raise out["error"]
+    return out["value"]
+
+
 def test_standard_text_leaves_flutters_own_theme_alone() -> None:
     assert theme.text_theme(1.0) is None
     assert theme.light().text_theme is None
@@ -94,7 +114,7 @@ def test_a_due_reminder_shows_one_gentle_banner() -> None:
             await watcher.check(start + timedelta(seconds=50)),  # already shown
         ]
 
-    assert asyncio.run(run()) == [False, True, False]
+    assert run_async(run()) == [False, True, False]
     assert len(page.dialogs) == 1
     banner = page.dialogs[0]
     assert isinstance(banner, ft.Banner)
@@ -109,7 +129,7 @@ def test_a_long_gap_still_means_one_banner() -> None:
     plan = rem.ReminderPlan(enabled=True, times=("08:00", "12:00", "19:00", "21:00"))
     watcher, page, _ctl = make_watcher(plan)
     watcher._since = now - timedelta(days=3)
-    assert asyncio.run(watcher.check(now)) is True
+    assert run_async(watcher.check(now)) is True
     assert len(page.dialogs) == 1
 
 
@@ -118,12 +138,12 @@ def test_nothing_when_off_or_locked() -> None:
     off = rem.ReminderPlan(enabled=False, times=(start.astimezone(local_zone()).strftime("%H:%M"),))
     watcher, page, _ctl = make_watcher(off)
     watcher._since = start - timedelta(seconds=30)
-    assert asyncio.run(watcher.check(start + timedelta(seconds=5))) is False
+    assert run_async(watcher.check(start + timedelta(seconds=5))) is False
 
     watcher, page, ctl = make_watcher(every_day_at(start))
     watcher._since = start - timedelta(seconds=30)
     ctl.vault = None
-    assert asyncio.run(watcher.check(start + timedelta(seconds=5))) is False
+    assert run_async(watcher.check(start + timedelta(seconds=5))) is False
     assert page.dialogs == []
 
 

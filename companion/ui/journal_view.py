@@ -346,6 +346,11 @@ class EditorScreen(DraftAutosave, Screen):
                 )
             )
         self.meta = small("")
+        if self.prompt:
+            # Filled in before the first frame: changing a field while someone has started
+            # typing in the next one can take the browser's focus away (Flutter web).
+            self.meta.value = "From your practice. Answer in any way that fits; a few lines are plenty."
+            self.title_field.value = self.prompt[:200]
         return ft.Column(
             [
                 self.meta,
@@ -374,9 +379,6 @@ class EditorScreen(DraftAutosave, Screen):
             self.homework_id = entry.homework_id
             self.meta.value = "Written " + friendly_time(record.created_at)
             self.title_field.value, self.body_field.value = entry.title, entry.body
-        elif self.prompt:
-            self.meta.value = "From your practice. Answer in any way that fits; a few lines are plenty."
-            self.title_field.value = self.prompt[:200]
         kept = await self.restore_draft()
         if kept is not None:
             self.title_field.value, self.body_field.value = kept.title, kept.body

@@ -18,7 +18,7 @@ from companion.paths import vault_path
 from companion.records import now_us
 from companion.vault import Vault
 
-from .flows import PASSPHRASE, go_to, unlock
+from .flows import PASSPHRASE, go_to, lock, unlock
 from .harness import AppPage, OpenPage, StartApp, click_button, settle, shot
 
 pytestmark = pytest.mark.e2e
@@ -119,10 +119,6 @@ def test_every_screen_names_every_control(
     app = open_(server.url)
     expect(app.page.get_by_role("button", name="Unlock")).to_be_visible(timeout=30_000)
     check(app, "unlock", problems)
-    click_button(app, "Need help now")
-    see(app, "If you are in danger right now")
-    check(app, "help-locked", problems)
-    click_button(app, "Back")
     unlock(app)
     check(app, "journal", problems)
     click_button(app, "New entry")
@@ -165,6 +161,11 @@ def test_every_screen_names_every_control(
     click_button(app, "Need help now")
     see(app, "If you are in danger right now")
     check(app, "help", problems)
+    click_button(app, "Back")
+    lock(app)
+    click_button(app, "Need help now")
+    see(app, "If you are in danger right now")
+    check(app, "help-locked", problems)
 
     # the detector itself must be able to fail: a nameless button planted in the tree is found
     app.page.evaluate(

@@ -8,7 +8,17 @@ import pytest
 from playwright.sync_api import expect
 
 from .flows import create_journal, go_to, scroll_to
-from .harness import AppPage, AppProcess, OpenPage, click_button, expect_said, expect_text, fill, shot
+from .harness import (
+    AppPage,
+    AppProcess,
+    OpenPage,
+    click_button,
+    expect_no_text,
+    expect_said,
+    expect_text,
+    fill,
+    shot,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -46,6 +56,7 @@ def test_import_a_card_and_answer_the_prompt(
     shot(app, f"{name}-01-import")
     click_button(app, "Add them")
     expect_text(app, "Added 2 practices")
+    expect_no_text(app, "Added 2 practices", timeout_ms=15_000)  # the snack bar goes by itself
     expect_said(app, "Just a minute before bed.")
     shot(app, f"{name}-02-list")
 
