@@ -58,7 +58,7 @@ def scroll_into_flutter_view(app: AppPage, item) -> None:
     bottom = height - 90  # clear of a phone's bottom navigation bar
     last_y = None
     for _ in range(30):
-        box = item.bounding_box()
+        box = item.bounding_box(timeout=5_000)
         if box and box["y"] >= 0 and box["y"] + box["height"] <= bottom:
             return
         if box and box["y"] == last_y and box["y"] + box["height"] <= height - 8:

@@ -56,7 +56,8 @@ def bring_into_view(app: AppPage, item) -> None:
     bottom = height - 90  # clear of a phone's bottom navigation bar
     last_y = None
     for _ in range(40):
-        box = item.bounding_box()
+        # bounding_box() would wait the full default timeout for a node not in the tree yet
+        box = item.bounding_box(timeout=2_000) if item.count() else None
         if box and box["y"] >= 60 and box["y"] + box["height"] <= bottom:
             return
         if box and box["y"] == last_y and box["y"] + box["height"] <= height - 8:
@@ -132,14 +133,15 @@ def test_look_and_feel_and_a_gentle_reminder(
     expect_text(app, "Look and feel")
     shot(app, f"{name}-01-top")
 
-    # a reminder a minute or so from now (the server shares this machine's clock and zone)
+    # a reminder two minutes or so from now (the server shares this machine's clock and zone),
+    # so it can't arrive before the journal is on screen
     switch = app.page.get_by_role("switch", name="Remind me to check in")
     bring_into_view(app, switch)
     switch.click()
     expect(switch).to_be_checked()
     # only the phone run waits for the banner; on the desktop run a banner arriving in the
     # middle of the menus below would only get in the way, so its reminder is hours away
-    ahead = timedelta(minutes=1) if viewport[0] < 1000 else timedelta(hours=3)
+    ahead = timedelta(minutes=2) if viewport[0] < 1000 else timedelta(hours=3)
     due = (datetime.now(local_zone()) + ahead).strftime("%H:%M")
     fill(app, "Time 1", due)
     app.page.keyboard.press("Enter")
@@ -166,7 +168,7 @@ def test_look_and_feel_and_a_gentle_reminder(
     # only once: the wide layout shows the same banner)
     go_to(app, "Journal")
     if viewport[0] < 1000:
-        expect(button(app, "Not now")).to_be_visible(timeout=90_000)
+        expect(button(app, "Not now")).to_be_visible(timeout=180_000)
         expect_said(app, "Hello. If there's room for a quiet moment")
         shot(app, f"{name}-04-reminder-banner")
         click_button(app, "Check in")
