@@ -33,16 +33,13 @@ from companion.ui.common import (
     primary_button,
     show_error,
     small,
+    subtitle,
 )
 from companion.ui.feelings_picker import FeelingsPicker, feeling_chip
 from companion.ui.screen import Screen
 
 STEPS = ("Body", "Feelings", "Needs", "Review")
 LEVEL_LABELS = {"mild": "A little", "moderate": "Quite", "strong": "Very"}
-
-
-def subtitle(text: str) -> ft.Text:
-    return ft.Text(text, theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
 
 
 class CheckInScreen(DraftAutosave, Screen):

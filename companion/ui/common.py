@@ -21,6 +21,11 @@ def heading(text: str) -> ft.Text:
     return ft.Text(text, theme_style=ft.TextThemeStyle.HEADLINE_SMALL, weight=ft.FontWeight.W_600)
 
 
+def subtitle(text: str) -> ft.Text:
+    """A heading inside a screen (a group of choices, a section of a list)."""
+    return ft.Text(text, theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
+
+
 def body(text: str, *, muted: bool = False, selectable: bool = False) -> ft.Text:
     return ft.Text(
         text,

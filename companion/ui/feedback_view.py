@@ -25,14 +25,11 @@ from companion.ui.common import (
     primary_button,
     show_error,
     small,
+    subtitle,
     wrapping_checkbox,
 )
 from companion.ui.feelings_picker import FeelingsPicker
 from companion.ui.screen import Screen
-
-
-def title(text: str) -> ft.Text:
-    return ft.Text(text, theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
 
 
 class FeedbackHomeScreen(Screen):
@@ -79,7 +76,7 @@ class FeedbackHomeScreen(Screen):
             ),
             self.groups,
             ft.Divider(),
-            title("Topics to bring up"),
+            subtitle("Topics to bring up"),
             ft.Row([self.topic_field, ft.OutlinedButton(content="Add topic", on_click=self._add_topic)]),
             self.topic_error,
             self.topics_box,
@@ -116,7 +113,7 @@ class FeedbackHomeScreen(Screen):
             items = groups.get(state, [])
             if not items:
                 continue
-            controls.append(title(fb.STATE_LABELS[state]))
+            controls.append(subtitle(fb.STATE_LABELS[state]))
             controls.extend(self._draft_card(record.id, record.created_at, draft) for record, draft in items)
         if not controls:
             controls.append(small("No feedback yet. A few words about what helped, or didn't, are plenty."))
@@ -129,7 +126,7 @@ class FeedbackHomeScreen(Screen):
     def _show_next(self, upcoming: int | None, bringing: fb.BringList) -> None:
         when = friendly_time(to_datetime(upcoming)) if upcoming else None
         lines: list[ft.Control] = [
-            title(f"Next session: {when}" if when else "Next session"),
+            subtitle(f"Next session: {when}" if when else "Next session"),
         ]
         if not when:
             lines.append(small("Not set yet. You can add it under Sessions."))

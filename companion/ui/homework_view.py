@@ -14,14 +14,19 @@ import flet as ft
 
 from companion import homework as hw
 from companion.errors import CompanionError
-from companion.ui.common import ChoiceMenu, body, column, error_text, primary_button, show_error, small
+from companion.ui.common import (
+    ChoiceMenu,
+    body,
+    column,
+    error_text,
+    primary_button,
+    show_error,
+    small,
+    subtitle,
+)
 from companion.ui.screen import Screen
 
 DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-def subtitle(text: str) -> ft.Text:
-    return ft.Text(text, theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
 
 
 class HomeworkScreen(Screen):

@@ -28,7 +28,16 @@ from companion.summary import (
     to_markdown,
     to_plain_text,
 )
-from companion.ui.common import ChoiceMenu, body, error_text, friendly_time, primary_button, show_error, small
+from companion.ui.common import (
+    ChoiceMenu,
+    body,
+    error_text,
+    friendly_time,
+    primary_button,
+    show_error,
+    small,
+    subtitle,
+)
 from companion.ui.screen import Screen
 
 TWO_PANES_MIN_WIDTH = 1000
@@ -48,10 +57,6 @@ SECTION_LABELS = {
     "reflections": "Reflections",
     "entries": "Journal entries",
 }
-
-
-def subtitle(text: str) -> ft.Text:
-    return ft.Text(text, theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
 
 
 class PrepareScreen(Screen):

@@ -135,3 +135,28 @@ def open_page(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Open
             with contextlib.suppress(Exception):
                 shot(page, f"FAILED-{_test_name(request)}-{number}")
         page.close()
+
+
+@pytest.fixture(scope="session")
+def _demo_journal_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from companion.demo import fill_demo
+    from companion.paths import vault_path
+    from companion.records import now_us
+    from companion.vault import Vault
+
+    from .flows import PASSPHRASE
+
+    folder = tmp_path_factory.mktemp("demo-journal")
+    vault, _ = Vault.create(vault_path(folder), PASSPHRASE, with_recovery_code=False)
+    fill_demo(vault, now_us(), weeks=3)
+    vault.lock()
+    return folder
+
+
+@pytest.fixture
+def demo_journal_dir(_demo_journal_template: Path, tmp_path: Path) -> Path:
+    """A data folder with three weeks of sample data (flows.PASSPHRASE): this test's own copy,
+    so a setting one test changes (text size, theme) never leaks into another."""
+    import shutil
+
+    return Path(shutil.copytree(_demo_journal_template, tmp_path / "demo-journal"))

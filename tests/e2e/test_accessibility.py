@@ -13,12 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from companion.demo import fill_demo
-from companion.paths import vault_path
-from companion.records import now_us
-from companion.vault import Vault
-
-from .flows import PASSPHRASE, go_to, lock, unlock
+from .flows import go_to, lock, unlock
 from .harness import AppPage, OpenPage, StartApp, click_button, settle, shot
 
 pytestmark = pytest.mark.e2e
@@ -82,15 +77,6 @@ def check(app: AppPage, screen: str, problems: dict[str, list[str]]) -> None:
     shot(app, f"a11y{look}-{app.viewport[0]}-{screen}")
 
 
-@pytest.fixture(scope="module")
-def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("demo")
-    vault, _ = Vault.create(vault_path(folder), PASSPHRASE, with_recovery_code=False)
-    fill_demo(vault, now_us(), weeks=3)
-    vault.lock()
-    return folder
-
-
 @pytest.mark.parametrize("look", ["light", "dark"])
 @pytest.mark.parametrize(
     "viewport", [pytest.param((400, 800), id="phone"), pytest.param((1280, 800), id="desktop")]
@@ -98,7 +84,7 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_every_screen_names_every_control(
     start_app: StartApp,
     open_page: OpenPage,
-    demo_dir: Path,
+    demo_journal_dir: Path,
     tmp_path: Path,
     viewport: tuple[int, int],
     look: str,
@@ -115,7 +101,7 @@ def test_every_screen_names_every_control(
     check(app, "welcome", problems)
     app.close()
 
-    server = start_app(demo_dir)
+    server = start_app(demo_journal_dir)
     app = open_(server.url)
     expect(app.page.get_by_role("button", name="Unlock")).to_be_visible(timeout=30_000)
     check(app, "unlock", problems)

@@ -14,13 +14,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from companion.demo import fill_demo
-from companion.paths import vault_path
-from companion.records import now_us
 from companion.ui import theme
-from companion.vault import Vault
 
-from .flows import PASSPHRASE, choose, go_to, scroll_to, unlock
+from .flows import choose, go_to, scroll_to, unlock
 from .harness import AppPage, OpenPage, StartApp, click_button, settle, shot
 
 pytestmark = pytest.mark.e2e
@@ -44,20 +40,11 @@ def picture(app: AppPage, screen: str) -> None:
     shot(app, f"scale200-{screen}")
 
 
-@pytest.fixture(scope="module")
-def sample_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("scale")
-    vault, _ = Vault.create(vault_path(folder), PASSPHRASE, with_recovery_code=False)
-    fill_demo(vault, now_us(), weeks=3)
-    vault.lock()
-    return folder
-
-
 def test_largest_text_on_every_main_screen(
-    start_app: StartApp, open_page: OpenPage, sample_dir: Path
+    start_app: StartApp, open_page: OpenPage, demo_journal_dir: Path
 ) -> None:
     assert theme.TEXT_SCALES["largest"] == 2.0
-    server = start_app(sample_dir)
+    server = start_app(demo_journal_dir)
     app = open_page(server.url, viewport=(400, 800))
     unlock(app)
 
@@ -139,9 +126,11 @@ def test_largest_text_on_every_main_screen(
     assert not app.unexpected_outside_requests()
 
 
-def test_largest_text_on_a_wide_window(start_app: StartApp, open_page: OpenPage, sample_dir: Path) -> None:
+def test_largest_text_on_a_wide_window(
+    start_app: StartApp, open_page: OpenPage, demo_journal_dir: Path
+) -> None:
     """The side rail and the wider content at 200%: a quick look, not the whole walk."""
-    server = start_app(sample_dir)
+    server = start_app(demo_journal_dir)
     app = open_page(server.url, viewport=(1280, 800))
     unlock(app)
     go_to(app, "Settings")
