@@ -60,6 +60,9 @@ CHROMIUM_ARGS = (
     "--disable-dev-shm-usage",
 )
 
+# Marks the processes of one launched browser (see launch_browser).
+BROWSER_TAG_SWITCH = "--companion-e2e-browser"
+
 # Generous: the first Flutter frame takes 3-8 s on a busy 2-core machine and
 # CI runners can be slower still. Waits end as soon as the condition holds.
 STARTUP_TIMEOUT_S = 90.0
@@ -144,19 +147,44 @@ def reserve_dead_port() -> socket.socket:
     return sock
 
 
-def launch_browser(playwright: Playwright, executable: str, dead_proxy_port: int) -> Browser:
+def launch_browser(
+    playwright: Playwright, executable: str, dead_proxy_port: int, *, tag: str = ""
+) -> Browser:
     """Start headless Chromium that cannot reach anything but loopback.
 
     All non-loopback traffic goes to a proxy port that refuses connections
     (Chromium bypasses proxies for loopback by default). Outside requests are
     still *recorded* by `open_page` because Chromium reports them before
     connecting, but the suite never depends on, or leaks to, the internet.
+
+    ``tag`` goes on Chromium's command line (Chromium ignores switches it doesn't
+    know) so `kill_tagged_browser` can find this browser's processes: Playwright
+    doesn't say which process is its browser.
     """
-    return playwright.chromium.launch(
-        executable_path=executable,
-        headless=True,
-        args=[*CHROMIUM_ARGS, f"--proxy-server=http://{LOOPBACK}:{dead_proxy_port}"],
-    )
+    args = [*CHROMIUM_ARGS, f"--proxy-server=http://{LOOPBACK}:{dead_proxy_port}"]
+    if tag:
+        args.append(f"{BROWSER_TAG_SWITCH}={tag}")
+    return playwright.chromium.launch(executable_path=executable, headless=True, args=args)
+
+
+def kill_tagged_browser(tag: str) -> int:
+    """SIGKILL every process whose command line carries ``tag``; how many were signalled.
+
+    The way out of a stuck page: Playwright's calls without a timeout of their own
+    (mouse, keyboard, close) then fail at once with "browser has been closed",
+    instead of waiting for ever. Linux only (reads /proc); elsewhere it does nothing.
+    """
+    needle = f"{BROWSER_TAG_SWITCH}={tag}".encode()
+    killed = 0
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            if needle not in (entry / "cmdline").read_bytes().split(b"\0"):
+                continue
+            os.kill(int(entry.name), signal.SIGKILL)
+            killed += 1
+        except (OSError, ValueError):
+            continue  # gone already, or not ours to read
+    return killed
 
 
 # --------------------------------------------------------------------------- app process
