@@ -24,8 +24,7 @@ from fpdf import FPDF
 from fpdf.enums import EncryptionMethod, XPos, YPos
 
 from companion import body_layout
-from companion.records import to_datetime
-from companion.summary import HEADINGS, MONTHS, Summary, blocks, intro_lines
+from companion.summary import HEADINGS, Summary, blocks, day_text, intro_lines
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
 MAIN_FONT = "DejaVuSans.ttf"
@@ -396,8 +395,7 @@ class _Writer:
         pdf.set_y(y0 + h + 6)
 
     def day(self, us: int) -> str:
-        moment = to_datetime(us).astimezone(self.tz)
-        return f"{moment.day} {MONTHS[moment.month - 1]}"
+        return day_text(us, self.tz, with_year=False)
 
     # --- entries ---------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from companion.homework import HOMEWORK, Homework, describe_often
 from companion.journal import JOURNAL, Entry, display_title, preview
 from companion.records import Record, to_datetime, to_us
 from companion.reflection import REFLECTION, Reflection, summary_lines
-from companion.summary import MONTHS
+from companion.summary import day_text, in_range, item_state
 from companion.vault import Vault
 
 SINCE_LAST, WEEK, MONTH, EVERYTHING, CHOSEN_DATES = "since_last", "week", "month", "all", "dates"
@@ -106,15 +106,8 @@ class Candidate:
     created_us: int = 0
 
 
-def _day(us: int, tz: tzinfo | None) -> str:
-    moment = to_datetime(us).astimezone(tz)
-    return f"{moment.day} {MONTHS[moment.month - 1]}"
-
-
 def _in(record: Record, stretch: Stretch) -> bool:
-    if stretch.start_us is not None and record.created_us < stretch.start_us:
-        return False
-    return stretch.end_us is None or record.created_us < stretch.end_us
+    return in_range(record, stretch.start_us, stretch.end_us)
 
 
 def _overlaps(practice: Homework, stretch: Stretch, tz: tzinfo | None) -> bool:
@@ -131,7 +124,7 @@ def _checkin(record: Record, tz: tzinfo | None) -> Candidate:
     words = [pick.word for pick in checkin.feelings if pick.word.strip()]
     places = [region_name(mark.region).lower() for mark in checkin.body]
     parts = [", ".join(words), ", ".join(places)]
-    label = f"Check-in, {_day(record.created_us, tz)}: " + (
+    label = f"Check-in, {day_text(record.created_us, tz, with_year=False)}: " + (
         " · ".join(p for p in parts if p) or "a few words"
     )
     detail = "; ".join(describe_mark(mark) for mark in checkin.body[:3])
@@ -149,7 +142,7 @@ def _describe(record: Record, tz: tzinfo | None) -> Candidate:
         draft = FeedbackDraft.from_payload(record.payload)
         kind = feedback_kind(draft.kind)
         label = draft.wording.strip() or "(empty feedback)"
-        detail = f"{kind.label if kind else 'Feedback'}, {_day(record.created_us, tz)}"
+        detail = f"{kind.label if kind else 'Feedback'}, {day_text(record.created_us, tz, with_year=False)}"
         return Candidate(record.id, FEEDBACK, _short(label), detail, created_us=record.created_us)
     if record.kind == TOPIC:
         topic = Topic.from_payload(record.payload)
@@ -158,7 +151,7 @@ def _describe(record: Record, tz: tzinfo | None) -> Candidate:
         )
     if record.kind == BREATHING:
         text = describe_breathing(BreathingSession.from_payload(record.payload))
-        label = f"Breathing, {_day(record.created_us, tz)}: {text}"
+        label = f"Breathing, {day_text(record.created_us, tz, with_year=False)}: {text}"
         return Candidate(record.id, BREATHING, label, created_us=record.created_us)
     if record.kind == HOMEWORK:
         practice = Homework.from_record(record)
@@ -167,24 +160,18 @@ def _describe(record: Record, tz: tzinfo | None) -> Candidate:
         )
     if record.kind == REFLECTION:
         lines = summary_lines(Reflection.from_payload(record.payload))
-        label = f"Reflection on a session, {_day(record.created_us, tz)}"
+        label = f"Reflection on a session, {day_text(record.created_us, tz, with_year=False)}"
         return Candidate(
             record.id, REFLECTION, label, _short(" ".join(lines[:2])), created_us=record.created_us
         )
     entry = Entry.from_record(record)
-    label = f"{display_title(entry)}, {_day(record.created_us, tz)}"
+    label = f"{display_title(entry)}, {day_text(record.created_us, tz, with_year=False)}"
     return Candidate(record.id, JOURNAL, label, preview(entry, 100), created_us=record.created_us)
 
 
 def _short(text: str, limit: int = 140) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _state(record: Record) -> str:
-    if record.kind == FEEDBACK:
-        return FeedbackDraft.from_payload(record.payload).state
-    return Topic.from_payload(record.payload).state
 
 
 def candidates(
@@ -200,7 +187,7 @@ def candidates(
         if record.kind not in groups:
             continue
         if record.kind in (FEEDBACK, TOPIC):
-            if _state(record) != BRING and not _in(record, stretch):
+            if item_state(record) != BRING and not _in(record, stretch):
                 continue
         elif record.kind == HOMEWORK:
             if not _overlaps(Homework.from_record(record), stretch, tz):

@@ -77,7 +77,8 @@ class Selection:
     name: str = ""  # optional name or initials
 
 
-def _state(record: Record) -> str | None:
+def item_state(record: Record) -> str | None:
+    """Private / bring / shared for feedback and topics; None for every other kind."""
     if record.kind == FEEDBACK:
         return FeedbackDraft.from_payload(record.payload).state
     if record.kind == TOPIC:
@@ -93,7 +94,7 @@ def default_selection(records: Iterable[Record]) -> Selection:
     """
     records = list(records)
     ticked = (CHECKIN, REFLECTION, BREATHING, HOMEWORK)
-    include = {r.id for r in records if r.kind in ticked or _state(r) == BRING}
+    include = {r.id for r in records if r.kind in ticked or item_state(r) == BRING}
     redact = {r.id for r in records if r.kind == CHECKIN}
     return Selection(include=frozenset(include), redact_notes=frozenset(redact))
 
@@ -147,7 +148,7 @@ class Summary:
 # --- dates -----------------------------------------------------------------------------------------
 
 
-def _day(us: int, tz: tzinfo | None, with_year: bool = True) -> str:
+def day_text(us: int, tz: tzinfo | None, with_year: bool = True) -> str:
     moment = to_datetime(us).astimezone(tz)
     text = f"{moment.day} {MONTHS[moment.month - 1]}"
     return f"{text} {moment.year}" if with_year else text
@@ -161,15 +162,15 @@ def range_text(start_us: int | None, end_us: int | None, now_us: int, tz: tzinfo
     last = max(last, start_us)
     first_day, last_day = to_datetime(start_us).astimezone(tz), to_datetime(last).astimezone(tz)
     if first_day.date() == last_day.date():
-        return _day(start_us, tz)
+        return day_text(start_us, tz)
     same_year = first_day.year == last_day.year
-    return f"{_day(start_us, tz, with_year=not same_year)} – {_day(last, tz)}"
+    return f"{day_text(start_us, tz, with_year=not same_year)} – {day_text(last, tz)}"
 
 
 # --- building ----------------------------------------------------------------------------------------
 
 
-def _in_range(record: Record, start_us: int | None, end_us: int | None) -> bool:
+def in_range(record: Record, start_us: int | None, end_us: int | None) -> bool:
     if start_us is not None and record.created_us < start_us:
         return False
     return end_us is None or record.created_us < end_us
@@ -221,7 +222,7 @@ def build_summary(
     records = list(records)  # read twice: the chosen ones, and what counts for a practice
     chosen = [r for r in records if r.id in selection.include and r.kind in _KNOWN_KINDS]
     dated_kinds = (CHECKIN, REFLECTION, JOURNAL, BREATHING)
-    dated = [r for r in chosen if r.kind in dated_kinds and _in_range(r, start_us, end_us)]
+    dated = [r for r in chosen if r.kind in dated_kinds and in_range(r, start_us, end_us)]
     dated.sort(key=lambda r: (r.created_us, r.id))
 
     region_counts: Counter[str] = Counter()
@@ -267,7 +268,7 @@ def build_summary(
             if intensity is not None:
                 series.append((record.created_us, intensity))
             if not redacted and (lines := _own_words(checkin)):
-                notes.append((_day(record.created_us, tz), lines))
+                notes.append((day_text(record.created_us, tz), lines))
         elif record.kind == REFLECTION:
             lines = summary_lines(Reflection.from_payload(record.payload))
             if lines:

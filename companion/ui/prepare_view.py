@@ -37,6 +37,7 @@ from companion.ui.common import (
     show_error,
     small,
     subtitle,
+    wrapping_checkbox,
 )
 from companion.ui.screen import Screen
 
@@ -271,18 +272,7 @@ class PrepareScreen(Screen):
 
     def _item(self, candidate: prep.Candidate) -> ft.Control:
         ticked = candidate.record_id in self.selection.include
-        box = ft.Checkbox(
-            semantics_label=candidate.label,
-            value=ticked,
-            on_change=partial(self._on_tick, candidate.record_id),
-        )
-        # The label sits beside the box, not inside it, so long feedback wraps instead of being cut.
-        label = ft.Column([body(candidate.label)], spacing=2, expand=True)
-        if candidate.detail:
-            label.controls.append(small(candidate.detail))
-        parts: list[ft.Control] = [
-            ft.Row([box, label], vertical_alignment=ft.CrossAxisAlignment.START, spacing=4)
-        ]
+        words = None
         if candidate.has_own_words:
             words = ft.Checkbox(
                 label="Include my notes from this check-in",
@@ -290,9 +280,18 @@ class PrepareScreen(Screen):
                 disabled=not ticked,
                 on_change=partial(self._on_words, candidate.record_id),
             )
-            box.data = words
-            parts.append(ft.Container(words, padding=ft.Padding.only(left=32)))
-        return ft.Column(parts, spacing=0)
+        # long feedback wraps beside its box instead of being cut; the notes box rides along
+        # as the item box's data, so unticking the item greys it out
+        item = wrapping_checkbox(
+            candidate.label,
+            ticked,
+            partial(self._on_tick, candidate.record_id),
+            detail=candidate.detail,
+            data=words,
+        )
+        if words is None:
+            return item
+        return ft.Column([item, ft.Container(words, padding=ft.Padding.only(left=32))], spacing=0)
 
     # --- events ----------------------------------------------------------------------------
 
