@@ -25,6 +25,7 @@ from typing import Any
 
 from companion.errors import HomeworkCardInvalid, RecordNotFound
 from companion.records import Record, now_us, to_us
+from companion.textfit import shorten
 from companion.vault import Vault
 
 HOMEWORK = "homework"
@@ -393,20 +394,15 @@ def describe_dates(homework: Homework, today: date) -> str:
     return f"from {start} until {_day(homework.until, today)}"
 
 
-def _short(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def describe(homework: Homework, today: date) -> str:
     """One line: what, how often, when, and the start of any note."""
     what = WHAT_LABELS.get(homework.what, "Practice")
     if homework.what == PROMPT:
-        what += f': "{_short(homework.prompt, 100)}"'
+        what += f': "{shorten(homework.prompt, 100)}"'
     head = f'"{homework.title}" ({what[0].lower() + what[1:]})' if homework.title else what
     line = f"{head}, {describe_often(homework)}, {describe_dates(homework, today)}"
     if homework.note:
-        line += f'. Note: "{_short(homework.note, 100)}"'
+        line += f'. Note: "{shorten(homework.note, 100)}"'
     return line
 
 
@@ -424,7 +420,7 @@ def _invalid(reason: str) -> HomeworkCardInvalid:
 
 def _shown(value: str, limit: int = 40) -> str:
     """A piece of the card safe to quote back in a message."""
-    return _short(clean_text(value), limit)
+    return shorten(clean_text(value), limit)
 
 
 def _reject_constant(name: str) -> Any:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from companion.drafts import Drafts
 from companion.records import Page, Record
+from companion.textfit import shorten
 from companion.vault import Cursor, Vault
 
 JOURNAL = "journal"
@@ -48,12 +49,11 @@ def display_title(entry: Entry, limit: int = 60) -> str:
     first = next((line.strip() for line in entry.body.splitlines() if line.strip()), "")
     if not first:
         return "Untitled entry"
-    return first if len(first) <= limit else first[: limit - 1].rstrip() + "…"
+    return shorten(first, limit)
 
 
 def preview(entry: Entry, limit: int = 140) -> str:
-    text = " ".join(entry.body.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return shorten(entry.body, limit)
 
 
 class Journal:

@@ -28,6 +28,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from companion import breathing
 from companion.records import now_us
+from companion.textfit import shorten
 
 APP_NAME = "Companion"
 
@@ -53,11 +54,6 @@ _PLYER_PLATFORM = {
     "win": "win",
     "linux": "linux",
 }
-
-
-def _clip(text: Any, limit: int) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _safe(text: str) -> str:
@@ -172,7 +168,7 @@ class BannerNotifier:
         self._queue: list[Banner] = []
 
     def notify(self, title: str, message: str) -> bool:
-        title, message = _clip(title, MAX_TITLE), _clip(message, MAX_MESSAGE)
+        title, message = shorten(title, MAX_TITLE), shorten(message, MAX_MESSAGE)
         self._queue = [b for b in self._queue if (b.title, b.message) != (title, message)]
         self._queue.append(Banner(title, message, now_us()))
         del self._queue[:-MAX_BANNERS]
@@ -190,13 +186,51 @@ class BannerNotifier:
         self._queue = []
 
 
-class PlyerNotifier:
+class _PlyerFacade:
+    """One plyer facade, looked up on first use and switched off after its first failure.
+
+    plyer imports fine everywhere but its backends fail in many ways (python-for-android
+    classes missing, no D-Bus, no vibrator), so nothing is trusted until it has been asked.
+    """
+
+    _facade = ""  # plyer's class name, e.g. "Notification"
+    _attr = ""  # plyer's instance name, e.g. "notification"
+
+    def __init__(self, module: ModuleType | None = None) -> None:
+        self._module = module
+        self._backend: Any | None = None
+        self._probed = False
+        self._broken = False
+
+    def _usable(self, backend: Any) -> bool:
+        """A further check of a backend plyer did provide; the default trusts it."""
+        return True
+
+    def _probe(self) -> Any | None:
+        if not self._probed:
+            self._probed = True
+            plyer = _load_plyer(self._module)
+            backend = _resolve(plyer, self._facade, self._attr) if plyer is not None else None
+            self._backend = backend if backend is not None and self._usable(backend) else None
+        return self._backend
+
+    def _working_backend(self) -> Any | None:
+        return None if self._broken else self._probe()
+
+    @property
+    def available(self) -> bool:
+        return self._working_backend() is not None
+
+
+class PlyerNotifier(_PlyerFacade):
     """System notifications through plyer, loaded on first use; never raises.
 
     ``module`` lets tests pass a stand-in for plyer. If a notification fails after detection
     said yes, the notifier turns itself off, says so in ``explain``, and hands the message (and
     every later one) to ``fallback``.
     """
+
+    _facade, _attr = "Notification", "notification"
 
     def __init__(
         self,
@@ -205,23 +239,9 @@ class PlyerNotifier:
         fallback: BannerNotifier | None = None,
         app_name: str = APP_NAME,
     ) -> None:
-        self._module = module
+        super().__init__(module)
         self.fallback = fallback
         self.app_name = app_name
-        self._backend: Any | None = None
-        self._probed = False
-        self._broken = False
-
-    def _probe(self) -> Any | None:
-        if not self._probed:
-            self._probed = True
-            plyer = _load_plyer(self._module)
-            self._backend = _resolve(plyer, "Notification", "notification") if plyer is not None else None
-        return self._backend
-
-    @property
-    def available(self) -> bool:
-        return not self._broken and self._probe() is not None
 
     @property
     def explain(self) -> str:
@@ -230,13 +250,13 @@ class PlyerNotifier:
         return CAN_NOTIFY if self.available else BANNER_ONLY
 
     def notify(self, title: str, message: str) -> bool:
-        backend = None if self._broken else self._probe()
+        backend = self._working_backend()
         if backend is not None:
             try:
                 with _quiet():
                     backend.notify(
-                        title=_safe(_clip(title, MAX_TITLE)),
-                        message=_safe(_clip(message, MAX_MESSAGE)),
+                        title=_safe(shorten(title, MAX_TITLE)),
+                        message=_safe(shorten(message, MAX_MESSAGE)),
                         app_name=self.app_name,
                         timeout=10,
                     )
@@ -313,36 +333,20 @@ class NullVibrator:
         return False
 
 
-class PlyerVibrator:
+class PlyerVibrator(_PlyerFacade):
     """plyer's vibrator (Android, iOS), loaded on first use; turns itself off after a failure."""
 
-    def __init__(self, module: ModuleType | None = None) -> None:
-        self._module = module
-        self._backend: Any | None = None
-        self._probed = False
-        self._broken = False
+    _facade, _attr = "Vibrator", "vibrator"
 
-    def _probe(self) -> Any | None:
-        if not self._probed:
-            self._probed = True
-            plyer = _load_plyer(self._module)
-            backend = _resolve(plyer, "Vibrator", "vibrator") if plyer is not None else None
-            if backend is not None:
-                try:
-                    with _quiet():
-                        has_one = backend.exists() is True
-                except Exception:  # noqa: BLE001 - "can't tell" counts as no
-                    has_one = False
-                backend = backend if has_one else None
-            self._backend = backend
-        return self._backend
-
-    @property
-    def available(self) -> bool:
-        return not self._broken and self._probe() is not None
+    def _usable(self, backend: Any) -> bool:
+        try:
+            with _quiet():
+                return backend.exists() is True
+        except Exception:  # noqa: BLE001 - "can't tell" counts as no
+            return False
 
     def vibrate(self, seconds: float) -> bool:
-        backend = None if self._broken else self._probe()
+        backend = self._working_backend()
         if backend is None:
             return False
         length = _buzz_length(seconds)

@@ -21,6 +21,7 @@ from companion.journal import JOURNAL, Entry, display_title, preview
 from companion.records import Record, to_datetime, to_us
 from companion.reflection import REFLECTION, Reflection, summary_lines
 from companion.summary import day_text, in_range, item_state
+from companion.textfit import shorten
 from companion.vault import Vault
 
 SINCE_LAST, WEEK, MONTH, EVERYTHING, CHOSEN_DATES = "since_last", "week", "month", "all", "dates"
@@ -32,6 +33,7 @@ RANGES: tuple[tuple[str, str], ...] = (
     (CHOSEN_DATES, "Dates I choose"),
 )
 NO_SESSION_YET_DAYS = 14
+LABEL_LIMIT = 140  # characters of a tickable item's label; the full text goes in the summary
 
 GROUPS: tuple[tuple[str, str], ...] = (
     (FEEDBACK, "Feedback"),
@@ -141,14 +143,13 @@ def _describe(record: Record, tz: tzinfo | None) -> Candidate:
     if record.kind == FEEDBACK:
         draft = FeedbackDraft.from_payload(record.payload)
         kind = feedback_kind(draft.kind)
-        label = draft.wording.strip() or "(empty feedback)"
+        label = shorten(draft.wording.strip() or "(empty feedback)", LABEL_LIMIT)
         detail = f"{kind.label if kind else 'Feedback'}, {day_text(record.created_us, tz, with_year=False)}"
-        return Candidate(record.id, FEEDBACK, _short(label), detail, created_us=record.created_us)
+        return Candidate(record.id, FEEDBACK, label, detail, created_us=record.created_us)
     if record.kind == TOPIC:
         topic = Topic.from_payload(record.payload)
-        return Candidate(
-            record.id, TOPIC, _short(topic.text.strip() or "(empty topic)"), "", False, record.created_us
-        )
+        label = shorten(topic.text.strip() or "(empty topic)", LABEL_LIMIT)
+        return Candidate(record.id, TOPIC, label, "", False, record.created_us)
     if record.kind == BREATHING:
         text = describe_breathing(BreathingSession.from_payload(record.payload))
         label = f"Breathing, {day_text(record.created_us, tz, with_year=False)}: {text}"
@@ -161,17 +162,11 @@ def _describe(record: Record, tz: tzinfo | None) -> Candidate:
     if record.kind == REFLECTION:
         lines = summary_lines(Reflection.from_payload(record.payload))
         label = f"Reflection on a session, {day_text(record.created_us, tz, with_year=False)}"
-        return Candidate(
-            record.id, REFLECTION, label, _short(" ".join(lines[:2])), created_us=record.created_us
-        )
+        detail = shorten(" ".join(lines[:2]), LABEL_LIMIT)
+        return Candidate(record.id, REFLECTION, label, detail, created_us=record.created_us)
     entry = Entry.from_record(record)
     label = f"{display_title(entry)}, {day_text(record.created_us, tz, with_year=False)}"
     return Candidate(record.id, JOURNAL, label, preview(entry, 100), created_us=record.created_us)
-
-
-def _short(text: str, limit: int = 140) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def candidates(

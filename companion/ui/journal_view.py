@@ -11,6 +11,7 @@ from companion.checkin import CHECKIN, CheckIn, TimelineFilter, describe_feeling
 from companion.errors import CompanionError
 from companion.journal import JOURNAL, Entry, Journal, clean, display_title, preview
 from companion.records import Cursor, Record
+from companion.textfit import shorten
 from companion.ui.autosave import DraftAutosave
 from companion.ui.common import (
     ChoiceMenu,
@@ -179,7 +180,7 @@ class JournalListScreen(Screen):
                         ),
                         ft.Row(tags, wrap=True, spacing=4, run_spacing=4),
                     ]
-                    + ([small(preview(Entry("", detail), 90))] if detail.strip() else []),
+                    + ([small(shorten(detail, 90))] if detail.strip() else []),
                     spacing=6,
                 ),
                 padding=ft.Padding.symmetric(horizontal=16, vertical=12),
