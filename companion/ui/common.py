@@ -255,15 +255,13 @@ async def delete_with_undo(ctl: Any, record_id: str, delete: Callable[[str], Any
     ctl.toast(message, action="Undo", on_action=undo)
 
 
-def wrapping_checkbox(
-    label: str, value: bool, on_change: Handler, *, detail: str = "", data: Any = None
-) -> ft.Control:
+def wrapping_checkbox(label: str, value: bool, on_change: Handler, *, detail: str = "") -> ft.Control:
     """A checkbox whose label wraps (Flet 1.0.5 keeps a Checkbox's own label on one line).
 
     The box carries the label as its accessible name; the text beside it wraps and, when
-    tapped, toggles the box as a label would. ``data`` rides on the box (``e.control.data``).
+    tapped, toggles the box as a label would.
     """
-    box = ft.Checkbox(value=value, semantics_label=label, on_change=on_change, data=data)
+    box = ft.Checkbox(value=value, semantics_label=label, on_change=on_change)
 
     async def toggle(_e: ft.ControlEvent) -> None:
         box.value = not box.value

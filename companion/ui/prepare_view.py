@@ -99,6 +99,7 @@ class PrepareScreen(Screen):
             for key in SECTIONS
         }
         self.items = ft.Column(spacing=2)
+        self._notes_boxes: dict[str, ft.Checkbox] = {}  # record id -> its "include my notes" box
         self.preview = ft.Column(spacing=8)
         self.password = ft.TextField(
             label="PDF password (optional)",
@@ -251,6 +252,7 @@ class PrepareScreen(Screen):
 
     def _show_items(self) -> None:
         groups = prep.candidates(self.records, self.stretch)
+        self._notes_boxes = {}
         controls: list[ft.Control] = []
         for kind, label in prep.GROUPS:
             items = groups.get(kind, [])
@@ -280,14 +282,10 @@ class PrepareScreen(Screen):
                 disabled=not ticked,
                 on_change=partial(self._on_words, candidate.record_id),
             )
-        # long feedback wraps beside its box instead of being cut; the notes box rides along
-        # as the item box's data, so unticking the item greys it out
+            self._notes_boxes[candidate.record_id] = words
+        # long feedback wraps beside its box instead of being cut
         item = wrapping_checkbox(
-            candidate.label,
-            ticked,
-            partial(self._on_tick, candidate.record_id),
-            detail=candidate.detail,
-            data=words,
+            candidate.label, ticked, partial(self._on_tick, candidate.record_id), detail=candidate.detail
         )
         if words is None:
             return item
@@ -321,8 +319,9 @@ class PrepareScreen(Screen):
         include = set(self.selection.include)
         (include.add if e.control.value else include.discard)(record_id)
         self.selection = replace(self.selection, include=frozenset(include))
-        if isinstance(e.control.data, ft.Checkbox):
-            e.control.data.disabled = not e.control.value
+        notes = self._notes_boxes.get(record_id)
+        if notes is not None:  # a left-out check-in's notes can't go in either
+            notes.disabled = not e.control.value
         await self._rebuild()
 
     async def _on_words(self, record_id: str, e: ft.ControlEvent) -> None:

@@ -60,8 +60,10 @@ def scroll_into_flutter_view(app: AppPage, item) -> None:
     for _ in range(30):
         box = item.bounding_box(timeout=5_000)
         if box and box["y"] >= 0 and box["y"] + box["height"] <= bottom:
+            wait_until_still(app, item)
             return
         if box and box["y"] == last_y and box["y"] + box["height"] <= height - 8:
+            wait_until_still(app, item)
             return  # the list can't scroll further and the item is on screen
         last_y = box["y"] if box else None
         if box:
@@ -69,6 +71,22 @@ def scroll_into_flutter_view(app: AppPage, item) -> None:
         app.page.mouse.wheel(0, 120 if not box or box["y"] > 0 else -120)
         settle(app, 150)
     raise AssertionError("could not scroll the item into view")
+
+
+def wait_until_still(app: AppPage, item, *, tries: int = 20) -> None:
+    """Wait until ``item`` stays put between two looks (a list may still be gliding).
+
+    While Flutter scrolls, the accessibility tree trails the picture: a click at a node's
+    old place reaches what is painted there now. That once ticked an item and, with the
+    same click, switched off the part of the summary drawn where the item had been.
+    """
+    last = None
+    for _ in range(tries):
+        box = item.bounding_box(timeout=5_000)
+        if box is not None and box == last:
+            return
+        last = box
+        settle(app, 120)
 
 
 def scroll_to(app: AppPage, item, steps: int = 40) -> None:

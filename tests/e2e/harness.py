@@ -492,7 +492,10 @@ def fill(page: Page | AppPage, label: str, text: str, *, timeout_ms: float = DEF
         if attempt:
             # Flutter may hold focus on the field (autofocus) without the DOM input
             # having it; a tap on empty space first lets the next tap focus it afresh.
-            pw_page.mouse.click(2, pw_page.viewport_size["height"] // 2 if pw_page.viewport_size else 300)
+            # The middle of the title bar is empty on every screen; the middle of the
+            # page's left edge was not (a summary part's chip reaches it and got switched off).
+            width = pw_page.viewport_size["width"] if pw_page.viewport_size else 400
+            pw_page.mouse.click(width // 2, 28)
         box.evaluate(_ARM_ATTACH_SCRIPT, ATTACH_TIMEOUT_MS)
         box.click(timeout=timeout_ms)
         # False means Flutter never re-applied its input configuration (e.g. a

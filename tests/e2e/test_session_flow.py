@@ -11,7 +11,17 @@ import pytest
 from playwright.sync_api import expect
 
 from .flows import choose, create_journal, go_to, scroll_to
-from .harness import AppPage, AppProcess, OpenPage, click_button, expect_said, expect_text, fill, settle, shot
+from .harness import (
+    AppPage,
+    AppProcess,
+    OpenPage,
+    click_button,
+    expect_said,
+    expect_text,
+    fill,
+    settle,
+    shot,
+)
 from .test_checkin_flow import mark_region, start_checkin
 
 pytestmark = pytest.mark.e2e
@@ -62,6 +72,10 @@ def test_prepare_and_export(app_server: AppProcess, open_page: OpenPage, viewpor
 
     click_button(app, "Prepare my summary")
     expect_text(app, "Parts of the summary")
+    # the name first, while the field is on screen: a field scrolled away is clicked where
+    # the accessibility tree last saw it, and Flutter delivers that tap to whatever is
+    # drawn there now (it once switched off the "Notes from check-ins" part)
+    fill(app, "My name or initials (optional)", "J.D.")
     # check-ins start ticked, their notes kept back; the feedback marked "bring" is ticked
     feedback = app.page.get_by_role("checkbox", name=re.compile("It helped when you slowed down"))
     scroll_to(app, feedback)
@@ -73,7 +87,6 @@ def test_prepare_and_export(app_server: AppProcess, open_page: OpenPage, viewpor
     scroll_to(app, notes)
     notes.first.click()
     expect(notes.first).to_be_checked()
-    fill(app, "My name or initials (optional)", "J.D.")
 
     if viewport[0] < 1000:
         click_button(app, "Show preview")
