@@ -203,7 +203,8 @@ def open_page(request: pytest.FixtureRequest, browser: Browser, _browsers: _Brow
 
     yield open_
     report = getattr(request.node, "rep_call", None)
-    failed = report is not None and report.failed
+    # "rerun" is how pytest-rerunfailures reports a failed first try
+    failed = report is not None and (report.failed or report.outcome == "rerun")
     # Closing a context now and then never returns (seen with Chromium 156 after a
     # failed step); past CLOSE_BUDGET_S the browser is killed and the next test
     # gets a new one.
