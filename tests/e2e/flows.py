@@ -77,8 +77,7 @@ def wait_until_still(app: AppPage, item, *, tries: int = 20) -> None:
     """Wait until ``item`` stays put between two looks (a list may still be gliding).
 
     While Flutter scrolls, the accessibility tree trails the picture: a click at a node's
-    old place reaches what is painted there now. That once ticked an item and, with the
-    same click, switched off the part of the summary drawn where the item had been.
+    old place reaches what is painted there now.
     """
     last = None
     for _ in range(tries):

@@ -492,8 +492,8 @@ def fill(page: Page | AppPage, label: str, text: str, *, timeout_ms: float = DEF
         if attempt:
             # Flutter may hold focus on the field (autofocus) without the DOM input
             # having it; a tap on empty space first lets the next tap focus it afresh.
-            # The middle of the title bar is empty on every screen; the middle of the
-            # page's left edge was not (a summary part's chip reaches it and got switched off).
+            # The title bar's middle holds at most the (inert) title; the middle of the
+            # page's left edge can have a chip or a checkbox's reach under it.
             width = pw_page.viewport_size["width"] if pw_page.viewport_size else 400
             pw_page.mouse.click(width // 2, 28)
         box.evaluate(_ARM_ATTACH_SCRIPT, ATTACH_TIMEOUT_MS)
