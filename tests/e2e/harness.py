@@ -520,8 +520,15 @@ def fill(page: Page | AppPage, label: str, text: str, *, timeout_ms: float = DEF
             with contextlib.suppress(AssertionError):
                 expect(box).to_have_value(text, timeout=3_000)
                 return
+            # Tap again and wait for Flutter to re-attach: until then the input can read
+            # empty while Flutter still holds the keys that did land, and typing again
+            # added to them ("The walk The walk by the river"). So clear it regardless.
+            box.evaluate(_ARM_ATTACH_SCRIPT, ATTACH_TIMEOUT_MS)
             box.click(timeout=timeout_ms)
+            box.evaluate("el => el.__companionAttached")
             expect(box).to_be_focused(timeout=timeout_ms)
+            pw_page.keyboard.press("ControlOrMeta+a")
+            pw_page.keyboard.press("Backspace")
     expect(box).to_have_value(text, timeout=timeout_ms)
 
 
