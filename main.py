@@ -19,8 +19,8 @@ def packaged() -> bool:
 def run_packaged() -> None:
     import flet as ft
 
-    from companion.netaudit import install_from_env
-    from companion.paths import default_data_dir, ensure_private_dir
+    from companion.adapters.netaudit import install_from_env
+    from companion.adapters.paths import default_data_dir, ensure_private_dir
     from companion.ui.app import make_app
 
     install_from_env()

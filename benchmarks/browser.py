@@ -32,10 +32,10 @@ from typing import Any
 
 from benchmarks import corpus
 from benchmarks.report import Metric, Target
-from companion.checkin import CHECKIN, CheckIn, describe_feeling
-from companion.journal import Entry, display_title
-from companion.paths import VAULT_FILENAME
-from companion.vault import Vault
+from companion.adapters.paths import VAULT_FILENAME
+from companion.kinds.checkin import CHECKIN, CheckIn, describe_feeling
+from companion.kinds.journal import Entry, display_title
+from companion.vault.vault import Vault
 
 REPO = Path(__file__).resolve().parent.parent
 VIEWPORT = (400, 800)  # a phone: bottom navigation bar

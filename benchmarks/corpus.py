@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from companion import crypto, storage, vault
+from companion.vault import crypto, storage, vault
 
 # Bump when the generator's output changes, so stale cached vaults are not reused.
 GENERATOR_VERSION = 1
@@ -87,7 +87,7 @@ FEELINGS = (
 )
 FILTER_FEELING = "anxious"  # one of FEELINGS: in about one check-in in six
 LEVELS = ("mild", "moderate", "strong")
-# The journal screen's timeline (companion.ui.journal_view.TIMELINE_KINDS; the suite checks
+# The journal screen's timeline (companion.ui.screens.journal_screen.TIMELINE_KINDS; the suite checks
 # they agree). Spelled out here so the memory probe need not import the UI.
 TIMELINE = ("journal", "checkin")
 NEEDS = ("rest", "connection", "safety", "space", "understanding", "play")
@@ -134,7 +134,7 @@ def _journal(w: _Writer) -> dict[str, Any]:
 
 
 def _checkin(w: _Writer) -> dict[str, Any]:
-    """Shaped like `companion.checkin.CheckIn.to_payload()` (copied, not imported)."""
+    """Shaped like `companion.kinds.checkin.CheckIn.to_payload()` (copied, not imported)."""
     rng = w.rng
     body = [
         {

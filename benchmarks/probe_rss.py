@@ -39,7 +39,7 @@ def main(argv: list[str]) -> None:
     from pathlib import Path
 
     from benchmarks.corpus import PASSPHRASE, TIMELINE
-    from companion.vault import Vault
+    from companion.vault.vault import Vault
 
     path, word = Path(argv[0]), argv[1]
     steps = {"imports": peak_mb()}

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from benchmarks import corpus, suite, summaries, vs_jrnl
 from benchmarks.report import Metric, render, write_json
-from companion import crypto
+from companion.vault import crypto
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_OUT = HERE / "results" / "latest.json"
@@ -77,10 +77,10 @@ def expected_keys(cfg: suite.Config, with_jrnl: bool) -> list[str]:
         "summary[month]",
         "summary[year]",
         "summary_pdf[month]",  # these two and the next are skipped (with the reason) while
-        "summary_pdf[year]",  # companion.pdf_export can't be imported
+        "summary_pdf[year]",  # companion.export.pdf can't be imported
         f"import[{summaries.PDF_MODULE}]",
         "peak_rss",
-        "import[companion.vault]",
+        "import[companion.vault.vault]",
         "import[companion.ui.app]",
     ]
     if with_jrnl:

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from benchmarks import corpus, summaries
 from benchmarks.report import Metric, Target, ms, seconds
-from companion.checkin import CheckIn, CheckIns, TimelineFilter
-from companion.records import Cursor
-from companion.vault import Vault
+from companion.core.records import Cursor
+from companion.kinds.checkin import CheckIn, CheckIns, TimelineFilter
+from companion.vault.vault import Vault
 
 REPO = Path(__file__).resolve().parent.parent
 PAGE = 30
@@ -320,13 +320,13 @@ def import_time(cfg: Config, module: str) -> Metric:
         f"import {module}",
         "ms",
         ms(samples),
-        note="" if module != "companion.vault" else "fresh interpreter, time of the import statement",
+        note="" if module != "companion.vault.vault" else "fresh interpreter, time of the import statement",
     )
 
 
 def run_all(cfg: Config, skipped: dict[str, str]) -> list[Metric]:
     """Every Companion metric, in a stable order; rows that can't run go into ``skipped``."""
-    from companion.ui.journal_view import TIMELINE_KINDS  # imports Flet: only to check we agree
+    from companion.ui.screens.journal_screen import TIMELINE_KINDS  # imports Flet: only to check we agree
 
     if list(TIMELINE_KINDS) != TIMELINE:
         raise RuntimeError(f"the timeline lists {TIMELINE_KINDS}, benchmarks/corpus.py says {TIMELINE}")
@@ -348,7 +348,7 @@ def run_all(cfg: Config, skipped: dict[str, str]) -> list[Metric]:
     metrics += feeling_filter(cfg, read_copy)
     metrics += summaries.measure(cfg.slow_reps, read_copy, cfg.main_size, skipped)
     metrics.append(peak_memory(cfg, read_copy))
-    metrics += [import_time(cfg, "companion.vault"), import_time(cfg, "companion.ui.app")]
+    metrics += [import_time(cfg, "companion.vault.vault"), import_time(cfg, "companion.ui.app")]
     if summaries.pdf_available():
         metrics.append(import_time(cfg, summaries.PDF_MODULE))
     else:

@@ -5,7 +5,7 @@ that screen does it: `session_prep.load_records` reads the stretch's check-ins,
 reflections, breathing pauses and journal entries page by page, plus all feedback,
 topics and practices (they count whatever their date); `default_selection` ticks what
 starts ticked, `build_summary` makes the document, and
-`companion.pdf_export.render_pdf` turns it into PDF bytes.
+`companion.export.pdf.render_pdf` turns it into PDF bytes.
 
 The PDF module is optional here: if it can't be imported (or fails), its rows are
 skipped with the reason instead of stopping the suite.
@@ -23,12 +23,12 @@ from typing import Any
 
 from benchmarks import corpus
 from benchmarks.report import Metric, Target, ms
-from companion.records import to_us
-from companion.session_prep import Stretch, load_records
-from companion.summary import Summary, build_summary, default_selection
-from companion.vault import Vault
+from companion.core.records import to_us
+from companion.export.session_prep import Stretch, load_records
+from companion.export.summary import Summary, build_summary, default_selection
+from companion.vault.vault import Vault
 
-PDF_MODULE = "companion.pdf_export"
+PDF_MODULE = "companion.export.pdf"
 PDF_PASSWORD = "a passphrase for the paper copy"
 # (name, first day, target for summary + PDF in seconds); both end where the journals end.
 WINDOWS = (

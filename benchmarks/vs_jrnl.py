@@ -26,8 +26,8 @@ from typing import Any
 
 from benchmarks import corpus
 from benchmarks.report import Metric, Target, ms, seconds
-from companion.textsearch import payload_text
-from companion.vault import Vault
+from companion.vault.textsearch import payload_text
+from companion.vault.vault import Vault
 
 ADD_TARGET = Target(">=", 50.0)
 SEARCH_TARGET = Target(">=", 3.0)

@@ -29,7 +29,7 @@ from PIL import Image, ImageChops, ImageDraw
 ASSETS = Path(__file__).resolve().parents[1] / "assets"
 SUPERSAMPLE = 4
 
-SEED = "#3F7F78"  # companion/ui/theme.py
+SEED = "#3F7F78"  # companion/ui/kit/theme.py
 BACKGROUND = "#E4F1ED"  # pale mint: iOS/macOS tile, Android adaptive background, maskable web icons
 
 

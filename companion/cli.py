@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from companion.paths import default_data_dir, ensure_private_dir, vault_path
+from companion.adapters.paths import default_data_dir, ensure_private_dir, vault_path
 
 LOOPBACK = "127.0.0.1"
 
@@ -51,9 +51,9 @@ def prepare_demo(base: Path) -> Path:
     journal is opened as it is (whatever was added to it stays).
     """
     from companion import demo
-    from companion.localtime import local_zone
-    from companion.records import now_us
-    from companion.vault import Vault, vault_exists
+    from companion.core.localtime import local_zone
+    from companion.core.records import now_us
+    from companion.vault.vault import Vault, vault_exists
 
     base = ensure_private_dir(base)
     target = demo.demo_data_dir(base)
@@ -85,7 +85,7 @@ def has_display() -> bool:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
-    from companion.netaudit import install_from_env
+    from companion.adapters.netaudit import install_from_env
 
     install_from_env()
     data_dir = ensure_private_dir((args.data_dir or default_data_dir()).expanduser().resolve())

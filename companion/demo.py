@@ -20,16 +20,16 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
-from companion import breathing
-from companion.breathing_log import BREATHING, BreathingLog, BreathingSession
-from companion.checkin import CHECKIN, BodyMark, CheckIn, CheckIns, FeelingPick
-from companion.feedback import BRING, FEEDBACK, TOPIC, Feedback, FeedbackDraft, Topics
-from companion.journal import JOURNAL, Entry, Journal
-from companion.records import Record, to_datetime, to_us
-from companion.reflection import REFLECTION, Reflection, Reflections
-from companion.sessions import SESSION, Session, Sessions
-from companion.settings import Settings
-from companion.vault import Vault
+from companion.core.records import Record, to_datetime, to_us
+from companion.kinds.breathing_log import BREATHING, BreathingLog, BreathingSession
+from companion.kinds.checkin import CHECKIN, BodyMark, CheckIn, CheckIns, FeelingPick
+from companion.kinds.feedback import BRING, FEEDBACK, TOPIC, Feedback, FeedbackDraft, Topics
+from companion.kinds.journal import JOURNAL, Entry, Journal
+from companion.kinds.reflection import REFLECTION, Reflection, Reflections
+from companion.kinds.sessions import SESSION, Session, Sessions
+from companion.kinds.settings import Settings
+from companion.reference import breathing
+from companion.vault.vault import Vault
 
 DEMO_FOLDER = "demo"
 # For the demo journal only. It is written here in the open, so it protects nothing: never use

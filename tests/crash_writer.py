@@ -12,7 +12,7 @@ import os
 import sys
 from pathlib import Path
 
-from companion.vault import Vault
+from companion.vault.vault import Vault
 
 
 def main(argv: list[str]) -> None:

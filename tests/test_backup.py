@@ -18,8 +18,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from companion import backup, crypto
-from companion.backup import (
+from companion.core.errors import (
+    BackupDamaged,
+    BackupError,
+    BackupTooLarge,
+    BackupTooNew,
+    BackupWrongPassphrase,
+    CompanionError,
+    PassphraseTooShort,
+)
+from companion.core.records import Record
+from companion.export import backup
+from companion.export.backup import (
     MAGIC,
     RestoreResult,
     export_backup,
@@ -30,19 +40,10 @@ from companion.backup import (
     suggested_backup_name,
     write_backup,
 )
-from companion.drafts import DRAFT, Drafts
-from companion.errors import (
-    BackupDamaged,
-    BackupError,
-    BackupTooLarge,
-    BackupTooNew,
-    BackupWrongPassphrase,
-    CompanionError,
-    PassphraseTooShort,
-)
-from companion.records import Record
-from companion.settings import SETTINGS, Settings
-from companion.vault import Vault
+from companion.kinds.settings import SETTINGS, Settings
+from companion.vault import crypto
+from companion.vault.drafts import DRAFT, Drafts
+from companion.vault.vault import Vault
 
 PW = "a long backup passphrase"
 FAST = crypto.KdfParams(memory_kib=64, iterations=1, lanes=1)  # tests only: cheap to derive

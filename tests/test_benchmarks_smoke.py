@@ -34,11 +34,11 @@ SMOKE_METRICS = [
     "summary[month]",
     "summary[year]",
     "peak_rss",
-    "import[companion.vault]",
+    "import[companion.vault.vault]",
     "import[companion.ui.app]",
 ]
-# Reported, or skipped with the reason while companion.pdf_export can't be imported.
-PDF_METRICS = ["summary_pdf[month]", "summary_pdf[year]", "import[companion.pdf_export]"]
+# Reported, or skipped with the reason while companion.export.pdf can't be imported.
+PDF_METRICS = ["summary_pdf[month]", "summary_pdf[year]", "import[companion.export.pdf]"]
 JRNL_METRICS = [
     f"jrnl.{name}"
     for name in (

@@ -7,8 +7,8 @@ import math
 
 import pytest
 
-from companion import body_layout as bl
-from companion import vocabulary as v
+from companion.reference import body_layout as bl
+from companion.reference import vocabulary as v
 
 SIDES = ("front", "back")
 BODY = {r.id: r for r in v.regions()}
@@ -210,7 +210,7 @@ def test_shapes_are_listed_largest_first() -> None:
 # The browser checks (every region found by name, taps, themes) were done by hand in headless
 # Chromium; these cover what can be checked without a page.
 def _targets(body_map: object) -> dict[str, str]:
-    from companion.ui.body_map import TappableSemantics
+    from companion.ui.widgets.body_map import TappableSemantics
 
     found: dict[str, str] = {}
 
@@ -229,7 +229,7 @@ def _targets(body_map: object) -> dict[str, str]:
 
 @pytest.mark.parametrize("side", SIDES)
 def test_body_map_has_one_named_button_per_region(side: str) -> None:
-    from companion.ui.body_map import BodyMap
+    from companion.ui.widgets.body_map import BodyMap
 
     labels = _targets(BodyMap(side))
     expected = {BODY[rid].name for rid in [*bl.region_ids(side), *bl.SPECIAL_REGIONS]}
@@ -238,7 +238,7 @@ def test_body_map_has_one_named_button_per_region(side: str) -> None:
 
 
 def test_body_map_labels_carry_the_mark_and_follow_changes() -> None:
-    from companion.ui.body_map import BodyMap
+    from companion.ui.widgets.body_map import BodyMap
 
     body_map = BodyMap("front", {"chest": 7}, width=200)
     assert _targets(body_map)["Chest"] == "Chest, marked 7 of 10"

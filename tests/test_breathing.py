@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from companion import breathing
+from companion.reference import breathing
 
 
 def test_patterns_have_the_advertised_rhythm() -> None:

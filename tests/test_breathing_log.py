@@ -9,17 +9,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from companion import breathing
-from companion.breathing_log import (
+from companion.core.errors import RecordNotFound
+from companion.core.records import to_us
+from companion.kinds.breathing_log import (
     BREATHING,
     BreathingLog,
     BreathingSession,
     clamp_rating,
     describe,
 )
-from companion.errors import RecordNotFound
-from companion.records import to_us
-from companion.vault import Vault
+from companion.reference import breathing
+from companion.vault.vault import Vault
 
 
 def us(day: int, hour: int = 12) -> int:

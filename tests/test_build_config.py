@@ -38,7 +38,7 @@ BUNDLE_ID = "org.companionapp.companion"
 
 # Why each Android permission is there. Anything else (INTERNET included) must stay out.
 ANDROID_PERMISSIONS = {
-    "android.permission.POST_NOTIFICATIONS": "opt-in reminders (companion/reminders.py)",
+    "android.permission.POST_NOTIFICATIONS": "opt-in reminders (companion/kinds/reminders.py)",
     "android.permission.VIBRATE": "the light tap on each breath in Settle",
 }
 # What `flet build` may put in the app's Python package, at the top of the app path.
@@ -344,7 +344,7 @@ def test_images_are_what_make_icons_draws() -> None:
     make_icons = load_make_icons()
     assert FLET["icon_background"] == make_icons.BACKGROUND
     assert make_icons.LIGHT.leaf == make_icons.SEED
-    from companion.ui import theme
+    from companion.ui.kit import theme
 
     assert make_icons.SEED == theme.SEED
     for name, data in make_icons.render_all().items():

@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from companion import vocabulary as vocab
-from companion.checkin import (
+from companion.kinds.checkin import (
     BodyMark,
     CheckIn,
     CheckIns,
@@ -20,7 +19,8 @@ from companion.checkin import (
     describe_mark,
     recent_words,
 )
-from companion.vault import Vault
+from companion.reference import vocabulary as vocab
+from companion.vault.vault import Vault
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from companion import cli, paths
+from companion import cli
+from companion.adapters import paths
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -82,8 +83,8 @@ def test_demo_flag() -> None:
 
 def test_prepare_demo_fills_its_own_folder_once(tmp_path: Path) -> None:
     from companion import demo
-    from companion.journal import JOURNAL
-    from companion.vault import Vault
+    from companion.kinds.journal import JOURNAL
+    from companion.vault.vault import Vault
 
     base = tmp_path / "data"
     folder = cli.prepare_demo(base)

@@ -22,7 +22,7 @@ from materialyoucolor.dynamiccolor.material_dynamic_colors import MaterialDynami
 from materialyoucolor.hct.hct import Hct
 from materialyoucolor.scheme.scheme_tonal_spot import SchemeTonalSpot
 
-from companion.ui import theme
+from companion.ui.kit import theme
 
 FLUTTER_SPEC = "2021"  # material_color_utilities 0.11.x, as in Flutter 3.x
 FLUTTER_CONTRAST_LEVEL = 0.0  # ColorScheme.fromSeed's default

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from companion.vault import Vault
+from companion.vault.vault import Vault
 
 PW = "correct horse battery staple"
 WRITER = Path(__file__).resolve().parent / "crash_writer.py"

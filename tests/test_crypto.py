@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from companion import crypto
-from companion.crypto import DecryptionFailed, KdfParams
+from companion.vault import crypto
+from companion.vault.crypto import DecryptionFailed, KdfParams
 
 # Cheap Argon2id settings for tests that only check determinism, never used for a vault.
 FAST_KDF = KdfParams(memory_kib=64, iterations=1, lanes=1)

@@ -11,18 +11,18 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from companion import demo
-from companion import vocabulary as vocab
-from companion.breathing_log import BREATHING, BreathingLog, describe
-from companion.checkin import CHECKIN, CheckIn
-from companion.feedback import BRING, FEEDBACK, PRIVATE, SHARED, TOPIC, Feedback, Topics, bring_list
-from companion.journal import JOURNAL
-from companion.paths import vault_path
-from companion.records import Record, to_datetime, to_us
-from companion.reflection import REFLECTION, Reflections
-from companion.sessions import SESSION, Sessions
-from companion.settings import Settings
-from companion.summary import Selection, build_summary, default_selection, to_markdown, to_plain_text
-from companion.vault import Vault
+from companion.adapters.paths import vault_path
+from companion.core.records import Record, to_datetime, to_us
+from companion.export.summary import Selection, build_summary, default_selection, to_markdown, to_plain_text
+from companion.kinds.breathing_log import BREATHING, BreathingLog, describe
+from companion.kinds.checkin import CHECKIN, CheckIn
+from companion.kinds.feedback import BRING, FEEDBACK, PRIVATE, SHARED, TOPIC, Feedback, Topics, bring_list
+from companion.kinds.journal import JOURNAL
+from companion.kinds.reflection import REFLECTION, Reflections
+from companion.kinds.sessions import SESSION, Sessions
+from companion.kinds.settings import Settings
+from companion.reference import vocabulary as vocab
+from companion.vault.vault import Vault
 
 NOW = to_us(datetime(2026, 11, 24, 20, 15, tzinfo=UTC))
 DAY_US = 24 * 3600 * 1_000_000

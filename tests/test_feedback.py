@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from companion.errors import RecordNotFound
-from companion.feedback import (
+from companion.core.errors import RecordNotFound
+from companion.kinds.feedback import (
     BRING,
     DEFAULT_KIND,
     FEEDBACK,
@@ -33,7 +33,7 @@ from companion.feedback import (
     join_words,
     kind,
 )
-from companion.vault import Vault
+from companion.vault.vault import Vault
 
 
 @pytest.fixture(scope="module")

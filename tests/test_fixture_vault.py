@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from companion.errors import WrongPassphrase, WrongRecoveryCode
-from companion.journal import Entry, Journal
-from companion.records import Record
-from companion.settings import CrisisLine, Settings
-from companion.storage import SCHEMA_VERSION
-from companion.unlock_guard import guard_for
-from companion.vault import Vault
+from companion.core.errors import WrongPassphrase, WrongRecoveryCode
+from companion.core.records import Record
+from companion.kinds.journal import Entry, Journal
+from companion.kinds.settings import CrisisLine, Settings
+from companion.vault.storage import SCHEMA_VERSION
+from companion.vault.unlock_guard import guard_for
+from companion.vault.vault import Vault
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 VAULT = FIXTURES / "vault_v1.sqlite"

@@ -12,8 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from companion.errors import CompanionError, HomeworkCardInvalid, RecordNotFound
-from companion.homework import (
+from companion.core.errors import CompanionError, HomeworkCardInvalid, RecordNotFound
+from companion.core.records import Record, to_us
+from companion.kinds.homework import (
     BREATHING,
     CHECKIN,
     CLIENT,
@@ -37,8 +38,7 @@ from companion.homework import (
     progress_text,
     write_card,
 )
-from companion.records import Record, to_us
-from companion.vault import Vault
+from companion.vault.vault import Vault
 
 TODAY = date(2026, 11, 25)
 DOC = Path(__file__).resolve().parent.parent / "docs" / "homework-card.md"

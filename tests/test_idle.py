@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from companion.idle import AUTO_LOCK_DEFAULT_S, IdleLock, valid_timeout
+from companion.core.idle import AUTO_LOCK_DEFAULT_S, IdleLock, valid_timeout
 
 
 class FakeClock:

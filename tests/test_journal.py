@@ -6,9 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from companion.drafts import DRAFT
-from companion.errors import RecordNotFound
-from companion.journal import (
+from companion.core.errors import RecordNotFound
+from companion.kinds.journal import (
     JOURNAL,
     MAX_TITLE,
     Entry,
@@ -17,8 +16,9 @@ from companion.journal import (
     display_title,
     preview,
 )
-from companion.settings import DEFAULT_CRISIS_LINES, SETTINGS, CrisisLine, Settings
-from companion.vault import Vault
+from companion.kinds.settings import DEFAULT_CRISIS_LINES, SETTINGS, CrisisLine, Settings
+from companion.vault.drafts import DRAFT
+from companion.vault.vault import Vault
 
 PW = "correct horse battery staple"
 

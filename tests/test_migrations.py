@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from companion import crypto, storage
-from companion import passphrase as pp
-from companion.errors import VaultDamaged
-from companion.storage import SCHEMA_VERSION, migrate, schema_version
-from companion.unlock_guard import guard_for
-from companion.vault import PASSPHRASE_PURPOSE, RECORD_FMT, RECOVERY_PURPOSE, VAULT_FORMAT, Vault
+from companion.core.errors import VaultDamaged
+from companion.vault import crypto, storage
+from companion.vault import passphrase as pp
+from companion.vault.storage import SCHEMA_VERSION, migrate, schema_version
+from companion.vault.unlock_guard import guard_for
+from companion.vault.vault import PASSPHRASE_PURPOSE, RECORD_FMT, RECOVERY_PURPOSE, VAULT_FORMAT, Vault
 
 PW = "correct horse battery staple"
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from companion.netaudit import is_loopback
+from companion.adapters.netaudit import is_loopback
 
 
 def test_loopback_detection() -> None:
@@ -23,7 +23,7 @@ def test_hook_records_outside_attempts_only(tmp_path: Path) -> None:
     log = tmp_path / "net.log"
     code = f"""
 import socket, sys
-from companion.netaudit import install
+from companion.adapters.netaudit import install
 install({str(log)!r})
 s = socket.socket()
 sys.audit("socket.connect", s, ("203.0.113.5", 443))
@@ -45,7 +45,7 @@ def test_real_loopback_connection_is_not_logged(tmp_path: Path) -> None:
     port = server.getsockname()[1]
     code = f"""
 import socket
-from companion.netaudit import install
+from companion.adapters.netaudit import install
 install({str(log)!r})
 socket.create_connection(("127.0.0.1", {port}), 5).close()
 """

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from companion import notify
-from companion.notify import (
+from companion.adapters import notify
+from companion.adapters.notify import (
     BANNER_IN_BROWSER,
     BANNER_ONLY,
     CAN_NOTIFY,

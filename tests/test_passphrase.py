@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from companion import passphrase as pp
-from companion.errors import PassphraseTooShort, WrongPassphrase
-from companion.unlock_guard import guard_for
-from companion.vault import Vault
+from companion.core.errors import PassphraseTooShort, WrongPassphrase
+from companion.vault import passphrase as pp
+from companion.vault.unlock_guard import guard_for
+from companion.vault.vault import Vault
 
 # Every code point except lone surrogates (which cannot come from a keyboard or be UTF-8 encoded).
 any_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=200)

@@ -14,13 +14,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from companion.checkin import BodyMark, CheckIn, CheckIns, FeelingPick
-from companion.feedback import BRING, Feedback, FeedbackDraft, Topics
-from companion.journal import Entry, Journal
-from companion.pdf_export import printable, region_shades, render_pdf
-from companion.records import to_us
-from companion.summary import NOTHING_CHOSEN, Selection, build_summary, default_selection
-from companion.vault import Vault
+from companion.core.records import to_us
+from companion.export.pdf import printable, region_shades, render_pdf
+from companion.export.summary import NOTHING_CHOSEN, Selection, build_summary, default_selection
+from companion.kinds.checkin import BodyMark, CheckIn, CheckIns, FeelingPick
+from companion.kinds.feedback import BRING, Feedback, FeedbackDraft, Topics
+from companion.kinds.journal import Entry, Journal
+from companion.vault.vault import Vault
 
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-output" / "pdf"
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from companion.errors import RecordNotFound
-from companion.reflection import (
+from companion.core.errors import RecordNotFound
+from companion.kinds.reflection import (
     PACE,
     PLEASING,
     REFLECTION,
@@ -20,8 +20,8 @@ from companion.reflection import (
     summary_lines,
     support_challenge_words,
 )
-from companion.sessions import Session, Sessions
-from companion.vault import Vault
+from companion.kinds.sessions import Session, Sessions
+from companion.vault.vault import Vault
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from companion import reminders
-from companion.reminders import ReminderPlan, describe, fires_between, last_due, next_fire, parse_time
-from companion.settings import Settings
-from companion.vault import Vault
+from companion.kinds import reminders
+from companion.kinds.reminders import ReminderPlan, describe, fires_between, last_due, next_fire, parse_time
+from companion.kinds.settings import Settings
+from companion.vault.vault import Vault
 
 LONDON = ZoneInfo("Europe/London")
 NEW_YORK = ZoneInfo("America/New_York")

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from companion import session_prep as prep
-from companion.checkin import BodyMark, CheckIn, CheckIns, FeelingPick
-from companion.feedback import BRING, SHARED, Feedback, FeedbackDraft, Topics
-from companion.journal import Entry, Journal
-from companion.records import to_us
-from companion.reflection import Reflection, Reflections
-from companion.summary import build_summary, default_selection
-from companion.vault import Vault
+from companion.core.records import to_us
+from companion.export import session_prep as prep
+from companion.export.summary import build_summary, default_selection
+from companion.kinds.checkin import BodyMark, CheckIn, CheckIns, FeelingPick
+from companion.kinds.feedback import BRING, SHARED, Feedback, FeedbackDraft, Topics
+from companion.kinds.journal import Entry, Journal
+from companion.kinds.reflection import Reflection, Reflections
+from companion.vault.vault import Vault
 
 
 def us(day: int, hour: int = 12) -> int:
@@ -161,9 +161,9 @@ def test_export_name() -> None:
 def test_practices_and_pauses_are_offered_when_they_touch_the_stretch(tmp_path: Path) -> None:
     from datetime import date
 
-    from companion.breathing import PATTERNS
-    from companion.breathing_log import BreathingLog, BreathingSession
-    from companion.homework import Homework, Homeworks
+    from companion.kinds.breathing_log import BreathingLog, BreathingSession
+    from companion.kinds.homework import Homework, Homeworks
+    from companion.reference.breathing import PATTERNS
 
     vault, _ = Vault.create(tmp_path / "j.sqlite", "a long test passphrase", with_recovery_code=False)
     running = Homeworks(vault).add(Homework("breathing", start=date(2026, 11, 1), title="Slow evenings"))

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from companion.errors import RecordNotFound
-from companion.records import to_us
-from companion.sessions import (
+from companion.core.errors import RecordNotFound
+from companion.core.records import to_us
+from companion.kinds.sessions import (
     MAX_LABEL,
     MAX_US,
     MIN_US,
@@ -20,7 +20,7 @@ from companion.sessions import (
     describe,
     validated,
 )
-from companion.vault import Vault
+from companion.vault.vault import Vault
 
 HOUR = 3_600_000_000
 DAY = 24 * HOUR

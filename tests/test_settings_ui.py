@@ -11,10 +11,10 @@ from zoneinfo import ZoneInfo
 import flet as ft
 import pytest
 
-from companion import reminders as rem
-from companion.localtime import local_zone
-from companion.ui import theme
-from companion.ui.reminders_view import ReminderWatcher
+from companion.core.localtime import local_zone
+from companion.kinds import reminders as rem
+from companion.ui.kit import theme
+from companion.ui.shell.reminders import ReminderWatcher
 
 
 def run_async(coro):

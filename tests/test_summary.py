@@ -8,12 +8,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from companion.checkin import CHECKIN, BodyMark, CheckIn, CheckIns, FeelingPick
-from companion.feedback import BRING, Feedback, FeedbackDraft, Topics
-from companion.journal import Entry, Journal
-from companion.records import Record, to_us
-from companion.reflection import Reflection, Reflections
-from companion.summary import (
+from companion.core.records import Record, to_us
+from companion.export.summary import (
     EVERYTHING,
     NOTHING_CHOSEN,
     NOTHING_IN_RANGE,
@@ -24,7 +20,11 @@ from companion.summary import (
     to_markdown,
     to_plain_text,
 )
-from companion.vault import Vault
+from companion.kinds.checkin import CHECKIN, BodyMark, CheckIn, CheckIns, FeelingPick
+from companion.kinds.feedback import BRING, Feedback, FeedbackDraft, Topics
+from companion.kinds.journal import Entry, Journal
+from companion.kinds.reflection import Reflection, Reflections
+from companion.vault.vault import Vault
 
 
 def us(day: int, hour: int = 12) -> int:
@@ -308,10 +308,10 @@ def test_property_never_crashes_never_leaks(world_and_selection) -> None:
 def test_breathing_and_practice_sections(tmp_path: Path) -> None:
     from datetime import date
 
-    from companion.breathing import PATTERNS
-    from companion.breathing_log import BreathingLog, BreathingSession
-    from companion.homework import CHECKIN as PRACTICE_CHECKIN
-    from companion.homework import Homework, Homeworks
+    from companion.kinds.breathing_log import BreathingLog, BreathingSession
+    from companion.kinds.homework import CHECKIN as PRACTICE_CHECKIN
+    from companion.kinds.homework import Homework, Homeworks
+    from companion.reference.breathing import PATTERNS
 
     vault, _ = Vault.create(tmp_path / "j.sqlite", "a long test passphrase", with_recovery_code=False)
     log = BreathingLog(vault)

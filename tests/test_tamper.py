@@ -10,16 +10,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from companion.errors import (
+from companion.core.errors import (
     CompanionError,
     RecordUnreadable,
     VaultDamaged,
     WrongPassphrase,
     WrongRecoveryCode,
 )
-from companion.records import Record
-from companion.unlock_guard import guard_for
-from companion.vault import Vault
+from companion.core.records import Record
+from companion.vault.unlock_guard import guard_for
+from companion.vault.vault import Vault
 
 PW = "correct horse battery staple"
 

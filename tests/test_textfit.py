@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from companion.textfit import ELLIPSIS, shorten
+from companion.core.textfit import ELLIPSIS, shorten
 
 
 def test_short_text_only_loses_extra_whitespace() -> None:

@@ -19,8 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from companion import crypto, unlock_guard
-from companion.errors import (
+from companion.core.errors import (
     CompanionError,
     NoVault,
     PassphraseTooShort,
@@ -31,9 +30,10 @@ from companion.errors import (
     WrongPassphrase,
     WrongRecoveryCode,
 )
-from companion.records import Cursor, Record
-from companion.unlock_guard import MAX_WAIT_S, UnlockGuard, guard_for
-from companion.vault import Vault, vault_exists
+from companion.core.records import Cursor, Record
+from companion.vault import crypto, unlock_guard
+from companion.vault.unlock_guard import MAX_WAIT_S, UnlockGuard, guard_for
+from companion.vault.vault import Vault, vault_exists
 
 PW = "correct horse battery staple"
 PW2 = "a quiet lantern by the river"
@@ -462,7 +462,7 @@ from pathlib import Path
 from sqlalchemy import event
 from sqlalchemy.dialects.sqlite.pysqlite import SQLiteDialect_pysqlite
 from sqlalchemy.engine import Engine
-from companion.vault import Vault
+from companion.vault.vault import Vault
 
 path, current, new, point = Path(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 state = {"updated": False}
@@ -505,7 +505,7 @@ print("CHANGED", flush=True)
 ALTERNATE_SCRIPT = r"""
 import sys
 from pathlib import Path
-from companion.vault import Vault
+from companion.vault.vault import Vault
 
 path, current, new = Path(sys.argv[1]), sys.argv[2], sys.argv[3]
 vault = Vault.unlock(path, current)
@@ -998,7 +998,7 @@ def test_writes_during_the_first_search_build_are_not_lost(tmp_path) -> None:
     """A save or delete racing the background search warm-up must still be searchable."""
     import threading
 
-    from companion.vault import Vault as _Vault
+    from companion.vault.vault import Vault as _Vault
 
     vault, _ = _Vault.create(tmp_path / "race.sqlite", "race condition pass", with_recovery_code=False)
     doomed = vault.add("journal", {"body": "doomedword"})
@@ -1028,7 +1028,7 @@ def test_writes_from_two_threads_wait_for_each_other(tmp_path) -> None:
     """Saving settings while a draft autosaves must not fail with "database is locked"."""
     import threading
 
-    from companion.vault import Vault as _Vault
+    from companion.vault.vault import Vault as _Vault
 
     vault, _ = _Vault.create(tmp_path / "two.sqlite", "two writers at once", with_recovery_code=False)
     ids = [vault.add("journal", {"body": f"start {i}"}).id for i in range(2)]

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from companion import vocabulary as v
+from companion.reference import vocabulary as v
 
 # --------------------------------------------------------------------------------- helpers
 MIN_WORDS = 140

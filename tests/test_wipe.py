@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from companion import crypto, wipe
-from companion.paths import VAULT_FILENAME, vault_path
-from companion.vault import Vault, vault_exists
+from companion.adapters import wipe
+from companion.adapters.paths import VAULT_FILENAME, vault_path
+from companion.vault import crypto
+from companion.vault.vault import Vault, vault_exists
 
 FAST_KDF = crypto.KdfParams(memory_kib=19 * 1024, iterations=2, lanes=1)
 

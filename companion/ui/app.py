@@ -6,7 +6,7 @@ from pathlib import Path
 
 import flet as ft
 
-from companion.ui.controller import AppController
+from companion.ui.shell.controller import AppController
 
 
 def make_app(data_dir: Path, *, demo: bool = False):

@@ -224,10 +224,10 @@ def open_page(request: pytest.FixtureRequest, browser: Browser, _browsers: _Brow
 
 @pytest.fixture(scope="session")
 def _demo_journal_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from companion.adapters.paths import vault_path
+    from companion.core.records import now_us
     from companion.demo import fill_demo
-    from companion.paths import vault_path
-    from companion.records import now_us
-    from companion.vault import Vault
+    from companion.vault.vault import Vault
 
     from .flows import PASSPHRASE
 

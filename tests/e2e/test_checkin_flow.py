@@ -99,7 +99,7 @@ def test_body_first_checkin(app_server: AppProcess, open_page: OpenPage, viewpor
 
 
 def _first_suggested_word(app: AppPage) -> str:
-    from companion import vocabulary as vocab
+    from companion.reference import vocabulary as vocab
 
     suggested = vocab.suggest_from_body([("chest", ["tight"], 7)], limit=10)
     return suggested[0][0].word
@@ -118,7 +118,7 @@ def test_vague_word_coach(app_server: AppProcess, open_page: OpenPage) -> None:
     create_journal(app)
     start_checkin(app)
     click_button(app, "Next")
-    from companion import vocabulary as vocab
+    from companion.reference import vocabulary as vocab
 
     fill(app, "Find a feeling word", "bad")
     expect_text(app, vocab.coach_prompt("bad") or "can mean many things")

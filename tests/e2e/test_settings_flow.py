@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from companion import backup
-from companion.localtime import local_zone
-from companion.paths import vault_path
+from companion.adapters.paths import vault_path
+from companion.core.localtime import local_zone
+from companion.export import backup
 
 from . import harness
 from .flows import PASSPHRASE, choose, create_journal, go_to, lock, unlock

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from companion.ui import theme
+from companion.ui.kit import theme
 
 from .flows import choose, go_to, scroll_to, unlock
 from .harness import AppPage, OpenPage, StartApp, click_button, settle, shot

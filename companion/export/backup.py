@@ -1,0 +1,432 @@
+"""One-file encrypted backup of the whole journal, and restoring it without duplicates.
+
+A backup has to outlive this app: the format is small, versioned and written down in
+docs/backup-format.md, with a standalone script that decrypts it using only the
+``cryptography`` library. Layout (all offsets in bytes):
+
+    MAGIC (17)  "COMPANION-BACKUP\\n"
+    N (4)       length of the header, unsigned big-endian
+    header (N)  UTF-8 JSON: format, version, created, Argon2id settings and salt, wrapped key
+    nonce (12)  then AES-256-GCM ciphertext + 16-byte tag of the zlib-compressed body JSON
+
+The passphrase (NFKC-normalised, as for the journal) goes through Argon2id with the
+journal's parameters and *wraps* a random content key; the content key encrypts the
+body with every byte before the nonce as associated data. Wrapping instead of encrypting
+directly lets us tell "wrong passphrase" apart from "damaged file", and authenticating
+the header means a changed byte anywhere is detected.
+
+Restoring merges by record id inside one transaction (see `restore_backup`), so restoring
+the same backup twice, or into a journal that already has some of it, adds nothing twice.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import json
+import os
+import struct
+import tempfile
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from companion.core.errors import (
+    BackupDamaged,
+    BackupTooLarge,
+    BackupTooNew,
+    BackupWrongPassphrase,
+    PassphraseTooShort,
+)
+from companion.core.records import Record, now_us
+from companion.kinds.settings import SETTINGS
+from companion.vault import crypto
+from companion.vault import passphrase as pp
+from companion.vault.drafts import DRAFT
+from companion.vault.vault import Vault
+
+MAGIC = b"COMPANION-BACKUP\n"
+FORMAT = "companion-backup"
+VERSION = 1
+SUFFIX = ".companion"
+WRAP_PURPOSE = "backup"  # wrapped-key AAD: b"companion/wrap/v1/backup"
+CIPHER = "aes-256-gcm"
+COMPRESSION = "zlib"
+
+_LENGTH = struct.Struct(">I")
+_PREFIX = len(MAGIC) + _LENGTH.size
+_TAG_BYTES = 16
+_WRAPPED_BYTES = crypto.NONCE_BYTES + crypto.KEY_BYTES + _TAG_BYTES
+
+MIB = 1024 * 1024
+MAX_BODY_BYTES = 512 * MIB  # decompressed body; far beyond any journal written by hand
+MAX_HEADER_BYTES = 64 * 1024
+# Argon2id settings a reader accepts: generous room for future increases, but a damaged
+# or hostile header must not make us allocate gigabytes or spin for minutes.
+MAX_KDF_MEMORY_KIB = 1024 * 1024
+MAX_KDF_ITERATIONS = 32
+MAX_KDF_LANES = 64
+MAX_ID_CHARS = 200
+MAX_KIND_CHARS = 100
+_MAX_US = 2**63 - 1
+
+
+def max_file_bytes() -> int:
+    """Largest file worth reading: the compressed body can't sensibly exceed the body limit."""
+    return MAX_BODY_BYTES + MAX_HEADER_BYTES + MIB
+
+
+def _too_large() -> BackupTooLarge:
+    return BackupTooLarge(max(1, MAX_BODY_BYTES // MIB))
+
+
+@dataclass(frozen=True)
+class BackupStats:
+    """What went into a backup; ``unreadable`` rows were damaged in the journal and left out."""
+
+    records: int
+    unreadable: int
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    added: int
+    already_there: int
+    updated: int
+
+    @property
+    def message(self) -> str:
+        """A sentence for the screen after restoring."""
+        if self.added == 0 and self.updated == 0:
+            return "Everything in this backup was already in your journal. Nothing needed to change."
+        parts = []
+        if self.added:
+            parts.append(f"{self.added} {'item' if self.added == 1 else 'items'} added")
+        if self.updated:
+            parts.append(f"{self.updated} brought up to date")
+        text = " and ".join(parts)
+        if self.already_there:
+            text += f"; {self.already_there} {'was' if self.already_there == 1 else 'were'} already here"
+        return f"Restored: {text}."
+
+
+def suggested_backup_name(now: date | datetime | None = None) -> str:
+    """ "companion-backup-2026-11-25.companion": sorts by date in any file list."""
+    day = now if now is not None else date.today()
+    return f"companion-backup-{day:%Y-%m-%d}{SUFFIX}"
+
+
+# --- writing -----------------------------------------------------------------------------------
+
+
+def _b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii")
+
+
+def _record_json(record: Record) -> dict[str, Any]:
+    return {
+        "id": record.id,
+        "kind": record.kind,
+        "created_us": record.created_us,
+        "updated_us": record.updated_us,
+        "payload": record.payload,
+    }
+
+
+def pack_backup(
+    records: Iterable[Record],
+    passphrase: str,
+    *,
+    kdf: crypto.KdfParams = crypto.DEFAULT_KDF,
+    created_us: int | None = None,
+) -> bytes:
+    """Encrypt ``records`` into backup bytes. The app calls `export_backup`; tests pass cheap ``kdf``."""
+    body = json.dumps(
+        {"records": [_record_json(r) for r in records]}, ensure_ascii=False, separators=(",", ":")
+    ).encode("utf-8")
+    if len(body) > MAX_BODY_BYTES:
+        raise _too_large()
+    salt = crypto.new_salt()
+    content_key = crypto.new_data_key()
+    kek = crypto.derive_passphrase_key(pp.normalise(passphrase), salt, kdf)
+    stamp = created_us if created_us is not None else now_us()
+    header = {
+        "format": FORMAT,
+        "version": VERSION,
+        "created": datetime.fromtimestamp(stamp / 1_000_000, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "kdf": {
+            "name": kdf.algorithm,
+            "salt": _b64(salt),
+            "memory_kib": kdf.memory_kib,
+            "iterations": kdf.iterations,
+            "lanes": kdf.lanes,
+        },
+        "wrapped_key": _b64(crypto.wrap_key(kek, content_key, WRAP_PURPOSE)),
+        "cipher": CIPHER,
+        "compression": COMPRESSION,
+    }
+    header_bytes = json.dumps(header, separators=(",", ":")).encode("utf-8")
+    aad = MAGIC + _LENGTH.pack(len(header_bytes)) + header_bytes
+    return aad + crypto.seal(content_key, zlib.compress(body, 6), aad)
+
+
+def _gather(vault: Vault) -> tuple[list[Record], int]:
+    """Every readable record, plus how many rows could not be decrypted."""
+    records: list[Record] = []
+    unreadable = 0
+    cursor = None
+    while True:
+        page = vault.list_page(after=cursor, limit=500)
+        records.extend(page.records)
+        unreadable += len(page.unreadable)
+        if page.next_cursor is None:
+            return records, unreadable
+        cursor = page.next_cursor
+
+
+def _check_new_passphrase(passphrase: str) -> None:
+    if pp.length(passphrase) < pp.MIN_LENGTH:
+        raise PassphraseTooShort(pp.MIN_LENGTH)
+
+
+def export_backup(vault: Vault, passphrase: str) -> bytes:
+    """The whole journal (entries, check-ins, settings, drafts...) as one encrypted backup."""
+    _check_new_passphrase(passphrase)
+    records, _unreadable = _gather(vault)
+    return pack_backup(records, passphrase)
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write to a private temporary file next to ``path``, then rename over it.
+
+    A crash or a full disk leaves either the old file or the new one, never half of one;
+    the file is readable by its owner only (0600).
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            os.chmod(tmp, 0o600)
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    if hasattr(os, "O_DIRECTORY"):  # make the rename itself durable (POSIX only)
+        with contextlib.suppress(OSError):
+            dir_fd = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                os.fsync(dir_fd)
+            finally:
+                os.close(dir_fd)
+
+
+def write_backup(vault: Vault, path: Path | str, passphrase: str) -> BackupStats:
+    """Save a backup to ``path`` (replacing any file there only once the new one is complete)."""
+    _check_new_passphrase(passphrase)
+    records, unreadable = _gather(vault)
+    _write_atomic(Path(path), pack_backup(records, passphrase))
+    return BackupStats(len(records), unreadable)
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def load_backup_file(path: Path | str) -> bytes:
+    """The file's bytes, refusing absurd sizes before reading them into memory."""
+    path = Path(path)
+    if path.stat().st_size > max_file_bytes():
+        raise _too_large()
+    return path.read_bytes()
+
+
+def _json(raw: bytes, what: str) -> Any:
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise BackupDamaged(f"{what} is not JSON: {exc}") from None
+
+
+def _int(value: Any, low: int, high: int, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise BackupDamaged(f"bad {what}: {value!r}")
+    return value
+
+
+def _bytes(value: Any, what: str) -> bytes:
+    if not isinstance(value, str):
+        raise BackupDamaged(f"bad {what}")
+    try:
+        return base64.b64decode(value.encode("ascii"), validate=True)
+    except (UnicodeEncodeError, binascii.Error) as exc:
+        raise BackupDamaged(f"bad {what}: {exc}") from None
+
+
+def _split(data: bytes) -> tuple[dict[str, Any], bytes, bytes]:
+    """(header, associated data, nonce + ciphertext); raises before any key work."""
+    if len(data) > max_file_bytes():
+        raise _too_large()
+    if not data.startswith(MAGIC) or len(data) < _PREFIX:
+        raise BackupDamaged("no backup signature")
+    (header_len,) = _LENGTH.unpack_from(data, len(MAGIC))
+    end = _PREFIX + header_len
+    if header_len > MAX_HEADER_BYTES or len(data) < end + crypto.NONCE_BYTES + _TAG_BYTES:
+        raise BackupDamaged("truncated or bad header length")
+    header = _json(data[_PREFIX:end], "header")
+    if not isinstance(header, dict) or header.get("format") != FORMAT:
+        raise BackupDamaged("not a backup header")
+    version = _int(header.get("version"), 1, 2**31, "version")
+    if version > VERSION:
+        raise BackupTooNew(version)
+    if header.get("cipher") != CIPHER or header.get("compression") != COMPRESSION:
+        raise BackupDamaged("unknown cipher or compression")
+    return header, data[:end], data[end:]
+
+
+def _kdf(header: dict[str, Any]) -> tuple[crypto.KdfParams, bytes]:
+    spec = header.get("kdf")
+    if not isinstance(spec, dict) or spec.get("name") != "argon2id":
+        raise BackupDamaged("unknown key derivation")
+    lanes = _int(spec.get("lanes"), 1, MAX_KDF_LANES, "lanes")
+    params = crypto.KdfParams(
+        memory_kib=_int(spec.get("memory_kib"), 8 * lanes, MAX_KDF_MEMORY_KIB, "memory"),
+        iterations=_int(spec.get("iterations"), 1, MAX_KDF_ITERATIONS, "iterations"),
+        lanes=lanes,
+    )
+    salt = _bytes(spec.get("salt"), "salt")
+    if not crypto.SALT_BYTES <= len(salt) <= 64:
+        raise BackupDamaged("bad salt length")
+    return params, salt
+
+
+def _decompress(blob: bytes) -> bytes:
+    inflater = zlib.decompressobj()
+    try:
+        body = inflater.decompress(blob, MAX_BODY_BYTES + 1)
+    except zlib.error as exc:
+        raise BackupDamaged(f"bad compression: {exc}") from None
+    if len(body) > MAX_BODY_BYTES or inflater.unconsumed_tail:
+        raise _too_large()
+    if not inflater.eof or inflater.unused_data:
+        raise BackupDamaged("compressed body incomplete")
+    return body
+
+
+def _record(item: Any) -> Record:
+    if not isinstance(item, dict):
+        raise BackupDamaged("record is not an object")
+    record_id, kind, payload = item.get("id"), item.get("kind"), item.get("payload")
+    if not isinstance(record_id, str) or not 0 < len(record_id) <= MAX_ID_CHARS:
+        raise BackupDamaged("bad record id")
+    if not isinstance(kind, str) or not 0 < len(kind) <= MAX_KIND_CHARS:
+        raise BackupDamaged("bad record kind")
+    if not isinstance(payload, dict):
+        raise BackupDamaged("record payload is not an object")
+    return Record(
+        record_id,
+        kind,
+        _int(item.get("created_us"), 0, _MAX_US, "created_us"),
+        _int(item.get("updated_us"), 0, _MAX_US, "updated_us"),
+        payload,
+    )
+
+
+def read_backup(data: bytes, passphrase: str) -> list[Record]:
+    """Every record in a backup. Raises only `BackupError` subclasses, each with a friendly message."""
+    header, aad, sealed = _split(data)
+    params, salt = _kdf(header)
+    wrapped = _bytes(header.get("wrapped_key"), "wrapped key")
+    if len(wrapped) != _WRAPPED_BYTES:
+        raise BackupDamaged("bad wrapped key length")
+    try:
+        kek = crypto.derive_passphrase_key(pp.normalise(passphrase), salt, params)
+    except (ValueError, MemoryError) as exc:
+        raise BackupDamaged(f"unusable key settings: {exc}") from None
+    try:
+        content_key = crypto.unwrap_key(kek, wrapped, WRAP_PURPOSE)
+    except crypto.DecryptionFailed:
+        raise BackupWrongPassphrase() from None
+    try:
+        compressed = crypto.open_sealed(content_key, sealed, aad)
+    except crypto.DecryptionFailed:
+        raise BackupDamaged("body or header changed") from None
+    body = _json(_decompress(compressed), "body")
+    items = body.get("records") if isinstance(body, dict) else None
+    if not isinstance(items, list):
+        raise BackupDamaged("no record list")
+    records = [_record(item) for item in items]
+    if len({r.id for r in records}) != len(records):
+        raise BackupDamaged("duplicate record ids")
+    return records
+
+
+# --- restoring ---------------------------------------------------------------------------------
+
+
+def _draft_key(record: Record) -> str:
+    """What a draft belongs to; as text, so odd values in a damaged draft can't break the merge."""
+    return json.dumps(
+        [record.payload.get("for_kind"), record.payload.get("target")], sort_keys=True, default=str
+    )
+
+
+def _merge_plan(vault: Vault, records: list[Record]) -> tuple[list[Record], int]:
+    """Which records to hand to the vault, and how many to leave out because this journal has its own.
+
+    Most records simply merge by id. Two kinds are "one of" per journal, and a second copy
+    under another id would confuse them, so this journal's own copy wins:
+    - settings: the app reads a single settings record. If this journal has one, a backup's
+      settings under a different id are left out; if it has none, the backup's newest is used.
+    - drafts: one per (kind, entry being edited). A backup's draft is left out when this
+      journal already has a different draft for the same thing.
+    """
+    local_settings = {r.id for r in vault.iter_all([SETTINGS])}
+    local_drafts = {_draft_key(r): r.id for r in vault.iter_all([DRAFT])}
+    keep: list[Record] = []
+    skipped = 0
+    settings_taken = bool(local_settings)
+    for record in sorted(records, key=lambda r: r.updated_us, reverse=True):
+        if record.kind == SETTINGS and record.id not in local_settings:
+            if settings_taken:
+                skipped += 1
+                continue
+            settings_taken = True
+        elif record.kind == DRAFT:
+            owner = local_drafts.setdefault(_draft_key(record), record.id)
+            if owner != record.id:
+                skipped += 1
+                continue
+        keep.append(record)
+    return keep, skipped
+
+
+def restore_backup(vault: Vault, data: bytes, passphrase: str) -> RestoreResult:
+    """Merge a backup into ``vault``, all in one transaction: on any failure nothing changes.
+
+    Records are matched by id: a new id is added; for an id already here the copy with the
+    newer ``updated_us`` is kept (identical ones are simply "already there"). Entries deleted
+    here after the backup was made come back, since a backup holds no record of deletions.
+    """
+    records = read_backup(data, passphrase)
+    keep, skipped = _merge_plan(vault, records)
+    added, updated, unchanged = vault.import_records(keep)
+    return RestoreResult(added=added, already_there=unchanged + skipped, updated=updated)
+
+
+__all__ = [
+    "BackupStats",
+    "RestoreResult",
+    "export_backup",
+    "load_backup_file",
+    "pack_backup",
+    "read_backup",
+    "restore_backup",
+    "suggested_backup_name",
+    "write_backup",
+]

@@ -1,0 +1,434 @@
+"""The session summary as a PDF the client can print or hand over.
+
+Drawn from the same :class:`~companion.export.summary.Summary` the preview and the text exports use, so
+nothing can appear on paper that the client did not see and choose. Everything is black, white
+and grey so it prints well on any printer; the body map is vector shapes from
+:mod:`companion.reference.body_layout`, the same outline the app shows.
+
+Fonts are shipped in ``assets/fonts`` (DejaVu Sans for Latin, Greek and Cyrillic; Droid Sans
+Fallback for Chinese, Japanese and Korean). Characters no bundled font has (most emoji) are
+dropped quietly rather than printed as empty boxes or crashing.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import tzinfo
+from functools import cache
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+from fpdf import FPDF
+from fpdf.enums import EncryptionMethod, XPos, YPos
+
+from companion.export.summary import HEADINGS, Summary, blocks, day_text, intro_lines
+from companion.reference import body_layout
+
+FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+MAIN_FONT = "DejaVuSans.ttf"
+BOLD_FONT = "DejaVuSans-Bold.ttf"
+CJK_FONT = "DroidSansFallback.ttf"
+PAPER_SIZES = {"A4": "A4", "Letter": "Letter"}
+
+INK = 20  # near black text
+SOFT = 90  # secondary text
+LINE = 60  # outlines
+PAPER = 255
+MARGIN = 16.0  # mm
+BODY_SIZE = 10.5
+HEADING_SIZE = 13.0
+
+# fpdf2 logs every glyph a font lacks; we drop such characters ourselves first.
+logging.getLogger("fpdf").setLevel(logging.ERROR)
+
+
+def font_dir() -> Path:
+    """Where the bundled fonts are: next to the package in a checkout, or beside it when bundled."""
+    for candidate in (FONT_DIR, Path(__file__).resolve().parent / "assets" / "fonts"):
+        if (candidate / MAIN_FONT).exists():
+            return candidate
+    return FONT_DIR
+
+
+@cache
+def _coverage(name: str) -> frozenset[int]:
+    """The code points a bundled font can draw (read once per process)."""
+    with TTFont(font_dir() / name, lazy=True) as font:
+        return frozenset(font.getBestCmap() or {})
+
+
+def printable(text: str, *, cjk: bool = True) -> str:
+    """``text`` without characters no bundled font can draw (so emoji vanish cleanly)."""
+    main = _coverage(MAIN_FONT)
+    extra = _coverage(CJK_FONT) if cjk else frozenset()
+    kept = []
+    for char in text:
+        code = ord(char)
+        if code in (0x200D, 0xFE0F, 0xFE0E) or 0x1F3FB <= code <= 0x1F3FF:
+            continue  # emoji joiners, variation selectors and skin tones: glue for emoji we drop
+        if char in "\n\t" or (code >= 32 and (code in main or code in extra)):
+            kept.append(char)
+        elif char.isspace():
+            kept.append(" ")
+    return "".join(kept)
+
+
+def _needs_cjk(texts: Iterable[str]) -> bool:
+    main = _coverage(MAIN_FONT)
+    extra = _coverage(CJK_FONT)
+    return any(ord(c) not in main and ord(c) in extra for text in texts for c in text)
+
+
+@dataclass(frozen=True)
+class PdfOptions:
+    paper: str = "A4"
+    password: str | None = None
+
+
+class _SummaryPdf(FPDF):
+    """An FPDF page with our footer: page numbers, and a quiet reminder whose words these are."""
+
+    footer_text = ""
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font("main", size=8)
+        self.set_text_color(SOFT)
+        self.cell(0, 5, self.footer_text, align="L")
+        self.set_x(self.l_margin)
+        self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="R")
+
+
+def _all_text(summary: Summary) -> list[str]:
+    texts = [summary.title, summary.range_text, summary.name, summary.empty_message or ""]
+    for heading, lines in blocks(summary, markdown=False):
+        texts.append(heading)
+        texts.extend(lines)
+    return texts
+
+
+def render_pdf(
+    summary: Summary,
+    *,
+    password: str | None = None,
+    paper: str = "A4",
+    tz: tzinfo | None = None,
+) -> bytes:
+    """The summary as PDF bytes; with a ``password`` the file is AES-256 encrypted."""
+    pdf = _SummaryPdf(format=PAPER_SIZES.get(paper, "A4"))
+    pdf.set_margins(MARGIN, MARGIN, MARGIN)
+    pdf.set_auto_page_break(True, margin=18)
+    pdf.alias_nb_pages()
+    pdf.set_creator("Companion")
+    pdf.set_title(summary.title)
+    fonts = font_dir()
+    pdf.add_font("main", "", fonts / MAIN_FONT)
+    pdf.add_font("main", "B", fonts / BOLD_FONT)
+    cjk = _needs_cjk(_all_text(summary))
+    if cjk:
+        # Only parse the large CJK font when the summary has such characters.
+        pdf.add_font("cjk", "", fonts / CJK_FONT)
+        pdf.add_font("cjk", "B", fonts / CJK_FONT)
+        pdf.set_fallback_fonts(["cjk"], exact_match=False)
+    pdf.footer_text = printable("Written by me, to bring to my session", cjk=cjk)
+    _Writer(pdf, cjk, tz).write(summary)
+    if password:
+        pdf.set_encryption(
+            owner_password=password,
+            user_password=password,
+            encryption_method=EncryptionMethod.AES_256,
+        )
+    return bytes(pdf.output())
+
+
+_ToPage = Callable[[float, float], tuple[float, float]]
+
+
+class _Writer:
+    """Lays the summary out top to bottom, keeping headings with what follows them."""
+
+    def __init__(self, pdf: FPDF, cjk: bool, tz: tzinfo | None) -> None:
+        self.pdf = pdf
+        self.cjk = cjk
+        self.tz = tz
+
+    @property
+    def width(self) -> float:
+        return self.pdf.w - self.pdf.l_margin - self.pdf.r_margin
+
+    def text(self, text: str, *, size: float = BODY_SIZE, bold: bool = False, grey: int = INK) -> None:
+        self.pdf.set_font("main", "B" if bold else "", size)
+        self.pdf.set_text_color(grey)
+        self.pdf.multi_cell(
+            self.width,
+            size * 0.5,
+            printable(text, cjk=self.cjk),
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+        )
+
+    def gap(self, mm: float = 2.0) -> None:
+        self.pdf.ln(mm)
+
+    def room(self, mm: float) -> None:
+        """Start a new page unless ``mm`` of space is left, so a heading never ends a page."""
+        if self.pdf.get_y() + mm > self.pdf.h - self.pdf.b_margin:
+            self.pdf.add_page()
+
+    def heading(self, text: str, keep: float = 22.0) -> None:
+        self.gap(3)
+        self.room(keep)
+        self.text(text, size=HEADING_SIZE, bold=True)
+        y = self.pdf.get_y() + 0.6
+        self.pdf.set_draw_color(170)
+        self.pdf.set_line_width(0.3)
+        self.pdf.line(self.pdf.l_margin, y, self.pdf.l_margin + self.width, y)
+        self.gap(2.2)
+
+    def bullets(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            if not line:
+                self.gap(2)
+                continue
+            self.pdf.set_x(self.pdf.l_margin)
+            self.pdf.set_font("main", "", BODY_SIZE)
+            self.pdf.set_text_color(INK)
+            self.pdf.cell(5, BODY_SIZE * 0.5, "•")
+            self.pdf.multi_cell(
+                self.width - 5,
+                BODY_SIZE * 0.5,
+                printable(line, cjk=self.cjk),
+                new_x=XPos.LMARGIN,
+                new_y=YPos.NEXT,
+                align="L",
+            )
+            self.gap(0.8)
+
+    def write(self, summary: Summary) -> None:
+        pdf = self.pdf
+        pdf.add_page()
+        self.text(summary.title, size=20, bold=True)
+        self.gap(1)
+        for line in intro_lines(summary):
+            self.text(line, size=11, grey=SOFT)
+        if summary.empty_message:
+            self.gap(6)
+            self.text(summary.empty_message)
+        for heading, lines in blocks(summary, markdown=False):
+            if heading == HEADINGS["body"] and summary.body:
+                self.heading(heading, keep=100)
+                self.body_section(summary, lines)
+            elif heading == HEADINGS["feelings"] and summary.feelings:
+                self.heading(heading, keep=40)
+                self.feelings_section(summary, lines)
+            elif heading in (
+                HEADINGS["needs"],
+                HEADINGS["bringing"],
+                HEADINGS["settling"],
+                HEADINGS["practice"],
+            ):
+                self.heading(heading)
+                self.bullets(lines)
+            elif heading == HEADINGS["entries"]:
+                self.heading(heading)
+                self.entries_section(summary)
+            elif heading == HEADINGS["notes"]:
+                self.heading(heading)
+                self.notes_section(summary)
+            else:
+                self.heading(heading)
+                for line in lines:
+                    self.text(line) if line else self.gap(2)
+
+    # --- body ------------------------------------------------------------------------------
+
+    def body_section(self, summary: Summary, lines: list[str]) -> None:
+        assert summary.body is not None
+        pdf = self.pdf
+        top = pdf.get_y()
+        figure_w = 30.0
+        figure_h = figure_w * body_layout.ASPECT
+        shades = region_shades(summary)
+        x = pdf.l_margin
+        for side in body_layout.SIDES:
+            self.figure(side, x, top + 5, figure_w, shades)
+            pdf.set_font("main", "", 8)
+            pdf.set_text_color(SOFT)
+            pdf.set_xy(x, top)
+            pdf.cell(figure_w, 4, "Front" if side == "front" else "Back", align="C")
+            x += figure_w + 4
+        legend_y = top + 5 + figure_h + 1.5
+        self.legend(pdf.l_margin, legend_y, 2 * figure_w + 4)
+        text_x = pdf.l_margin + 2 * figure_w + 10
+        pdf.set_xy(text_x, top)
+        old_margin = pdf.l_margin
+        pdf.set_left_margin(text_x)
+        for line in lines:
+            pdf.set_x(text_x)
+            pdf.set_font("main", "", BODY_SIZE)
+            pdf.set_text_color(INK)
+            pdf.cell(4, BODY_SIZE * 0.5, "•")
+            pdf.multi_cell(
+                pdf.w - pdf.r_margin - text_x - 4,
+                BODY_SIZE * 0.5,
+                printable(line, cjk=self.cjk),
+                new_x=XPos.LMARGIN,
+                new_y=YPos.NEXT,
+                align="L",
+            )
+            pdf.ln(0.8)
+        pdf.set_left_margin(old_margin)
+        pdf.set_x(old_margin)
+        pdf.set_y(max(pdf.get_y(), legend_y + 8))
+
+    def figure(self, side: str, x: float, y: float, w: float, shades: dict[str, int]) -> None:
+        """One outline (two passes: thick strokes, then white fills) with the felt regions shaded."""
+        pdf = self.pdf
+        h = w * body_layout.ASPECT
+
+        def pt(px: float, py: float) -> tuple[float, float]:  # the figure's box -> page mm
+            return x + px * w, y + py * h
+
+        prims = body_layout.silhouette(side)
+        closed = [p for p in prims if p.kind != "polyline"]
+        pdf.set_draw_color(LINE)
+        pdf.set_line_width(0.7)
+        for prim in closed:
+            self.primitive(prim, pt, w, h, "D")
+        pdf.set_fill_color(PAPER)
+        for prim in closed:
+            self.primitive(prim, pt, w, h, "F")
+        pdf.set_line_width(0.2)
+        pdf.set_draw_color(150)
+        for prim in prims:
+            if prim.kind == "polyline":
+                pdf.polyline([pt(px, py) for px, py in prim.points])
+        pdf.set_line_width(0.25)
+        pdf.set_draw_color(LINE)
+        for shape in body_layout.shapes_for(side):
+            grey = shades.get(shape.region_id)
+            if grey is not None:
+                pdf.set_fill_color(grey)
+                self.shape(
+                    shape.kind, pt(shape.cx, shape.cy), shape.w * w, shape.h * h, shape.radius * w, "DF"
+                )
+
+    def primitive(self, prim: body_layout.Primitive, pt: _ToPage, w: float, h: float, style: str) -> None:
+        if prim.kind == "polygon":
+            self.pdf.polygon([pt(px, py) for px, py in prim.points], style=style)
+        elif prim.kind != "polyline":
+            radius = prim.radius * w if prim.kind == "rounded_rect" else 0.0
+            self.shape(prim.kind, pt(prim.cx, prim.cy), prim.w * w, prim.h * h, radius, style)
+
+    def shape(
+        self, kind: str, centre: tuple[float, float], w: float, h: float, radius: float, style: str
+    ) -> None:
+        """An ellipse or a rounded rectangle around ``centre`` (page millimetres)."""
+        x, y = centre[0] - w / 2, centre[1] - h / 2
+        if kind == "ellipse":
+            self.pdf.ellipse(x, y, w, h, style=style)
+        else:
+            r = min(radius, w / 2, h / 2)
+            self.pdf.rect(x, y, w, h, style=style, round_corners=r > 0, corner_radius=r)
+
+    def legend(self, x: float, y: float, width: float) -> None:
+        pdf = self.pdf
+        pdf.set_line_width(0.2)
+        pdf.set_draw_color(LINE)
+        steps = len(SHADES)
+        box = min(5.0, (width - 30) / steps)
+        pdf.set_font("main", "", 7)
+        pdf.set_text_color(SOFT)
+        pdf.set_xy(x, y)
+        pdf.cell(11, 4, "a little")
+        bx = x + 11
+        for grey in SHADES:
+            pdf.set_fill_color(grey)
+            pdf.rect(bx, y + 0.5, box, 3, style="DF")
+            bx += box
+        pdf.set_xy(bx + 1, y)
+        pdf.cell(12, 4, "a lot")
+
+    # --- feelings --------------------------------------------------------------------------
+
+    def feelings_section(self, summary: Summary, lines: list[str]) -> None:
+        assert summary.feelings is not None
+        words = [line for line in lines if not line.startswith("How strong")]
+        self.bullets(words)
+        series = summary.feelings.series
+        if series:
+            self.gap(1)
+            self.room(38)
+            self.text("How strong my feelings were (0-10), over time", size=9, grey=SOFT)
+            self.chart(series, summary.start_us, summary.end_us)
+
+    def chart(self, series: list[tuple[int, float]], start_us: int | None, end_us: int | None) -> None:
+        pdf = self.pdf
+        x0, y0 = pdf.l_margin + 8, pdf.get_y() + 2
+        w, h = min(self.width - 10, 150.0), 24.0
+        first = min(start_us if start_us is not None else series[0][0], series[0][0])
+        last = max(end_us if end_us is not None else series[-1][0], series[-1][0])
+        span = max(1, last - first)
+        pdf.set_draw_color(200)
+        pdf.set_line_width(0.15)
+        pdf.set_font("main", "", 7)
+        pdf.set_text_color(SOFT)
+        for level in (0, 5, 10):
+            ly = y0 + h - level / 10 * h
+            pdf.line(x0, ly, x0 + w, ly)
+            pdf.set_xy(x0 - 7, ly - 2)
+            pdf.cell(6, 4, str(level), align="R")
+        points = [(x0 + (t - first) / span * w, y0 + h - max(0.0, min(10.0, v)) / 10 * h) for t, v in series]
+        pdf.set_draw_color(LINE)
+        pdf.set_line_width(0.4)
+        if len(points) > 1:
+            pdf.polyline(points)
+        pdf.set_fill_color(INK)
+        radius = 0.9 if len(points) < 60 else 0.5
+        for px, py in points:
+            pdf.ellipse(px - radius, py - radius, 2 * radius, 2 * radius, style="F")
+        for label_x, us in ((x0, first), (x0 + w, last)):
+            pdf.set_xy(label_x - 10, y0 + h + 0.5)
+            pdf.cell(20, 4, self.day(us), align="C")
+        pdf.set_y(y0 + h + 6)
+
+    def day(self, us: int) -> str:
+        return day_text(us, self.tz, with_year=False)
+
+    # --- entries ---------------------------------------------------------------------------
+
+    def notes_section(self, summary: Summary) -> None:
+        for number, (day, lines) in enumerate(summary.notes):
+            if number:
+                self.gap(1.5)
+            self.room(12)
+            self.text(day, size=9, bold=True, grey=SOFT)
+            for line in lines:
+                self.text(line)
+
+    def entries_section(self, summary: Summary) -> None:
+        for number, (title, text) in enumerate(summary.entries):
+            if number:
+                self.gap(3)
+            self.room(14)
+            self.text(title, bold=True)
+            if text:
+                self.text(text)
+
+
+SHADES: tuple[int, ...] = (225, 195, 160, 125, 90)  # light grey (a little) to dark grey (a lot)
+
+
+def region_shades(summary: Summary) -> dict[str, int]:
+    """A grey per felt region: darker the more often and the more strongly it was felt."""
+    if not summary.body or not summary.body.regions:
+        return {}
+    weight = {s.region_id: s.count * max(1.0, s.mean_intensity) for s in summary.body.regions}
+    top = max(weight.values())
+    shades: dict[str, int] = {}
+    for region_id, value in weight.items():
+        step = min(len(SHADES) - 1, int(value / top * len(SHADES) - 1e-9))
+        shades[region_id] = SHADES[max(0, step)]
+    return shades

@@ -1,0 +1,165 @@
+"""A quiet record of breathing pauses: which rhythm, for how long, and (if the client said) how tense
+they felt before and after.
+
+It lets someone notice, over time, what helps them settle. The before/after numbers are optional
+and only ever shown side by side ("tension 7 then 4"): nothing here adds them up, compares them with
+anyone else, or counts how often someone breathes.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from companion.core.errors import RecordNotFound
+from companion.core.records import Record
+from companion.reference import breathing
+from companion.vault.vault import Vault
+
+BREATHING = "breathing"
+PAYLOAD_VERSION = 1
+MAX_SECONDS = 24 * 60 * 60  # a day: anything longer is damaged data, not a session
+NAMES: dict[str, str] = {
+    "slow": "Slow breathing",
+    "box": "Box breathing",
+    "478": "4-7-8 breathing",
+    "custom": "My own rhythm",
+}
+DEFAULT_NAME = "Breathing"
+
+
+def _float(value: Any, low: float, high: float, default: float = 0.0) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return default
+    return max(low, min(high, float(value)))
+
+
+def clamp_rating(value: Any) -> int | None:
+    """A 0-10 tension rating; None (not answered) for anything that isn't a number."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        return None
+    return max(0, min(10, int(round(value))))
+
+
+@dataclass(frozen=True)
+class BreathingSession:
+    pattern: str  # a breathing.PATTERNS id, or "custom"
+    inhale: float
+    hold_in: float
+    exhale: float
+    hold_out: float
+    seconds: float  # how long the client actually breathed (a stopped session counts too)
+    before: int | None = None  # tension 0-10 before, if asked and answered
+    after: int | None = None
+
+    @classmethod
+    def from_pattern(
+        cls, p: breathing.Pattern, seconds: float, before: int | None = None, after: int | None = None
+    ) -> BreathingSession:
+        """A session of pattern ``p``, as the breathing screen saves it."""
+        return cls(p.id, p.inhale, p.hold_in, p.exhale, p.hold_out, seconds, before, after)
+
+    @property
+    def rhythm(self) -> breathing.Pattern:
+        return breathing.Pattern(
+            self.pattern,
+            NAMES.get(self.pattern, DEFAULT_NAME),
+            self.inhale,
+            self.hold_in,
+            self.exhale,
+            self.hold_out,
+        )
+
+    @property
+    def is_empty(self) -> bool:
+        """No time breathed and no rating: nothing worth keeping."""
+        return self.seconds <= 0 and clamp_rating(self.before) is None and clamp_rating(self.after) is None
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "v": PAYLOAD_VERSION,
+            "pattern": self.pattern,
+            "inhale": _float(self.inhale, 0, breathing.MAX_PHASE_S),
+            "hold_in": _float(self.hold_in, 0, breathing.MAX_PHASE_S),
+            "exhale": _float(self.exhale, 0, breathing.MAX_PHASE_S),
+            "hold_out": _float(self.hold_out, 0, breathing.MAX_PHASE_S),
+            "seconds": _float(self.seconds, 0, MAX_SECONDS),
+            "before": clamp_rating(self.before),
+            "after": clamp_rating(self.after),
+        }
+
+    @classmethod
+    def from_payload(cls, data: Any) -> BreathingSession:
+        """Never raises: junk numbers read as 0 (or "not answered" for ratings)."""
+        if not isinstance(data, dict):
+            data = {}
+        pattern = data.get("pattern")
+        return cls(
+            pattern=pattern if isinstance(pattern, str) and pattern else "custom",
+            inhale=_float(data.get("inhale"), 0, breathing.MAX_PHASE_S),
+            hold_in=_float(data.get("hold_in"), 0, breathing.MAX_PHASE_S),
+            exhale=_float(data.get("exhale"), 0, breathing.MAX_PHASE_S),
+            hold_out=_float(data.get("hold_out"), 0, breathing.MAX_PHASE_S),
+            seconds=_float(data.get("seconds"), 0, MAX_SECONDS),
+            before=clamp_rating(data.get("before")),
+            after=clamp_rating(data.get("after")),
+        )
+
+
+def _length(seconds: float) -> str:
+    if seconds < 60:
+        whole = max(1, round(seconds))
+        return "1 second" if whole == 1 else f"{whole} seconds"
+    minutes = round(seconds / 60)
+    return "1 minute" if minutes == 1 else f"{minutes} minutes"
+
+
+def describe(session: BreathingSession) -> str:
+    """ "Slow breathing, 5 minutes · tension 7 then 4"; the ratings part only when answered."""
+    name = NAMES.get(session.pattern, DEFAULT_NAME)
+    parts = [name if session.seconds <= 0 else f"{name}, {_length(session.seconds)}"]
+    before, after = clamp_rating(session.before), clamp_rating(session.after)
+    if before is not None and after is not None:
+        parts.append(f"tension {before} then {after}")
+    elif before is not None:
+        parts.append(f"tension {before} before")
+    elif after is not None:
+        parts.append(f"tension {after} after")
+    return " · ".join(parts)
+
+
+class BreathingLog:
+    """Breathing sessions inside one unlocked vault."""
+
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+
+    def add(self, session: BreathingSession, *, created_us: int | None = None) -> Record:
+        if session.is_empty:
+            raise ValueError("There's nothing to keep from this pause yet.")
+        return self.vault.add(BREATHING, session.to_payload(), created_us=created_us)
+
+    def delete(self, record_id: str) -> None:
+        record = self.vault.get(record_id)
+        if record.kind != BREATHING:  # an id from elsewhere is never deleted as a breathing session
+            raise RecordNotFound(record_id)
+        self.vault.delete(record_id)
+
+    def recent(self, limit: int = 10) -> list[tuple[Record, BreathingSession]]:
+        """The latest sessions, newest first."""
+        page = self.vault.list_page([BREATHING], limit=max(1, limit))
+        return [(r, BreathingSession.from_payload(r.payload)) for r in page.records]
+
+    def in_range(self, start_us: int | None, end_us: int | None) -> list[tuple[Record, BreathingSession]]:
+        """Sessions with start_us <= created < end_us (None: open-ended), newest first."""
+        out: list[tuple[Record, BreathingSession]] = []
+        cursor = None
+        while True:
+            page = self.vault.list_page(
+                [BREATHING], after=cursor, limit=200, start_us=start_us, end_us=end_us
+            )
+            out.extend((r, BreathingSession.from_payload(r.payload)) for r in page.records)
+            if page.next_cursor is None:
+                return out
+            cursor = page.next_cursor

@@ -1,0 +1,591 @@
+"""Homework from my therapist: practices between sessions, and the cards therapists hand out.
+
+A practice is one of the things the app already does (a check-in, a breathing pause,
+feedback for the therapist, or answering a writing prompt), how often, and for how long,
+with an optional note in the therapist's own words. The client or the therapist sets it up.
+
+Progress is only ever shown as what was done ("3 check-ins since 18 Nov"), never as what
+was missed: homework that turns into a scorecard makes people stop opening the app.
+
+A *homework card* is a small JSON file a therapist writes once and gives to many clients
+(docs/homework-card.md). It comes from outside, so `parse_card` checks every byte strictly
+and turns any problem into one plain-words `HomeworkCardInvalid`, before anything is added.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from companion.core.errors import HomeworkCardInvalid, RecordNotFound
+from companion.core.records import Record, now_us, to_us
+from companion.core.textfit import shorten
+from companion.vault.vault import Vault
+
+HOMEWORK = "homework"
+PAYLOAD_VERSION = 1
+
+# --- what, how often, who ------------------------------------------------------------------
+
+CHECKIN = "checkin"
+BREATHING = "breathing"
+FEEDBACK = "feedback"
+PROMPT = "prompt"
+WHATS: tuple[str, ...] = (CHECKIN, BREATHING, FEEDBACK, PROMPT)
+WHAT_LABELS: dict[str, str] = {
+    CHECKIN: "Check-in",
+    BREATHING: "Breathing pause",
+    FEEDBACK: "Feedback for my therapist",
+    PROMPT: "Writing prompt",
+}
+# The record kind whose saving counts as doing the practice.
+COUNTED_KIND: dict[str, str] = {
+    CHECKIN: "checkin",
+    BREATHING: "breathing",
+    FEEDBACK: "feedback",
+    PROMPT: "journal",
+}
+_UNITS: dict[str, tuple[str, str]] = {
+    CHECKIN: ("check-in", "check-ins"),
+    BREATHING: ("breathing pause", "breathing pauses"),
+    FEEDBACK: ("piece of feedback", "pieces of feedback"),
+    PROMPT: ("answer", "answers"),
+}
+
+DAILY = "daily"
+TIMES_A_WEEK = "times_a_week"
+ON_DAYS = "on_days"
+OFTEN: tuple[str, ...] = (DAILY, TIMES_A_WEEK, ON_DAYS)
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+CLIENT = "client"
+THERAPIST = "therapist"
+
+MAX_TITLE = 120
+MAX_NOTE = 2000
+MAX_PROMPT = 500
+EARLIEST = date(2000, 1, 1)
+LATEST = date(2100, 12, 31)
+MAX_SPAN_DAYS = 5 * 366  # a practice longer than five years is surely a typing mistake
+
+# --- cards ---------------------------------------------------------------------------------
+
+CARD_FORMAT = "companion-homework"
+CARD_VERSION = 1
+CARD_SUFFIX = ".homework.json"
+MAX_CARD_BYTES = 64 * 1024
+MAX_PRACTICES = 20
+MAX_WEEKS = 52
+_CARD_KEYS = {"format", "version", "practices"}
+_PRACTICE_KEYS = {
+    "what",
+    "title",
+    "prompt",
+    "note",
+    "often",
+    "times_a_week",
+    "days",
+    "start",
+    "until",
+    "weeks",
+}
+_DAYS_HINT = "use mon, tue, wed, thu, fri, sat, sun"
+_WHATS_HINT = "use checkin, breathing, feedback or prompt"
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+@dataclass(frozen=True)
+class Homework:
+    what: str
+    start: date
+    often: str = DAILY
+    times_a_week: int = 1  # used when often == TIMES_A_WEEK
+    days: tuple[str, ...] = ()  # WEEKDAYS ids, used when often == ON_DAYS
+    until: date | None = None  # last day, inclusive; None = until the client removes it
+    prompt: str = ""  # the question, for PROMPT
+    note: str = ""  # in the therapist's words
+    title: str = ""
+    set_by: str = CLIENT
+    id: str = field(default="", compare=False)  # the record id once stored
+
+    @property
+    def label(self) -> str:
+        return self.title or WHAT_LABELS.get(self.what, "Practice")
+
+    def is_active(self, today: date) -> bool:
+        return self.start <= today and (self.until is None or today <= self.until)
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "v": PAYLOAD_VERSION,
+            "what": self.what,
+            "often": self.often,
+            "times_a_week": self.times_a_week,
+            "days": list(self.days),
+            "start": self.start.isoformat(),
+            "until": self.until.isoformat() if self.until else None,
+            "prompt": self.prompt,
+            "note": self.note,
+            "title": self.title,
+            "set_by": self.set_by,
+        }
+
+    @classmethod
+    def from_payload(cls, data: Any, record_id: str = "") -> Homework:
+        """Never raises: damaged fields read as harmless defaults."""
+        if not isinstance(data, dict):
+            data = {}
+        what = data.get("what")
+        often = data.get("often")
+        times = data.get("times_a_week")
+        days = data.get("days")
+        return cls(
+            what=what if what in WHATS else CHECKIN,
+            start=_stored_date(data.get("start")) or EARLIEST,
+            often=often if often in OFTEN else DAILY,
+            times_a_week=times if _small_int(times) else 1,
+            days=tuple(d for d in WEEKDAYS if isinstance(days, list) and d in days),
+            until=_stored_date(data.get("until")),
+            prompt=_str(data.get("prompt")),
+            note=_str(data.get("note")),
+            title=_str(data.get("title")),
+            set_by=THERAPIST if data.get("set_by") == THERAPIST else CLIENT,
+            id=record_id,
+        )
+
+    @classmethod
+    def from_record(cls, record: Record) -> Homework:
+        return cls.from_payload(record.payload, record.id)
+
+
+def _small_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 7
+
+
+def _str(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _stored_date(value: Any) -> date | None:
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+# --- cleaning and checking -----------------------------------------------------------------
+
+# Invisible characters that reorder text (used to disguise what a line says).
+_BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))} | {"\ufeff"}
+
+
+def clean_text(text: str, *, multiline: bool = False) -> str:
+    """Remove control characters; titles become one line, notes keep their line breaks."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    kept = []
+    for ch in text:
+        if ch == "\n" and multiline:
+            kept.append(ch)
+        elif ch in "\t\n":
+            kept.append(" ")
+        elif unicodedata.category(ch) != "Cc" and ch not in _BIDI_CONTROLS:
+            kept.append(ch)
+    out = "".join(kept)
+    if not multiline:
+        return " ".join(out.split())
+    return "\n".join(line.rstrip() for line in out.strip().split("\n"))
+
+
+def problem(homework: Homework) -> str | None:
+    """What is wrong with a practice, in plain words (lower case, to fit after "practice 2:"), or None."""
+    if homework.what not in WHATS:
+        return "choose a check-in, a breathing pause, feedback or a writing prompt"
+    if len(homework.title) > MAX_TITLE:
+        return f"the title is longer than {MAX_TITLE} characters"
+    if len(homework.note) > MAX_NOTE:
+        return f"the note is longer than {MAX_NOTE} characters"
+    if len(homework.prompt) > MAX_PROMPT:
+        return f"the writing prompt is longer than {MAX_PROMPT} characters"
+    if homework.what == PROMPT and not homework.prompt.strip():
+        return "a writing prompt needs the question to answer"
+    if homework.often not in OFTEN:
+        return "choose every day, a number of times a week, or particular days"
+    if homework.often == TIMES_A_WEEK and not 1 <= homework.times_a_week <= 7:
+        return "the number of times a week should be between 1 and 7"
+    if homework.often == ON_DAYS and (not homework.days or any(d not in WEEKDAYS for d in homework.days)):
+        return "choose at least one day of the week"
+    if not EARLIEST <= homework.start <= LATEST:
+        return "the start date doesn't look right"
+    if homework.until is not None:
+        if homework.until < homework.start:
+            return "the last day is before the first day"
+        if (homework.until - homework.start).days > MAX_SPAN_DAYS:
+            return "it would run for more than five years"
+    return None
+
+
+def _check(homework: Homework) -> Homework:
+    """The practice with its text cleaned, or ValueError with a sentence for the screen."""
+    homework = replace(
+        homework,
+        title=clean_text(homework.title),
+        prompt=clean_text(homework.prompt, multiline=True),
+        note=clean_text(homework.note, multiline=True),
+    )
+    issue = problem(homework)
+    if issue is not None:
+        raise ValueError(issue[0].upper() + issue[1:] + ".")
+    return homework
+
+
+# --- the store -----------------------------------------------------------------------------
+
+
+def _day_start_us(day: date) -> int:
+    return to_us(datetime.combine(day, time.min))
+
+
+class Homeworks:
+    """Practices inside one unlocked vault."""
+
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+
+    def _own(self, record_id: str) -> Record:
+        record = self.vault.get(record_id)
+        if record.kind != HOMEWORK:
+            raise RecordNotFound(record_id)
+        return record
+
+    def add(self, homework: Homework) -> Record:
+        return self.vault.add(HOMEWORK, _check(homework).to_payload())
+
+    def add_all(self, homeworks: Iterable[Homework]) -> list[Record]:
+        """Add several (a card's practices) in one transaction: all of them or none."""
+        items = [_check(h) for h in homeworks]
+        stamp = now_us()
+        records = [Record(uuid.uuid4().hex, HOMEWORK, stamp, stamp, h.to_payload()) for h in items]
+        self.vault.import_records(records)
+        return records
+
+    def get(self, record_id: str) -> Homework:
+        return Homework.from_record(self._own(record_id))
+
+    def all(self) -> list[Homework]:
+        """Newest first."""
+        return [Homework.from_record(r) for r in self.vault.iter_all([HOMEWORK])]
+
+    def active(self, today: date) -> list[Homework]:
+        return [h for h in self.all() if h.is_active(today)]
+
+    def update(self, record_id: str, homework: Homework) -> Record:
+        cleaned = _check(homework)
+        self._own(record_id)
+        return self.vault.update(record_id, cleaned.to_payload())
+
+    def delete(self, record_id: str) -> None:
+        self._own(record_id)
+        self.vault.delete(record_id)
+
+    def records_between(self, homework: Homework, start: date, end: date) -> Iterator[Record]:
+        """Records of the kind that counts for ``homework``, made on local days start..end."""
+        cursor = None
+        while True:
+            page = self.vault.list_page(
+                [COUNTED_KIND.get(homework.what, CHECKIN)],
+                after=cursor,
+                limit=500,
+                start_us=_day_start_us(start),
+                end_us=_day_start_us(end + timedelta(days=1)),
+            )
+            yield from page.records
+            if page.next_cursor is None:
+                return
+            cursor = page.next_cursor
+
+    def progress_text(self, homework: Homework, today: date) -> str:
+        end = min(today, homework.until) if homework.until else today
+        records = self.records_between(homework, homework.start, end) if end >= homework.start else ()
+        return progress_text(homework, records, today)
+
+
+# --- progress: what was done, never what was missed ----------------------------------------
+
+
+def counts(homework: Homework, record: Record) -> bool:
+    """Whether saving ``record`` was doing this practice."""
+    if record.kind != COUNTED_KIND.get(homework.what):
+        return False
+    if homework.what == PROMPT:
+        return bool(homework.id) and record.payload.get("homework_id") == homework.id
+    return True
+
+
+def done_in_period(homework: Homework, records: Iterable[Record], start: date, end: date) -> int:
+    """How many times the practice was done on local days ``start`` to ``end`` (both included)."""
+    total = 0
+    for record in records:
+        if counts(homework, record) and start <= record.created_at.astimezone().date() <= end:
+            total += 1
+    return total
+
+
+def _day(day: date, today: date) -> str:
+    """ "18 Nov", with the year only when it isn't this year."""
+    text = f"{day.day} {day:%b}"
+    return text if day.year == today.year else f"{text} {day.year}"
+
+
+def progress_text(homework: Homework, records: Iterable[Record], today: date) -> str:
+    """ "3 check-ins since 18 Nov": counts what was done, and is kind when that is nothing yet."""
+    start = homework.start
+    if today < start:
+        return f"Starts {_day(start, today)}."
+    ended = homework.until is not None and today > homework.until
+    end = homework.until if ended and homework.until else today
+    done = done_in_period(homework, records, start, end)
+    one, many = _UNITS.get(homework.what, ("time", "times"))
+    amount = f"{done} {one if done == 1 else many}"
+    if ended and homework.until:
+        if done == 0:
+            return f"Ran from {_day(start, today)} to {_day(homework.until, today)}."
+        return f"{amount} between {_day(start, today)} and {_day(homework.until, today)}."
+    if done == 0:
+        when = "today" if start == today else f"on {_day(start, today)}"
+        return f"Started {when}. Whenever you're ready."
+    if start == today:
+        return f"{amount} today."
+    return f"{amount} since {_day(start, today)}."
+
+
+# --- words for people ----------------------------------------------------------------------
+
+
+def _join(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def describe_often(homework: Homework) -> str:
+    """ "every day", "3 times a week", "on Mondays and Thursdays"."""
+    if homework.often == TIMES_A_WEEK:
+        n = homework.times_a_week
+        return {1: "once a week", 2: "twice a week"}.get(n, f"{n} times a week")
+    if homework.often == ON_DAYS and homework.days:
+        if len(set(homework.days)) == 7:
+            return "every day"
+        names = [_DAY_NAMES[WEEKDAYS.index(d)] + "s" for d in WEEKDAYS if d in homework.days]
+        return "on " + _join(names)
+    return "every day"
+
+
+def describe_dates(homework: Homework, today: date) -> str:
+    start = _day(homework.start, today)
+    if homework.until is None:
+        return f"from {start}"
+    return f"from {start} until {_day(homework.until, today)}"
+
+
+def describe(homework: Homework, today: date) -> str:
+    """One line: what, how often, when, and the start of any note."""
+    what = WHAT_LABELS.get(homework.what, "Practice")
+    if homework.what == PROMPT:
+        what += f': "{shorten(homework.prompt, 100)}"'
+    head = f'"{homework.title}" ({what[0].lower() + what[1:]})' if homework.title else what
+    line = f"{head}, {describe_often(homework)}, {describe_dates(homework, today)}"
+    if homework.note:
+        line += f'. Note: "{shorten(homework.note, 100)}"'
+    return line
+
+
+def describe_card(homeworks: list[Homework], today: date | None = None) -> list[str]:
+    """The lines the import dialog shows under "This will add:"."""
+    return [describe(h, today or date.today()) for h in homeworks]
+
+
+# --- cards ---------------------------------------------------------------------------------
+
+
+def _invalid(reason: str) -> HomeworkCardInvalid:
+    return HomeworkCardInvalid(reason)
+
+
+def _shown(value: str, limit: int = 40) -> str:
+    """A piece of the card safe to quote back in a message."""
+    return shorten(clean_text(value), limit)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")
+
+
+def _card_object(data: bytes) -> dict[str, Any]:
+    if not isinstance(data, bytes | bytearray):
+        raise _invalid("it isn't a file Companion can read")
+    if len(data) > MAX_CARD_BYTES:
+        raise _invalid(f"the file is larger than {MAX_CARD_BYTES // 1024} KB, far more than a card needs")
+    try:
+        text = bytes(data).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _invalid("the file isn't plain text") from None
+    if not text.strip():
+        raise _invalid("the file is empty")
+    try:
+        obj = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise _invalid(f"there is a typing mistake near line {exc.lineno}") from None
+    except (ValueError, RecursionError):
+        raise _invalid("it isn't laid out the way a homework card is") from None
+    if not isinstance(obj, dict) or obj.get("format") != CARD_FORMAT:
+        raise _invalid("it isn't a homework card")
+    version = obj.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > CARD_VERSION:
+        raise _invalid("it was made for a newer version of Companion; please update Companion first")
+    if type(version) is not int or version != CARD_VERSION:
+        raise _invalid("its version number isn't one Companion knows")
+    unknown = sorted(str(k) for k in obj if k not in _CARD_KEYS)
+    if unknown:
+        raise _invalid(f'it has a part Companion doesn\'t know ("{_shown(unknown[0])}")')
+    return obj
+
+
+def _text_field(item: dict[str, Any], key: str, limit: int, where: str, *, multiline: bool) -> str:
+    value = item.get(key, "")
+    if not isinstance(value, str):
+        raise _invalid(f"{where}: the {key} should be text in quotes")
+    if len(value) > 4 * limit:  # don't even clean absurd text
+        raise _invalid(f"{where}: the {key} is longer than {limit} characters")
+    return clean_text(value, multiline=multiline)
+
+
+def _card_date(value: Any, where: str, name: str) -> date:
+    parsed = _stored_date(value)
+    if parsed is None:
+        raise _invalid(f"{where}: the {name} should be a date written like 2026-11-25")
+    if not EARLIEST <= parsed <= LATEST:
+        raise _invalid(f"{where}: the {name} ({parsed.isoformat()}) doesn't look right")
+    return parsed
+
+
+def _card_int(value: Any, low: int, high: int, message: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise _invalid(message)
+    return value
+
+
+def _card_days(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or len(value) > 7:
+        raise _invalid(f'{where}: "days" should list days of the week, like ["mon", "thu"]')
+    days: set[str] = set()
+    for day in value:
+        key = day.strip().lower()[:3] if isinstance(day, str) else ""
+        full = day.strip().lower() if isinstance(day, str) else ""
+        if key not in WEEKDAYS or not _DAY_NAMES[WEEKDAYS.index(key)].lower().startswith(full):
+            shown = _shown(day) if isinstance(day, str) else "?"
+            raise _invalid(f'{where}: "{shown}" isn\'t a day of the week ({_DAYS_HINT})')
+        days.add(key)
+    return tuple(d for d in WEEKDAYS if d in days)
+
+
+def _practice(item: Any, number: int, today: date) -> Homework:
+    where = f"practice {number}"
+    if not isinstance(item, dict):
+        raise _invalid(f"{where} isn't written as a practice")
+    unknown = sorted(str(k) for k in item if k not in _PRACTICE_KEYS)
+    if unknown:
+        raise _invalid(f'{where} has a part Companion doesn\'t know ("{_shown(unknown[0])}")')
+    what = item.get("what")
+    if not isinstance(what, str):
+        raise _invalid(f'{where}: "what" should say which practice it is ({_WHATS_HINT})')
+    if what not in WHATS:
+        raise _invalid(f'{where}: "{_shown(what)}" isn\'t a practice Companion knows ({_WHATS_HINT})')
+    if "prompt" in item and what != PROMPT:
+        raise _invalid(f'{where}: only a "prompt" practice has a writing prompt')
+    often = item.get("often", DAILY)
+    if often not in OFTEN:
+        raise _invalid(f"{where}: how often should be daily, times_a_week or on_days")
+    if ("times_a_week" in item) != (often == TIMES_A_WEEK):
+        raise _invalid(f'{where}: "times_a_week" goes together with "often": "times_a_week"')
+    if ("days" in item) != (often == ON_DAYS):
+        raise _invalid(f'{where}: "days" goes together with "often": "on_days"')
+    times = 1
+    if often == TIMES_A_WEEK:
+        times = _card_int(item["times_a_week"], 1, 7, f"{where}: times a week should be a number from 1 to 7")
+    days = _card_days(item["days"], where) if often == ON_DAYS else ()
+    start = _card_date(item["start"], where, "start date") if "start" in item else today
+    if "until" in item and "weeks" in item:
+        raise _invalid(f'{where}: give either "until" or "weeks", not both')
+    until = None
+    if "until" in item:
+        until = _card_date(item["until"], where, "last day")
+    elif "weeks" in item:
+        weeks = _card_int(
+            item["weeks"], 1, MAX_WEEKS, f"{where}: weeks should be a number from 1 to {MAX_WEEKS}"
+        )
+        until = start + timedelta(days=7 * weeks - 1)
+    if until is not None and until < today:
+        raise _invalid(f"{where}: it ended on {until.isoformat()}, which has already passed")
+    homework = Homework(
+        what=what,
+        start=start,
+        often=often,
+        times_a_week=times,
+        days=days,
+        until=until,
+        prompt=_text_field(item, "prompt", MAX_PROMPT, where, multiline=True),
+        note=_text_field(item, "note", MAX_NOTE, where, multiline=True),
+        title=_text_field(item, "title", MAX_TITLE, where, multiline=False),
+        set_by=THERAPIST,
+    )
+    issue = problem(homework)
+    if issue is not None:
+        raise _invalid(f"{where}: {issue}")
+    return homework
+
+
+def parse_card(data: bytes, today: date | None = None) -> list[Homework]:
+    """The practices on a card, checked strictly; raises only `HomeworkCardInvalid`.
+
+    A practice without a start date starts ``today`` (the day it is imported), so one card
+    can be handed to many clients at different times.
+    """
+    today = today or date.today()
+    obj = _card_object(data)
+    practices = obj.get("practices")
+    if not isinstance(practices, list) or not practices:
+        raise _invalid("it has no practices in it")
+    if len(practices) > MAX_PRACTICES:
+        raise _invalid(f"it has more than {MAX_PRACTICES} practices")
+    return [_practice(item, n, today) for n, item in enumerate(practices, start=1)]
+
+
+def write_card(homeworks: Iterable[Homework]) -> bytes:
+    """A card with these practices, readable by `parse_card` and by people (indented, UTF-8)."""
+    practices = []
+    for homework in map(_check, homeworks):
+        item: dict[str, Any] = {"what": homework.what}
+        if homework.title:
+            item["title"] = homework.title
+        if homework.what == PROMPT:
+            item["prompt"] = homework.prompt
+        if homework.note:
+            item["note"] = homework.note
+        item["often"] = homework.often
+        if homework.often == TIMES_A_WEEK:
+            item["times_a_week"] = homework.times_a_week
+        if homework.often == ON_DAYS:
+            item["days"] = list(homework.days)
+        item["start"] = homework.start.isoformat()
+        if homework.until is not None:
+            item["until"] = homework.until.isoformat()
+        practices.append(item)
+    card = {"format": CARD_FORMAT, "version": CARD_VERSION, "practices": practices}
+    return (json.dumps(card, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

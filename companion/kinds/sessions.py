@@ -1,0 +1,172 @@
+"""Therapy sessions: when they were, with whom, and when the next one is.
+
+Sessions are the anchor for "since my last session" and for linking a reflection or a piece
+of feedback to the hour it belongs to. Each session is stored with ``created_us`` set to its
+start, so the vault's own date index lists them in calendar order, however late they were
+entered. A session is only a date and a few words; nothing here judges how often someone goes.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, tzinfo
+from typing import Any
+
+from companion.core.errors import RecordNotFound
+from companion.core.records import Record, to_datetime
+from companion.vault.vault import Vault
+
+SESSION = "session"
+PAYLOAD_VERSION = 1
+MAX_LABEL = 80
+MAX_TEXT = 100_000
+
+# Moments outside these years are almost certainly a slip of the date picker, and
+# datetime can't show them anyway.
+MIN_US = int(datetime(1900, 1, 1, tzinfo=UTC).timestamp() * 1_000_000)
+MAX_US = int(datetime(9999, 1, 1, tzinfo=UTC).timestamp() * 1_000_000)
+
+# Our own short names, so the wording never depends on the machine's locale.
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _as_us(value: Any) -> int | None:
+    """A microsecond timestamp from stored data, or None when it is missing or junk."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, float) and math.isfinite(value):
+        number = int(value)
+    elif isinstance(value, str):
+        try:
+            number = int(value.strip())
+        except ValueError:
+            return None
+    else:
+        return None
+    return number if MIN_US <= number < MAX_US else None
+
+
+def _as_text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def clean_label(label: str) -> str:
+    """One tidy line: ends trimmed and inner runs of spaces or line breaks made single."""
+    return " ".join(label.split())
+
+
+@dataclass(frozen=True)
+class Session:
+    when_us: int  # start, microseconds since the epoch (UTC)
+    label: str = ""  # e.g. the therapist's first name
+    next_us: int | None = None  # the next appointment, if the client noted it
+    note: str = ""
+
+    def to_payload(self) -> dict[str, Any]:
+        return {
+            "v": PAYLOAD_VERSION,
+            "when_us": self.when_us,
+            "label": self.label[:MAX_TEXT],
+            "next_us": self.next_us,
+            "note": self.note[:MAX_TEXT],
+        }
+
+    @classmethod
+    def from_payload(cls, data: Any, fallback_when_us: int = 0) -> Session:
+        """Never raises: damaged fields fall back to empty, the start to ``fallback_when_us``."""
+        if not isinstance(data, dict):
+            data = {}
+        when = _as_us(data.get("when_us"))
+        return cls(
+            when_us=when if when is not None else fallback_when_us,
+            label=_as_text(data.get("label")),
+            next_us=_as_us(data.get("next_us")),
+            note=_as_text(data.get("note")),
+        )
+
+
+def validated(session: Session) -> Session:
+    """The session as it will be stored, or ValueError with words we can show the client."""
+    moments = [session.when_us] if session.next_us is None else [session.when_us, session.next_us]
+    for moment in moments:
+        if isinstance(moment, bool) or not isinstance(moment, int) or not MIN_US <= moment < MAX_US:
+            raise ValueError("That date doesn't look right. Could you pick it again?")
+    label = clean_label(session.label)
+    if len(label) > MAX_LABEL:
+        raise ValueError(f"Please keep the name to {MAX_LABEL} characters or fewer. A first name is plenty.")
+    return replace(session, label=label)
+
+
+def describe(session: Session, tz: tzinfo | None = None, now_us: int | None = None) -> str:
+    """ "Tue 24 Nov, 17:00 with Sam" in local time (or ``tz``); the year only when it isn't this one."""
+    moment = to_datetime(session.when_us).astimezone(tz)
+    now = to_datetime(now_us).astimezone(tz) if now_us is not None else datetime.now(moment.tzinfo)
+    day = f"{_DAYS[moment.weekday()]} {moment.day} {_MONTHS[moment.month - 1]}"
+    if moment.year != now.year:
+        day += f" {moment.year}"
+    text = f"{day}, {moment:%H:%M}"
+    label = clean_label(session.label)
+    return f"{text} with {label}" if label else text
+
+
+class Sessions:
+    """Sessions inside one unlocked vault."""
+
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+
+    def _record(self, record_id: str) -> Record:
+        record = self.vault.get(record_id)
+        if record.kind != SESSION:  # an id from elsewhere must never be overwritten as a session
+            raise RecordNotFound(record_id)
+        return record
+
+    @staticmethod
+    def _session(record: Record) -> Session:
+        return Session.from_payload(record.payload, fallback_when_us=record.created_us)
+
+    def add(self, session: Session) -> Record:
+        session = validated(session)
+        return self.vault.add(SESSION, session.to_payload(), created_us=session.when_us)
+
+    def update(self, record_id: str, session: Session) -> Record:
+        session = validated(session)
+        self._record(record_id)
+        return self.vault.update(record_id, session.to_payload(), created_us=session.when_us)
+
+    def delete(self, record_id: str) -> None:
+        """Reflections and feedback keep the id; they show it as "a session that was removed"."""
+        self._record(record_id)
+        self.vault.delete(record_id)
+
+    def get(self, record_id: str) -> Session:
+        return self._session(self._record(record_id))
+
+    def all(self) -> list[tuple[Record, Session]]:
+        """Newest first. A person has hundreds of sessions at most, so reading them all is cheap."""
+        pairs = [(record, self._session(record)) for record in self.vault.iter_all([SESSION])]
+        pairs.sort(key=lambda pair: (pair[1].when_us, pair[0].id), reverse=True)
+        return pairs
+
+    def last_before(self, now_us: int) -> tuple[Record, Session] | None:
+        """The latest session that started at or before ``now_us``."""
+        return next(((r, s) for r, s in self.all() if s.when_us <= now_us), None)
+
+    def next_appointment(self, now_us: int) -> int | None:
+        """The earliest future moment among planned sessions and noted next appointments."""
+        future = [
+            moment
+            for _record, session in self.all()
+            for moment in (session.when_us, session.next_us)
+            if moment is not None and moment > now_us
+        ]
+        return min(future, default=None)
+
+    def since_last_session(self, now_us: int) -> int | None:
+        """Start of "since my last session"; None when there was none yet, meaning everything."""
+        last = self.last_before(now_us)
+        return None if last is None else last[1].when_us

@@ -1,0 +1,71 @@
+"""Small preferences kept inside the vault (so they are encrypted like everything else)."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from companion.vault.vault import Vault
+
+SETTINGS = "settings"
+
+
+@dataclass(frozen=True)
+class CrisisLine:
+    name: str
+    number: str
+    note: str = ""
+
+
+# Neutral defaults shown before unlocking and until the client edits them. Numbers
+# differ by country, so we lead with the universal advice and two widely valid lines.
+DEFAULT_CRISIS_LINES: tuple[CrisisLine, ...] = (
+    CrisisLine("Emergency services (Europe and many countries)", "112", "Free, any phone"),
+    CrisisLine("Emergency services (US and Canada)", "911", ""),
+    CrisisLine("Suicide and crisis line (US)", "988", "Call or text, any time"),
+)
+
+
+class Settings:
+    """One encrypted settings record, read once and written whole."""
+
+    def __init__(self, vault: Vault) -> None:
+        self.vault = vault
+        self._id: str | None = None
+        self._data: dict[str, Any] = {}
+        self._lock = threading.Lock()  # saves come from worker threads; one record, written whole
+        page = vault.list_page([SETTINGS], limit=1)
+        if page.records:
+            self._id = page.records[0].id
+            self._data = dict(page.records[0].payload)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._data.get(key, default)
+
+    def set(self, key: str, value: Any) -> None:
+        with self._lock:
+            self._data[key] = value
+            if self._id is None:
+                self._id = self.vault.add(SETTINGS, dict(self._data)).id
+            else:
+                self.vault.update(self._id, dict(self._data))
+
+    def crisis_lines(self) -> list[CrisisLine]:
+        stored = self.get("crisis_lines")
+        if stored is None:
+            return list(DEFAULT_CRISIS_LINES)
+        return [
+            CrisisLine(str(i.get("name", "")), str(i.get("number", "")), str(i.get("note", "")))
+            for i in stored
+        ]
+
+    def set_crisis_lines(self, lines: list[CrisisLine]) -> None:
+        self.set(
+            "crisis_lines",
+            [
+                {"name": ln.name, "number": ln.number, "note": ln.note}
+                for ln in lines
+                if ln.name.strip() or ln.number.strip()
+            ],
+        )

@@ -1,0 +1,261 @@
+"""Save the whole journal as one encrypted backup file, and add a backup back into a journal."""
+
+from __future__ import annotations
+
+import asyncio
+
+import flet as ft
+
+from companion.core.errors import BackupError, BackupTooLarge, CompanionError
+from companion.export import backup
+from companion.kinds.settings import Settings
+from companion.ui.kit import theme
+from companion.ui.kit.screen import Screen
+from companion.ui.widgets.common import (
+    body,
+    column,
+    error_text,
+    heading,
+    primary_button,
+    show_error,
+    show_secret_toggle,
+    small,
+)
+from companion.vault import passphrase as pp
+
+
+class SaveBackupScreen(Screen):
+    title = "Save a backup"
+
+    def build(self) -> ft.Control:
+        def field(label: str) -> ft.TextField:
+            return ft.TextField(label=label, password=True, on_change=self._on_type)
+
+        self.first = field("Backup passphrase")
+        self.repeat = field("Repeat backup passphrase")
+        self.error = error_text()
+        self.note = body("", muted=True)
+        self.note.visible = False
+        self.button = primary_button("Save backup", self._save, icon=ft.Icons.SAVE_ALT)
+        self.busy = ft.ProgressRing(visible=False, width=20, height=20)
+        return column(
+            heading("Keep a copy somewhere safe"),
+            body(
+                "A backup is one file holding your whole journal: entries, check-ins, notes and "
+                "settings. You can keep it on a USB stick, another computer or in the cloud."
+            ),
+            body(
+                "The file is locked with a passphrase. Your journal passphrase is fine, or choose "
+                "a different one just for backups. You'll need it to restore, and nobody can "
+                "open the file without it, not even us.",
+                muted=True,
+            ),
+            self.first,
+            self.repeat,
+            show_secret_toggle([self.first, self.repeat], self.ctl.page, "Show passphrases"),
+            self.error,
+            ft.Row([self.button, self.busy], spacing=12, wrap=True),
+            self.note,
+        )
+
+    def _on_type(self, _e: ft.ControlEvent) -> None:
+        show_error(self.error, "")
+        self.ctl.touch()
+
+    def _busy(self, busy: bool) -> None:
+        self.button.disabled = busy
+        self.busy.visible = busy
+        self.ctl.page.update()
+
+    async def _save(self, _e: ft.ControlEvent) -> None:
+        vault = self.ctl.vault
+        if vault is None:
+            return
+        secret = self.first.value or ""
+        if pp.length(secret) < pp.MIN_LENGTH:
+            show_error(self.error, f"Please use at least {pp.MIN_LENGTH} characters.")
+        elif pp.normalise(secret) != pp.normalise(self.repeat.value or ""):
+            show_error(self.error, "The two passphrases don't match yet.")
+        else:
+            show_error(self.error, "")
+            self.note.visible = False
+            self._busy(True)
+            try:
+                data = await asyncio.to_thread(backup.export_backup, vault, secret)
+            except CompanionError as exc:
+                show_error(self.error, str(exc))
+                self._busy(False)
+                return
+            await self._write(data)
+            self._busy(False)
+            return
+        self.ctl.page.update()
+
+    async def _write(self, data: bytes) -> None:
+        name = backup.suggested_backup_name()
+        try:
+            path = await ft.FilePicker().save_file(
+                dialog_title="Save your backup", file_name=name, src_bytes=data
+            )
+        except Exception as exc:  # noqa: BLE001 - the platform's save dialog failed
+            show_error(self.error, f"The backup couldn't be saved ({exc}). Nothing was lost; try again?")
+            return
+        if path is None and not self.ctl.page.web:
+            self.note.value = "Not saved. You can try again whenever you like."
+        else:
+            where = f" to {path}" if path else ""
+            self.note.value = f"Saved {name}{where}. It opens only with the backup passphrase you just chose."
+            self.first.value = self.repeat.value = ""
+        self.note.visible = True
+
+
+class RestoreBackupScreen(Screen):
+    title = "Restore a backup"
+
+    def __init__(self, ctl) -> None:
+        super().__init__(ctl)
+        self.data: bytes | None = None
+        self.file_name = ""
+
+    def build(self) -> ft.Control:
+        self.chosen = body("No file chosen yet.", muted=True)
+        self.passphrase = ft.TextField(
+            label="Backup passphrase",
+            password=True,
+            on_change=lambda _e: show_error(self.error, ""),
+            on_submit=self._ask,
+        )
+        self.error = error_text()
+        self.result = ft.Container(
+            body(""),
+            padding=12,
+            border_radius=12,
+            bgcolor=ft.Colors.SECONDARY_CONTAINER,
+            visible=False,
+        )
+        self.button = primary_button("Restore", self._ask, icon=ft.Icons.RESTORE, disabled=True)
+        self.busy = ft.ProgressRing(visible=False, width=20, height=20)
+        return column(
+            heading("Bring back a backup"),
+            body(
+                "Restoring adds what is in a backup file to this journal. Nothing already here "
+                "is removed, and nothing newer is replaced by something older."
+            ),
+            small(
+                "Entries you deleted after the backup was made will come back. This device keeps "
+                "its own settings."
+            ),
+            ft.Row(
+                [
+                    ft.OutlinedButton(
+                        content="Choose a backup file",
+                        icon=ft.Icons.FOLDER_OPEN_OUTLINED,
+                        on_click=self._pick,
+                    )
+                ],
+                wrap=True,
+            ),
+            self.chosen,
+            self.passphrase,
+            show_secret_toggle([self.passphrase], self.ctl.page, "Show what I type"),
+            self.error,
+            ft.Row([self.button, self.busy], spacing=12, wrap=True),
+            self.result,
+        )
+
+    async def _pick(self, _e: ft.ControlEvent) -> None:
+        self.ctl.touch()
+        try:
+            files = await ft.FilePicker().pick_files(
+                dialog_title="Choose a Companion backup",
+                allow_multiple=False,
+                with_data=True,
+                cancel_upload_on_window_blur=False,
+            )
+        except Exception as exc:  # noqa: BLE001 - the platform's file dialog failed
+            show_error(self.error, f"The file couldn't be opened ({exc}). Nothing was changed.")
+            self.ctl.page.update()
+            return
+        self.ctl.touch()
+        if not files:
+            return
+        picked = files[0]
+        show_error(self.error, "")
+        self.result.visible = False
+        try:
+            if picked.size > backup.max_file_bytes():
+                raise BackupTooLarge(backup.MAX_BODY_BYTES // backup.MIB)
+            if picked.bytes is not None:
+                data = picked.bytes
+            elif picked.path:
+                data = await asyncio.to_thread(backup.load_backup_file, picked.path)
+            else:
+                raise OSError("no content")
+        except BackupError as exc:
+            self._forget(str(exc))
+            return
+        except OSError:
+            self._forget("That file couldn't be read. Nothing was changed.")
+            return
+        self.data, self.file_name = data, picked.name
+        self.chosen.value = f"Chosen: {picked.name}"
+        self.chosen.color = None
+        self.button.disabled = False
+        self.ctl.page.update()
+
+    def _forget(self, message: str) -> None:
+        self.data, self.file_name = None, ""
+        self.chosen.value = "No file chosen yet."
+        self.button.disabled = True
+        show_error(self.error, message)
+        self.ctl.page.update()
+
+    async def _ask(self, _e: ft.ControlEvent) -> None:
+        if self.data is None:
+            show_error(self.error, "Please choose a backup file first.")
+        elif not (self.passphrase.value or "").strip():
+            show_error(self.error, "Please type the backup's passphrase.")
+        else:
+            self.ctl.confirm(
+                "Add this backup to your journal?",
+                f"Everything in {self.file_name} is added to this journal. Nothing already here is removed.",
+                "Restore",
+                self._restore,
+                keep="Not now",
+            )
+            return
+        self.ctl.page.update()
+
+    async def _restore(self, _e: ft.ControlEvent) -> None:
+        self.ctl.page.pop_dialog()
+        vault, data = self.ctl.vault, self.data
+        if vault is None or data is None:
+            return
+        self.button.disabled = True
+        self.busy.visible = True
+        self.result.visible = False
+        show_error(self.error, "")
+        self.ctl.page.update()
+        try:
+            outcome = await asyncio.to_thread(backup.restore_backup, vault, data, self.passphrase.value or "")
+        except CompanionError as exc:
+            show_error(self.error, str(exc))
+        else:
+            self.passphrase.value = ""
+            self.result.content = body(outcome.message)
+            self.result.visible = True
+            await self._reload_settings()
+        self.ctl.touch()
+        self.button.disabled = self.data is None
+        self.busy.visible = False
+        self.ctl.page.update()
+
+    async def _reload_settings(self) -> None:
+        """A journal without settings of its own takes the backup's: read them again."""
+        vault = self.ctl.vault
+        if vault is None:
+            return
+        settings = await asyncio.to_thread(Settings, vault)
+        self.ctl.settings = settings
+        self.ctl.auto_lock_s = settings.get("auto_lock_s")
+        theme.apply_saved(self.ctl.page, settings)

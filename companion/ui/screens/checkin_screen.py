@@ -1,0 +1,560 @@
+"""The check-in: body, feelings, needs and context, then a review and `Save check-in`.
+
+Every step can be skipped and the `Review` button is always there, so a minimal
+check-in (one place in the body, one feeling) is a handful of taps.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+
+import flet as ft
+
+from companion.core.errors import CompanionError
+from companion.kinds.checkin import (
+    FEELING_LEVELS,
+    BodyMark,
+    CheckIn,
+    CheckIns,
+    describe_feeling,
+    describe_mark,
+    region_name,
+)
+from companion.reference import vocabulary as vocab
+from companion.ui.kit.screen import Screen
+from companion.ui.widgets.autosave import DraftAutosave
+from companion.ui.widgets.body_map import BodyMap
+from companion.ui.widgets.common import (
+    IntensityScale,
+    body,
+    delete_with_undo,
+    error_text,
+    icon_button,
+    primary_button,
+    show_error,
+    small,
+    subtitle,
+)
+from companion.ui.widgets.feelings_picker import FeelingsPicker, feeling_chip
+
+STEPS = ("Body", "Feelings", "Needs", "Review")
+LEVEL_LABELS = {"mild": "A little", "moderate": "Quite", "strong": "Very"}
+
+
+class CheckInScreen(DraftAutosave, Screen):
+    """A new check-in (record_id None) or an existing one being edited."""
+
+    def __init__(self, ctl, record_id: str | None = None) -> None:
+        super().__init__(ctl)
+        self.record_id = record_id
+        self.title = "Check in" if record_id is None else "Edit check-in"
+        self.value = CheckIn()
+        self.saved: CheckIn | None = None
+        self.step = 0
+        self.side = "front"
+        self.init_autosave()
+
+    def draft_store(self) -> CheckIns | None:
+        return self.ctl.checkins
+
+    def draft_value(self) -> CheckIn:
+        self._read_texts()
+        return self.value
+
+    @property
+    def checkins(self) -> CheckIns:
+        assert self.ctl.checkins is not None
+        return self.ctl.checkins
+
+    # --- frame ---------------------------------------------------------------------------
+
+    def build(self) -> ft.Control:
+        self.steps_row = ft.Row(wrap=True, spacing=4)
+        self.body_area = ft.Column(
+            spacing=14,
+            scroll=ft.ScrollMode.AUTO,
+            expand=True,
+            horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+        )
+        self.nav_row = ft.Row(wrap=True, spacing=8)
+        self.error = error_text()
+        self.note = small("")
+        self._build_steps()
+        return ft.Column(
+            [self.steps_row, self.body_area, self.error, self.nav_row, self.note],
+            expand=True,
+            spacing=8,
+        )
+
+    def _build_steps(self) -> None:
+        self.body_map = BodyMap(side=self.side, marks={}, on_tap=self._open_region, width=230)
+        self.picker = FeelingsPicker(self._add_feeling, page=self.ctl.page)
+        self.chosen_box = ft.Column(spacing=6)
+        self.not_sure = ft.Checkbox(label="I'm not sure yet", on_change=self._on_not_sure)
+        self.marks_box = ft.Column(spacing=4)
+        self.region_list = ft.Column(spacing=0, visible=False)
+        self.side_picker = ft.SegmentedButton(
+            segments=[
+                ft.Segment(value="front", label="Front"),
+                ft.Segment(value="back", label="Back"),
+                ft.Segment(value="list", label="List"),
+            ],
+            selected=["front"],
+            on_change=self._on_side,
+        )
+        self.needs_row = ft.Row(wrap=True, spacing=6)
+        self.hints = ft.Column(spacing=4)
+        self.need_other = self._text("Something else I need", multiline=False)
+        self.happened = self._text("What happened?")
+        self.said = self._text("What I said")
+        self.body_said = self._text("What my body said")
+        self.note_field = self._text("Anything else")
+        self.review_box = ft.Column(spacing=8)
+
+    def _text(self, label: str, *, multiline: bool = True) -> ft.TextField:
+        return ft.TextField(
+            label=label,
+            multiline=multiline,
+            min_lines=2 if multiline else 1,
+            max_lines=None if multiline else 1,
+            on_change=self._on_text,
+        )
+
+    async def on_show(self) -> None:
+        if self.record_id is not None:
+            try:
+                self.saved = await asyncio.to_thread(self.checkins.get, self.record_id)
+            except CompanionError as exc:
+                show_error(self.error, str(exc))
+                self.ctl.page.update()
+                return
+            self.value = self.saved
+        kept = await self.restore_draft()
+        if kept is not None:
+            self.value = kept
+            self.note.value = "Picked up where you left off."
+        self._load_texts()
+        self._show_step()
+        self.start_autosave()
+
+    def _load_texts(self) -> None:
+        v = self.value
+        self.need_other.value, self.happened.value = v.need_other, v.happened
+        self.said.value, self.body_said.value, self.note_field.value = v.said, v.body_said, v.note
+        self.not_sure.value = v.not_sure
+
+    def _read_texts(self) -> None:
+        self.value = replace(
+            self.value,
+            need_other=self.need_other.value or "",
+            happened=self.happened.value or "",
+            said=self.said.value or "",
+            body_said=self.body_said.value or "",
+            note=self.note_field.value or "",
+        )
+
+    def _changed(self) -> None:
+        self.dirty = True
+        self.ctl.touch()
+        show_error(self.error, "")
+
+    # --- step switching ------------------------------------------------------------------
+
+    def _show_step(self) -> None:
+        self.steps_row.controls = [
+            ft.TextButton(
+                content=f"{i + 1}. {name}",
+                on_click=self._goto(i),
+                style=ft.ButtonStyle(
+                    bgcolor=ft.Colors.SECONDARY_CONTAINER if i == self.step else None,
+                    padding=ft.Padding.symmetric(horizontal=10, vertical=4),
+                ),
+            )
+            for i, name in enumerate(STEPS)
+        ]
+        builders = (self._body_step, self._feelings_step, self._needs_step, self._review_step)
+        self.body_area.controls = builders[self.step]()
+        buttons: list[ft.Control] = []
+        if self.step > 0:
+            buttons.append(ft.OutlinedButton(content="Previous", on_click=self._goto(self.step - 1)))
+        if self.step < len(STEPS) - 1:
+            buttons.append(primary_button("Next", self._goto(self.step + 1)))
+            buttons.append(ft.TextButton(content="Review", on_click=self._goto(len(STEPS) - 1)))
+        else:
+            buttons.append(primary_button("Save check-in", self._save))
+            if self.record_id is not None:
+                buttons.append(
+                    ft.OutlinedButton(
+                        content="Delete check-in",
+                        icon=ft.Icons.DELETE_OUTLINE,
+                        on_click=self._confirm_delete,
+                        style=ft.ButtonStyle(color=ft.Colors.ERROR),
+                    )
+                )
+        self.nav_row.controls = buttons
+        self.ctl.page.update()
+
+    def _goto(self, step: int):
+        async def go(_e: ft.ControlEvent) -> None:
+            self._read_texts()
+            self.step = step
+            self.ctl.touch()
+            self._show_step()
+
+        return go
+
+    # --- step 1: body --------------------------------------------------------------------
+
+    def _body_step(self) -> list[ft.Control]:
+        self._refresh_marks()
+        return [
+            subtitle("Where do you notice something in your body?"),
+            small("Tap a place. If nothing stands out, that's fine: skip ahead."),
+            self.side_picker,
+            ft.Row([self.body_map.control], alignment=ft.MainAxisAlignment.CENTER),
+            self.region_list,
+            self.marks_box,
+        ]
+
+    def _region_click(self, region_id: str):
+        async def click(_e: ft.ControlEvent) -> None:
+            await self._open_region(region_id)
+
+        return click
+
+    def _refresh_marks(self) -> None:
+        marks = {m.region: m.intensity for m in self.value.body}
+        self.body_map.set_marks(marks)
+        listing = self.side_picker.selected == ["list"]
+        self.body_map.control.visible = not listing
+        self.region_list.visible = listing
+        if listing:
+            self.region_list.controls = [
+                ft.ListTile(
+                    title=ft.Text(r.name),
+                    subtitle=ft.Text(describe_mark(self.value.marked(r.id)).split(": ", 1)[1])
+                    if self.value.marked(r.id)
+                    else None,
+                    on_click=self._region_click(r.id),
+                    dense=True,
+                    trailing=ft.Icon(ft.Icons.CHEVRON_RIGHT),
+                )
+                for r in vocab.regions()
+                if r.id != "whole_body"
+            ]
+        self.marks_box.controls = (
+            [ft.Text("What you noticed", theme_style=ft.TextThemeStyle.TITLE_SMALL)]
+            + [
+                ft.ListTile(
+                    leading=ft.Icon(ft.Icons.CIRCLE, color=ft.Colors.PRIMARY, size=14),
+                    title=ft.Text(describe_mark(m)),
+                    dense=True,
+                    on_click=self._region_click(m.region),
+                )
+                for m in self.value.body
+            ]
+            if self.value.body
+            else []
+        )
+
+    async def _on_side(self, e: ft.ControlEvent) -> None:
+        selected = self.side_picker.selected or ["front"]
+        if selected[0] in ("front", "back"):
+            self.side = selected[0]
+            self.body_map.set_side(self.side)
+        self._refresh_marks()
+        self.ctl.page.update()
+
+    async def _open_region(self, region_id: str) -> None:
+        """A sheet to choose what it feels like there, and how strong."""
+        self.ctl.touch()
+        current = self.value.marked(region_id) or BodyMark(region_id)
+        chosen = set(current.sensations)
+        chips: list[ft.Chip] = []
+
+        def toggle(sensation_id: str):
+            async def on_select(e: ft.ControlEvent) -> None:
+                if sensation_id in chosen:
+                    chosen.discard(sensation_id)
+                else:
+                    chosen.add(sensation_id)
+                e.control.selected = sensation_id in chosen
+                self.ctl.page.update()
+
+            return on_select
+
+        for s in vocab.sensations():
+            chips.append(
+                ft.Chip(
+                    label=ft.Text(s.name),
+                    selected=s.id in chosen,
+                    on_select=toggle(s.id),
+                )
+            )
+        other = ft.TextField(label="Something else (in your words)", value=current.other)
+        scale = IntensityScale(current.intensity, self.ctl.page)
+
+        async def done(_e: ft.ControlEvent) -> None:
+            mark = BodyMark(
+                region_id,
+                tuple(s.id for s in vocab.sensations() if s.id in chosen),
+                (other.value or "").strip(),
+                scale.value,
+            )
+            self.value = self.value.mark(mark)
+            self._changed()
+            self.ctl.page.pop_dialog()
+            self._refresh_marks()
+            self.ctl.page.update()
+
+        async def remove(_e: ft.ControlEvent) -> None:
+            self.value = self.value.unmark(region_id)
+            self._changed()
+            self.ctl.page.pop_dialog()
+            self._refresh_marks()
+            self.ctl.page.update()
+
+        actions: list[ft.Control] = []
+        if self.value.marked(region_id):
+            actions.append(ft.TextButton(content="Remove this place", on_click=remove))
+        actions.append(ft.TextButton(content="Cancel", on_click=lambda _e: self.ctl.page.pop_dialog()))
+        actions.append(primary_button("Done", done))
+        # A modal dialog rather than a bottom sheet: in Flet 1.0.5 web a dismissible
+        # barrier sits above the content in the accessibility tree and swallows taps.
+        sheet = ft.AlertDialog(
+            modal=True,
+            title=ft.Text(region_name(region_id)),
+            content=ft.Container(
+                ft.Column(
+                    [
+                        small("What is it like? Choose any that fit."),
+                        ft.Row(chips, wrap=True, spacing=6, run_spacing=6),
+                        other,
+                        ft.Text("How strong? 0 is barely there, 10 as strong as it gets."),
+                        scale.control,
+                    ],
+                    spacing=10,
+                    tight=True,
+                ),
+                width=480,
+            ),
+            actions=actions,
+            scrollable=True,
+            inset_padding=ft.Padding.symmetric(horizontal=12, vertical=24),
+        )
+        self.ctl.page.show_dialog(sheet)
+
+    # --- step 2: feelings ----------------------------------------------------------------
+
+    def _feelings_step(self) -> list[ft.Control]:
+        self._refresh_chosen()
+        return [
+            subtitle("What are you feeling?"),
+            small("Pick as many as fit, and how strong each one is. Not knowing is fine too."),
+            self.picker.search_part,
+            self.chosen_box,
+            self.not_sure,
+            self.picker.browse_part,
+        ]
+
+    def _marks_for_suggestions(self) -> list[tuple[str, list[str], int]]:
+        return [(m.region, list(m.sensations), m.intensity) for m in self.value.body]
+
+    def _refresh_chosen(self) -> None:
+        rows: list[ft.Control] = []
+        for pick in self.value.feelings:
+            known = vocab.feeling(pick.word)
+            rows.append(
+                ft.Container(
+                    ft.Column(
+                        [
+                            ft.Row(
+                                [
+                                    ft.Text(
+                                        pick.word, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, expand=True
+                                    ),
+                                    icon_button(
+                                        ft.Icons.CLOSE, f"Remove {pick.word}", self._remover(pick.word)
+                                    ),
+                                ],
+                            ),
+                            small(known.definition) if known else small("In your own words"),
+                            ft.SegmentedButton(
+                                segments=[
+                                    ft.Segment(value=lv, label=LEVEL_LABELS[lv]) for lv in FEELING_LEVELS
+                                ],
+                                selected=[pick.level],
+                                on_change=self._leveller(pick.word),
+                            ),
+                        ],
+                        spacing=4,
+                    ),
+                    padding=12,
+                    border_radius=12,
+                    border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT),
+                )
+            )
+            vague = vocab.coach(pick.word)
+            if vague:
+                rows.append(
+                    ft.Column(
+                        [
+                            small(
+                                f"\u201c{pick.word}\u201d is a broad word. "
+                                "Would one of these say it more exactly?"
+                            ),
+                            ft.Row([feeling_chip(f.word, self._swap(pick.word)) for f in vague], wrap=True),
+                        ],
+                        spacing=4,
+                    )
+                )
+        self.chosen_box.controls = rows
+        self.not_sure.value = self.value.not_sure
+        self.picker.set_body_suggestions(self._marks_for_suggestions(), {f.word for f in self.value.feelings})
+
+    async def _add_feeling(self, word: str) -> None:
+        self.value = self.value.add_feeling(word)
+        self._changed()
+        self.picker.clear()
+        self._refresh_chosen()
+        self.ctl.page.update()
+
+    def _remover(self, word: str):
+        async def remove(_e: ft.ControlEvent) -> None:
+            self.value = self.value.remove_feeling(word)
+            self._changed()
+            self._refresh_chosen()
+            self.ctl.page.update()
+
+        return remove
+
+    def _swap(self, vague_word: str):
+        async def swap(word: str) -> None:
+            self.value = self.value.remove_feeling(vague_word).add_feeling(word)
+            self._changed()
+            self._refresh_chosen()
+            self.ctl.page.update()
+
+        return swap
+
+    def _leveller(self, word: str):
+        async def level(e: ft.ControlEvent) -> None:
+            chosen = e.control.selected or ["moderate"]
+            self.value = self.value.add_feeling(word, chosen[0])
+            self._changed()
+            self.ctl.page.update()
+
+        return level
+
+    async def _on_not_sure(self, e: ft.ControlEvent) -> None:
+        self.value = replace(self.value, not_sure=bool(self.not_sure.value))
+        self._changed()
+
+    # --- step 3: needs and context -------------------------------------------------------
+
+    def _needs_step(self) -> list[ft.Control]:
+        self.needs_row.controls = [
+            ft.Chip(
+                label=ft.Text(n.label, max_lines=4),  # a chip keeps one line unless told
+                selected=n.id in self.value.needs,
+                on_select=self._need_toggle(n.id),
+            )
+            for n in vocab.needs()
+        ]
+        hints = []
+        for family_id in self.value.families():
+            family = vocab.family(family_id)
+            if family and family.hint:
+                hints.append(small(family.hint))
+        self.hints.controls = hints
+        return [
+            subtitle("What might you need right now?"),
+            small("Optional. Choose any that feel true."),
+            self.hints,
+            self.needs_row,
+            self.need_other,
+            ft.Divider(),
+            subtitle("What was going on?"),
+            self.happened,
+            small("Sometimes words and body say different things. If so, you can note both."),
+            ft.ResponsiveRow(
+                [
+                    ft.Container(self.said, col={"xs": 12, "md": 6}),
+                    ft.Container(self.body_said, col={"xs": 12, "md": 6}),
+                ],
+            ),
+            self.note_field,
+        ]
+
+    def _need_toggle(self, need_id: str):
+        async def toggle(e: ft.ControlEvent) -> None:
+            self.value = self.value.toggle_need(need_id)
+            e.control.selected = need_id in self.value.needs
+            self._changed()
+            self.ctl.page.update()
+
+        return toggle
+
+    def _on_text(self, _e: ft.ControlEvent) -> None:
+        self._changed()
+
+    # --- step 4: review and save ---------------------------------------------------------
+
+    def _review_step(self) -> list[ft.Control]:
+        v = self.value
+        lines: list[ft.Control] = [subtitle("Here's your check-in")]
+
+        def section(title: str, items: list[str]) -> None:
+            if items:
+                lines.append(ft.Text(title, theme_style=ft.TextThemeStyle.TITLE_SMALL))
+                lines.extend(body(item) for item in items)
+
+        section("Body", [describe_mark(m) for m in v.body])
+        section(
+            "Feelings", [describe_feeling(f) for f in v.feelings] or (["Not sure yet"] if v.not_sure else [])
+        )
+        needs = [n.label for n in vocab.needs() if n.id in v.needs] + (
+            [v.need_other] if v.need_other.strip() else []
+        )
+        section("Needs", needs)
+        section("What happened", [v.happened] if v.happened.strip() else [])
+        if v.said.strip() or v.body_said.strip():
+            section("What I said / what my body said", [f"I said: {v.said}", f"My body said: {v.body_said}"])
+        section("Anything else", [v.note] if v.note.strip() else [])
+        if v.is_empty:
+            lines.append(
+                body(
+                    "Nothing chosen yet. Add anything at all, even just \u201cnot sure yet\u201d.", muted=True
+                )
+            )
+        return lines
+
+    async def _save(self, _e: ft.ControlEvent) -> None:
+        self._read_texts()
+        if self.value.is_empty:
+            show_error(
+                self.error,
+                "There's nothing to save yet. Mark a place, a feeling, or tick \u201cI'm not sure yet\u201d.",
+            )
+            self.ctl.page.update()
+            return
+        async with self._save_lock:
+            if self.record_id is None:
+                await asyncio.to_thread(self.checkins.add, self.value)
+            else:
+                await asyncio.to_thread(self.checkins.update, self.record_id, self.value)
+            await self.finish_draft()
+        intense = self.value.is_intense
+        self.ctl.toast("Check-in saved.")
+        await self.ctl.after_checkin(intense, edited=self.record_id is not None)
+
+    async def _confirm_delete(self, _e: ft.ControlEvent) -> None:
+        async def delete(_e: ft.ControlEvent) -> None:
+            self.ctl.page.pop_dialog()
+            self.closed = True
+            if self.record_id is not None:
+                await delete_with_undo(self.ctl, self.record_id, self.checkins.delete, "Check-in deleted.")
+            await self.ctl.back()
+
+        self.ctl.confirm("Delete this check-in?", "You'll have a few seconds to undo it.", "Delete", delete)

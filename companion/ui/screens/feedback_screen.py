@@ -1,0 +1,555 @@
+"""Feedback for my therapist: drafts by state, topics to bring, and the next session on top."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+
+import flet as ft
+
+from companion.core.errors import CompanionError
+from companion.core.records import now_us, to_datetime
+from companion.kinds import feedback as fb
+from companion.kinds.checkin import CHECKIN, CheckIn
+from companion.kinds.feedback import BRING, PRIVATE, SHARED, Feedback, FeedbackDraft, Topics
+from companion.kinds.sessions import Sessions, describe
+from companion.ui.kit.screen import Screen
+from companion.ui.widgets.autosave import DraftAutosave
+from companion.ui.widgets.common import (
+    ChoiceMenu,
+    body,
+    column,
+    delete_with_undo,
+    error_text,
+    friendly_time,
+    icon_button,
+    primary_button,
+    show_error,
+    small,
+    subtitle,
+    wrapping_checkbox,
+)
+from companion.ui.widgets.feelings_picker import FeelingsPicker
+
+
+class FeedbackHomeScreen(Screen):
+    """The Session section: the next session, what I'm bringing, feedback drafts and topics."""
+
+    title = "Session"
+
+    def build(self) -> ft.Control:
+        self.next_box = ft.Column(spacing=6, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+        self.groups = ft.Column(spacing=10)
+        self.topic_field = ft.TextField(label="A topic to bring up", on_submit=self._add_topic, expand=True)
+        self.topic_error = error_text()
+        self.topics_box = ft.Column(spacing=0)
+        return column(
+            self.next_box,
+            ft.Row(
+                [
+                    primary_button("Prepare my summary", self._prepare, icon=ft.Icons.SUMMARIZE_OUTLINED),
+                    ft.OutlinedButton(
+                        content="Session card", icon=ft.Icons.STYLE_OUTLINED, on_click=self._card
+                    ),
+                ],
+                wrap=True,
+            ),
+            ft.Row(
+                [
+                    ft.OutlinedButton(
+                        content="New feedback", icon=ft.Icons.EDIT_OUTLINED, on_click=self._new
+                    ),
+                    ft.OutlinedButton(
+                        content="Sessions", icon=ft.Icons.EVENT_OUTLINED, on_click=self._sessions
+                    ),
+                    ft.OutlinedButton(content="Reflect on a session", on_click=self._reflect),
+                    ft.OutlinedButton(
+                        content="Homework", icon=ft.Icons.SPA_OUTLINED, on_click=self._practice
+                    ),
+                ],
+                wrap=True,
+            ),
+            body(
+                "Telling your therapist what helps and what doesn't is part of the work. "
+                "Everything here stays just for you until you choose to bring it.",
+                muted=True,
+            ),
+            self.groups,
+            ft.Divider(),
+            subtitle("Topics to bring up"),
+            ft.Row([self.topic_field, ft.OutlinedButton(content="Add topic", on_click=self._add_topic)]),
+            self.topic_error,
+            self.topics_box,
+        )
+
+    @property
+    def feedback(self) -> Feedback:
+        assert self.ctl.vault is not None
+        return Feedback(self.ctl.vault)
+
+    @property
+    def topics(self) -> Topics:
+        assert self.ctl.vault is not None
+        return Topics(self.ctl.vault)
+
+    async def on_show(self) -> None:
+        await self._refresh()
+
+    async def _refresh(self) -> None:
+        vault = self.ctl.vault
+        if vault is None:
+            return
+        groups, ordered, upcoming = await asyncio.to_thread(
+            lambda: (
+                self.feedback.by_state(),
+                self.topics.ordered(),
+                Sessions(vault).next_appointment(now_us()),
+            )
+        )
+        bringing = fb.bring_list_from(groups.get(BRING, []), ordered)
+        self._show_next(upcoming, bringing)
+        controls: list[ft.Control] = []
+        for state in (BRING, PRIVATE, SHARED):
+            items = groups.get(state, [])
+            if not items:
+                continue
+            controls.append(subtitle(fb.STATE_LABELS[state]))
+            controls.extend(self._draft_card(record.id, record.created_at, draft) for record, draft in items)
+        if not controls:
+            controls.append(small("No feedback yet. A few words about what helped, or didn't, are plenty."))
+        self.groups.controls = controls
+        self.topics_box.controls = [
+            self._topic_row(i, len(ordered), r.id, t) for i, (r, t) in enumerate(ordered)
+        ]
+        self.ctl.page.update()
+
+    def _show_next(self, upcoming: int | None, bringing: fb.BringList) -> None:
+        when = friendly_time(to_datetime(upcoming)) if upcoming else None
+        lines: list[ft.Control] = [
+            subtitle(f"Next session: {when}" if when else "Next session"),
+        ]
+        if not when:
+            lines.append(small("Not set yet. You can add it under Sessions."))
+        lines.append(ft.Text("What I'm bringing", theme_style=ft.TextThemeStyle.TITLE_SMALL))
+        if bringing.is_empty:
+            lines.append(
+                small("Nothing yet. Mark feedback or topics \u201cBring to session\u201d to see them here.")
+            )
+        for _record, draft in bringing.feedback:
+            lines.append(body(draft.wording))
+        for _record, topic in bringing.topics:
+            lines.append(body("\u2022 " + topic.text))
+        self.next_box.controls = [
+            ft.Semantics(
+                container=True,
+                identifier="next-session",  # lets tests (and assistive tools) find this block
+                content=ft.Container(
+                    ft.Column(lines, spacing=6),
+                    padding=16,
+                    border_radius=12,
+                    bgcolor=ft.Colors.SECONDARY_CONTAINER,
+                ),
+            )
+        ]
+
+    def _draft_card(self, record_id: str, created, draft: FeedbackDraft) -> ft.Control:
+        kind = fb.kind(draft.kind)
+
+        async def open_it(_e: ft.ControlEvent) -> None:
+            await self.ctl.open(ComposerScreen(self.ctl, record_id))
+
+        return ft.Card(
+            ft.ListTile(
+                title=ft.Text((kind.label if kind else "Feedback") + " \u00b7 " + friendly_time(created)),
+                subtitle=ft.Text(draft.wording or "(empty)", max_lines=3, overflow=ft.TextOverflow.ELLIPSIS),
+                on_click=open_it,
+            )
+        )
+
+    def _topic_row(self, index: int, count: int, record_id: str, topic: fb.Topic) -> ft.Control:
+        async def toggle(e: ft.ControlEvent) -> None:
+            await asyncio.to_thread(self.topics.set_state, record_id, BRING if e.control.value else PRIVATE)
+            await self._refresh()
+
+        def mover(step: int):
+            async def move(_e: ft.ControlEvent) -> None:
+                await asyncio.to_thread(self.topics.move, record_id, index + step)
+                await self._refresh()
+
+            return move
+
+        async def remove(_e: ft.ControlEvent) -> None:
+            await asyncio.to_thread(self.topics.delete, record_id)
+            self.ctl.toast("Topic removed.")
+            await self._refresh()
+
+        buttons: list[ft.Control] = []
+        if index > 0:
+            buttons.append(icon_button(ft.Icons.ARROW_UPWARD, f"Move up: {topic.text[:40]}", mover(-1)))
+        if index < count - 1:
+            buttons.append(icon_button(ft.Icons.ARROW_DOWNWARD, f"Move down: {topic.text[:40]}", mover(1)))
+        buttons.append(icon_button(ft.Icons.DELETE_OUTLINE, f"Remove topic: {topic.text[:40]}", remove))
+        return ft.Row(
+            [
+                ft.Container(wrapping_checkbox(topic.text, topic.state == BRING, toggle), expand=True),
+                *buttons,
+            ],
+            vertical_alignment=ft.CrossAxisAlignment.START,
+        )
+
+    async def _add_topic(self, _e: ft.ControlEvent) -> None:
+        text = (self.topic_field.value or "").strip()
+        if not text:
+            show_error(self.topic_error, "Write the topic first, in a few words.")
+            self.ctl.page.update()
+            return
+        show_error(self.topic_error, "")
+        await asyncio.to_thread(self.topics.add, text)
+        self.topic_field.value = ""
+        await self._refresh()
+
+    async def _prepare(self, _e: ft.ControlEvent) -> None:
+        from companion.ui.screens.prepare_screen import PrepareScreen
+
+        await self.ctl.open(PrepareScreen(self.ctl))
+
+    async def _card(self, _e: ft.ControlEvent) -> None:
+        from companion.ui.screens.prepare_screen import SessionCardScreen
+
+        await self.ctl.open(SessionCardScreen(self.ctl))
+
+    async def _practice(self, _e: ft.ControlEvent) -> None:
+        from companion.ui.screens.homework_screen import HomeworkScreen
+
+        await self.ctl.open(HomeworkScreen(self.ctl))
+
+    async def _new(self, _e: ft.ControlEvent) -> None:
+        await self.ctl.open(ComposerScreen(self.ctl, None))
+
+    async def _sessions(self, _e: ft.ControlEvent) -> None:
+        from companion.ui.screens.sessions_screen import SessionsScreen
+
+        await self.ctl.open(SessionsScreen(self.ctl))
+
+    async def _reflect(self, _e: ft.ControlEvent) -> None:
+        from companion.ui.screens.sessions_screen import ReflectionScreen
+
+        assert self.ctl.vault is not None
+        last = await asyncio.to_thread(Sessions(self.ctl.vault).last_before, now_us())
+        await self.ctl.open(ReflectionScreen(self.ctl, last[0].id if last else None))
+
+
+class ComposerScreen(DraftAutosave, Screen):
+    """What happened, what my body noticed, what I felt, what I'd like: then my own words."""
+
+    def __init__(self, ctl, record_id: str | None) -> None:
+        super().__init__(ctl)
+        self.record_id = record_id
+        self.title = "New feedback" if record_id is None else "Feedback"
+        self.value = FeedbackDraft(kind="appreciation")
+        self.saved: FeedbackDraft | None = None
+        self.state = PRIVATE
+        self.own_words_edited = False
+        self.init_autosave()
+        self._sessions: list = []
+        self._recent: list = []
+
+    @property
+    def store(self) -> Feedback:
+        assert self.ctl.vault is not None
+        return Feedback(self.ctl.vault)
+
+    def draft_store(self) -> Feedback | None:
+        return Feedback(self.ctl.vault) if self.ctl.vault is not None else None
+
+    def draft_value(self) -> FeedbackDraft:
+        return self._read()
+
+    def build(self) -> ft.Control:
+        self.kind_menu = ChoiceMenu(
+            "Kind", [(k.id, k.label) for k in fb.KINDS], self.value.kind, self._on_kind
+        )
+        self.kind_hint = small("")
+        self.starters = ft.Row(wrap=True, spacing=6)
+        self.what = self._field(fb.PROMPTS.get("what_happened", "What happened?"))
+        self.body_field = self._field(fb.PROMPTS.get("body", "What did I notice in my body?"))
+        self.feelings_row = ft.Row(wrap=True, spacing=6)
+        self.picker = FeelingsPicker(self._add_feeling, page=self.ctl.page)
+        self.picker.browse_part.visible = False
+        self.would_like = self._field(fb.PROMPTS.get("would_like", "What would I like?"))
+        self.words = ft.TextField(
+            label=fb.PROMPTS.get("text", "In my own words"),
+            multiline=True,
+            min_lines=3,
+            on_change=self._on_words,
+        )
+        self.reset_words = ft.TextButton(
+            content="Use the suggested wording", on_click=self._reset_words, visible=False
+        )
+        self.session_menu = ChoiceMenu("Session", [("", "Not about one session")], "", self._on_session)
+        self.links = ft.Row(wrap=True, spacing=6)
+        self.state_menu = ChoiceMenu(
+            "Status", [(s, fb.STATE_LABELS[s]) for s in fb.STATES], PRIVATE, self._on_state
+        )
+        self.outcome = self._field(fb.PROMPTS.get("outcome", "How did it go when I shared it?"))
+        self.outcome.visible = False
+        self.error = error_text()
+        self.note = small("")
+        self.draft_note = self.note
+        actions: list[ft.Control] = [primary_button("Save feedback", self._save)]
+        if self.record_id is not None:
+            actions.append(
+                ft.OutlinedButton(
+                    content="Delete feedback",
+                    icon=ft.Icons.DELETE_OUTLINE,
+                    on_click=self._confirm_delete,
+                    style=ft.ButtonStyle(color=ft.Colors.ERROR),
+                )
+            )
+        return column(
+            ft.Row([self.kind_menu.control], wrap=True),
+            self.kind_hint,
+            self.starters,
+            small("Fill in what helps and skip the rest; the app puts it into a sentence you can change."),
+            self.what,
+            self.body_field,
+            ft.Text(
+                fb.PROMPTS.get("feelings", "What did I feel?"), theme_style=ft.TextThemeStyle.TITLE_SMALL
+            ),
+            self.feelings_row,
+            self.picker.search_part,
+            self.would_like,
+            ft.Row([self.session_menu.control], wrap=True),
+            ft.Text("Linked check-ins (optional)", theme_style=ft.TextThemeStyle.TITLE_SMALL),
+            self.links,
+            ft.Divider(),
+            self.words,
+            ft.Row([self.reset_words]),
+            ft.Row([self.state_menu.control], wrap=True),
+            small(fb.STATE_HINTS.get(PRIVATE, "")),
+            self.outcome,
+            self.error,
+            ft.Row(actions, wrap=True),
+            self.note,
+        )
+
+    def _field(self, label: str) -> ft.TextField:
+        return ft.TextField(label=label, multiline=True, min_lines=1, on_change=self._on_part)
+
+    async def on_show(self) -> None:
+        if self.record_id is not None:
+            try:
+                self.saved = await asyncio.to_thread(self.store.get, self.record_id)
+            except CompanionError as exc:
+                show_error(self.error, str(exc))
+                self.ctl.page.update()
+                return
+            self.value = self.saved
+            self.state = self.saved.state
+        kept = await self.restore_draft()
+        if kept is not None:
+            self.value = replace(kept, state=self.state)
+            self.note.value = "Picked up where you left off."
+        vault = self.ctl.vault
+        assert vault is not None
+        self._sessions, self._recent = await asyncio.to_thread(
+            lambda: (Sessions(vault).all()[:12], vault.list_page([CHECKIN], limit=10).records)
+        )
+        self._load()
+        self.start_autosave()
+
+    def _load(self) -> None:
+        v = self.value
+        self.kind_menu.set_value(v.kind)
+        self.what.value, self.body_field.value, self.would_like.value = v.what_happened, v.body, v.would_like
+        self.own_words_edited = bool(v.text.strip())
+        self.words.value = v.text if self.own_words_edited else fb.assemble(v)
+        self.reset_words.visible = self.own_words_edited
+        self.session_menu.options = [("", "Not about one session")] + [
+            (r.id, describe(x)) for r, x in self._sessions
+        ]
+        self.session_menu.set_value(v.session_id or "")
+        self._show_links()
+        self.state_menu.set_value(self.state)
+        self.outcome.value = v.outcome
+        self.outcome.visible = self.state == SHARED
+        self._show_kind()
+        self._show_feelings()
+        self.ctl.page.update()
+
+    def _show_kind(self) -> None:
+        kind = fb.kind(self.value.kind)
+        self.kind_hint.value = kind.description if kind else ""
+        self.starters.controls = [
+            ft.Chip(label=ft.Text(starter, max_lines=4), on_click=self._starter(starter))  # may wrap
+            for starter in (kind.starters if kind else ())
+        ]
+
+    def _show_links(self) -> None:
+        chips: list[ft.Control] = []
+        for record in self._recent:
+            checkin = CheckIn.from_payload(record.payload)
+            words = (
+                ", ".join(p.word for p in checkin.feelings[:2])
+                or ", ".join(checkin.regions()[:2])
+                or "check-in"
+            )
+            chips.append(
+                ft.Chip(
+                    label=ft.Text(f"{friendly_time(record.created_at)}: {words}", max_lines=3),
+                    selected=record.id in self.value.checkin_ids,
+                    on_select=self._link(record.id),
+                )
+            )
+        self.links.controls = chips or [small("No check-ins yet.")]
+
+    def _link(self, record_id: str):
+        async def toggle(e: ft.ControlEvent) -> None:
+            ids = list(self.value.checkin_ids)
+            if record_id in ids:
+                ids.remove(record_id)
+            else:
+                ids.append(record_id)
+            self.value = replace(self._read(), checkin_ids=tuple(ids))
+            e.control.selected = record_id in ids
+            self._changed()
+            self.ctl.page.update()
+
+        return toggle
+
+    async def _on_session(self, key: str) -> None:
+        self.value = replace(self._read(), session_id=key or None)
+        self._changed()
+
+    def _show_feelings(self) -> None:
+        self.feelings_row.controls = [
+            ft.Chip(
+                label=ft.Text(word),
+                on_delete=self._remove_feeling(word),
+                delete_icon_tooltip=f"Remove {word}",
+            )
+            for word in self.value.feelings
+        ] or [small("None chosen yet.")]
+
+    def _read(self) -> FeedbackDraft:
+        text = (self.words.value or "") if self.own_words_edited else ""
+        return replace(
+            self.value,
+            what_happened=self.what.value or "",
+            body=self.body_field.value or "",
+            would_like=self.would_like.value or "",
+            text=text,
+            outcome=self.outcome.value or "",
+            state=self.state,
+        )
+
+    def _changed(self) -> None:
+        self.dirty = True
+        self.ctl.touch()
+        show_error(self.error, "")
+
+    def _refresh_words(self) -> None:
+        self.value = self._read()
+        if not self.own_words_edited:
+            self.words.value = fb.assemble(self.value)
+
+    async def _on_part(self, _e: ft.ControlEvent) -> None:
+        self._changed()
+        self._refresh_words()
+        self.ctl.page.update()
+
+    async def _on_words(self, _e: ft.ControlEvent) -> None:
+        self._changed()
+        self.own_words_edited = True
+        self.reset_words.visible = True
+        self.ctl.page.update()
+
+    async def _reset_words(self, _e: ft.ControlEvent) -> None:
+        self.own_words_edited = False
+        self.reset_words.visible = False
+        self._changed()
+        self._refresh_words()
+        self.ctl.page.update()
+
+    async def _on_kind(self, key: str) -> None:
+        self.value = replace(self._read(), kind=key)
+        self._changed()
+        self._show_kind()
+        self._refresh_words()
+        self.ctl.page.update()
+
+    async def _on_state(self, key: str) -> None:
+        self.state = key
+        self.outcome.visible = key == SHARED
+        self._changed()
+        self.ctl.page.update()
+
+    def _starter(self, starter: str):
+        async def use(_e: ft.ControlEvent) -> None:
+            current = (self.words.value or "").rstrip()
+            self.words.value = (current + " " if current else "") + starter
+            self.own_words_edited = True
+            self.reset_words.visible = True
+            self._changed()
+            self.ctl.page.update()
+            await self.words.focus()
+
+        return use
+
+    async def _add_feeling(self, word: str) -> None:
+        self.value = self._read().add_feeling(word)
+        self._changed()
+        self.picker.clear()
+        self._show_feelings()
+        self._refresh_words()
+        self.ctl.page.update()
+
+    def _remove_feeling(self, word: str):
+        async def remove(_e: ft.ControlEvent) -> None:
+            self.value = self._read().remove_feeling(word)
+            self._changed()
+            self._show_feelings()
+            self._refresh_words()
+            self.ctl.page.update()
+
+        return remove
+
+    async def _save(self, _e: ft.ControlEvent) -> None:
+        draft = self._read()
+        if draft.is_empty:
+            show_error(self.error, fb.NOTHING_YET)
+            self.ctl.page.update()
+            return
+        try:
+            async with self._save_lock:
+                if self.record_id is None:
+                    record = await asyncio.to_thread(self.store.add, draft)
+                    target = record.id
+                else:
+                    await asyncio.to_thread(self.store.update, self.record_id, draft)
+                    target = self.record_id
+                if self.state == SHARED:
+                    await asyncio.to_thread(self.store.mark_shared, target, draft.outcome)
+                else:
+                    await asyncio.to_thread(self.store.set_state, target, self.state)
+                await self.finish_draft()
+        except ValueError as exc:
+            # e.g. an empty draft can't be brought: it is saved, but stays just for you
+            show_error(self.error, str(exc))
+            self.ctl.page.update()
+            return
+        self.closed = True
+        self.ctl.toast(
+            "Feedback saved." if self.state == PRIVATE else f"Saved: {fb.STATE_LABELS[self.state]}."
+        )
+        await self.ctl.back()
+
+    async def _confirm_delete(self, _e: ft.ControlEvent) -> None:
+        async def delete(_e: ft.ControlEvent) -> None:
+            self.ctl.page.pop_dialog()
+            self.closed = True
+            if self.record_id is not None:
+                await delete_with_undo(self.ctl, self.record_id, self.store.delete, "Feedback deleted.")
+            await self.ctl.back()
+
+        self.ctl.confirm("Delete this feedback?", "You'll have a few seconds to undo it.", "Delete", delete)

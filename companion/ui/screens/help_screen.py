@@ -1,0 +1,112 @@
+"""Need help now: always one tap away, even when the journal is locked."""
+
+from __future__ import annotations
+
+import asyncio
+
+import flet as ft
+
+from companion.kinds.settings import DEFAULT_CRISIS_LINES, CrisisLine
+from companion.ui.kit.screen import Screen
+from companion.ui.widgets.common import body, column, heading, primary_button, small
+
+
+class HelpScreen(Screen):
+    title = "Help"
+
+    def build(self) -> ft.Control:
+        self.lines_box = ft.Column(spacing=8)
+        self.edit_row = ft.Row(wrap=True)
+        self._show_lines()
+        return column(
+            heading("If you are in danger right now"),
+            ft.Container(
+                body(
+                    "Call your local emergency number straight away, or ask someone near you to call. "
+                    "Companion can't reach anyone for you."
+                ),
+                padding=16,
+                border_radius=12,
+                bgcolor=ft.Colors.ERROR_CONTAINER,
+            ),
+            body(
+                "If you are not in danger but things feel like too much, a crisis line can listen. "
+                "You don't need a reason to call.",
+            ),
+            ft.Text("Numbers you can call", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+            self.lines_box,
+            self.edit_row,
+            small(
+                "These numbers are a starting point and may not fit where you live. "
+                "You can change them after unlocking your journal."
+                if self.ctl.settings is None
+                else "Numbers are kept encrypted in your journal."
+            ),
+        )
+
+    def _lines(self) -> list[CrisisLine]:
+        if self.ctl.settings is None:
+            return list(DEFAULT_CRISIS_LINES)
+        return self.ctl.settings.crisis_lines()
+
+    def _show_lines(self) -> None:
+        rows: list[ft.Control] = []
+        for line in self._lines():
+            rows.append(
+                ft.ListTile(
+                    leading=ft.Icon(ft.Icons.PHONE_OUTLINED),
+                    title=ft.Text(f"{line.name}: {line.number}"),
+                    subtitle=ft.Text(line.note) if line.note else None,
+                    url=f"tel:{''.join(ch for ch in line.number if ch.isdigit() or ch == '+')}",
+                )
+            )
+        if not rows:
+            rows.append(body("No numbers saved yet.", muted=True))
+        self.lines_box.controls = rows
+        self.edit_row.controls = (
+            [ft.OutlinedButton(content="Edit numbers", icon=ft.Icons.EDIT_OUTLINED, on_click=self._edit)]
+            if self.ctl.settings is not None
+            else []
+        )
+
+    async def _edit(self, _e: ft.ControlEvent) -> None:
+        self.editors: list[tuple[ft.TextField, ft.TextField, ft.TextField]] = []
+        self.lines_box.controls = []
+        for line in self._lines():
+            self._add_editor(line)
+        self.edit_row.controls = [
+            ft.OutlinedButton(content="Add a number", icon=ft.Icons.ADD, on_click=self._add_blank),
+            primary_button("Save numbers", self._save),
+        ]
+        self.ctl.page.update()
+
+    def _add_editor(self, line: CrisisLine) -> None:
+        n = len(self.editors) + 1
+        name = ft.TextField(label=f"Name {n}", value=line.name, expand=True)
+        number = ft.TextField(
+            label=f"Number {n}", value=line.number, width=160, keyboard_type=ft.KeyboardType.PHONE
+        )
+        note = ft.TextField(label=f"Note {n}", value=line.note)
+        self.editors.append((name, number, note))
+        self.lines_box.controls.append(
+            ft.Container(
+                ft.Column([ft.Row([name, number], wrap=False), note], spacing=6),
+                padding=ft.Padding.only(bottom=12),
+            )
+        )
+
+    async def _add_blank(self, _e: ft.ControlEvent) -> None:
+        self._add_editor(CrisisLine("", ""))
+        self.ctl.page.update()
+
+    async def _save(self, _e: ft.ControlEvent) -> None:
+        if self.ctl.settings is None:
+            return
+        lines = [
+            CrisisLine(name.value.strip(), number.value.strip(), note.value.strip())
+            for name, number, note in self.editors
+        ]
+        await asyncio.to_thread(self.ctl.settings.set_crisis_lines, lines)
+        self._show_lines()
+        self.ctl.toast("Numbers saved.")
+        self.ctl.page.update()

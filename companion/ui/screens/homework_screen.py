@@ -1,0 +1,305 @@
+"""Practices from my therapist: what they are, what I've done, adding one, importing a card.
+
+Progress is only ever what was done. A homework card comes from outside: it is read with
+`homework.parse_card`, shown line by line, and nothing is added until the client says yes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date, timedelta
+from functools import partial
+
+import flet as ft
+
+from companion.core.errors import CompanionError
+from companion.kinds import homework as hw
+from companion.ui.kit.screen import Screen
+from companion.ui.widgets.common import (
+    ChoiceMenu,
+    body,
+    column,
+    error_text,
+    primary_button,
+    show_error,
+    small,
+    subtitle,
+)
+
+DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+class HomeworkScreen(Screen):
+    title = "Homework"
+
+    def build(self) -> ft.Control:
+        self.items = ft.Column(spacing=10, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+        self.error = error_text()
+        return column(
+            body(
+                "Small practices you and your therapist chose for the time between sessions. "
+                "Only what you've done is counted; there's nothing to catch up on.",
+                muted=True,
+            ),
+            ft.Row(
+                [
+                    primary_button("Add a practice", self._add, icon=ft.Icons.ADD),
+                    ft.OutlinedButton(
+                        content="Import a homework card",
+                        icon=ft.Icons.FILE_OPEN_OUTLINED,
+                        on_click=self._import,
+                    ),
+                ],
+                wrap=True,
+            ),
+            self.error,
+            self.items,
+        )
+
+    @property
+    def store(self) -> hw.Homeworks:
+        assert self.ctl.vault is not None
+        return hw.Homeworks(self.ctl.vault)
+
+    async def on_show(self) -> None:
+        await self._refresh()
+
+    async def _refresh(self) -> None:
+        if self.ctl.vault is None:
+            return
+        today = date.today()
+        store = self.store
+
+        def load() -> list[tuple[hw.Homework, str]]:
+            return [(h, store.progress_text(h, today)) for h in store.all()]
+
+        practices = await asyncio.to_thread(load)
+        current = [(h, p) for h, p in practices if not (h.until and h.until < today)]
+        past = [(h, p) for h, p in practices if h.until and h.until < today]
+        controls: list[ft.Control] = []
+        if not practices:
+            controls.append(
+                small(
+                    "No practices yet. If your therapist suggests one, you can add it here "
+                    "or import their card."
+                )
+            )
+        controls += [self._card(h, progress, today) for h, progress in current]
+        if past:
+            controls.append(subtitle("Finished"))
+            controls += [self._card(h, progress, today) for h, progress in past]
+        self.items.controls = controls
+        self.ctl.page.update()
+
+    def _card(self, practice: hw.Homework, progress: str, today: date) -> ft.Control:
+        lines: list[ft.Control] = [
+            ft.Text(practice.label, theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+            small(f"{hw.describe_often(practice).capitalize()}, {hw.describe_dates(practice, today)}"),
+        ]
+        if practice.what == hw.PROMPT and practice.prompt:
+            lines.append(body(practice.prompt))
+        if practice.note:
+            who = "From my therapist" if practice.set_by == hw.THERAPIST else "My note"
+            lines.append(small(f"{who}: {practice.note}"))
+        lines.append(ft.Text(progress, theme_style=ft.TextThemeStyle.BODY_MEDIUM, weight=ft.FontWeight.W_600))
+        actions: list[ft.Control] = []
+        if practice.is_active(today):
+            actions.append(
+                ft.FilledTonalButton(content=_DO_LABELS[practice.what], on_click=partial(self._do, practice))
+            )
+        actions.append(
+            ft.TextButton(content=f"Remove: {practice.label}", on_click=partial(self._remove, practice))
+        )
+        lines.append(ft.Row(actions, wrap=True))
+        return ft.Card(ft.Container(ft.Column(lines, spacing=6), padding=16))
+
+    async def _do(self, practice: hw.Homework, _e: ft.ControlEvent) -> None:
+        if practice.what == hw.CHECKIN:
+            await self.ctl.go_section("checkin")
+        elif practice.what == hw.BREATHING:
+            await self.ctl.go_section("settle")
+        elif practice.what == hw.FEEDBACK:
+            from companion.ui.screens.feedback_screen import ComposerScreen
+
+            await self.ctl.open(ComposerScreen(self.ctl, None))
+        else:
+            from companion.ui.screens.journal_screen import EditorScreen
+
+            await self.ctl.open(EditorScreen(self.ctl, None, prompt=practice.prompt, homework_id=practice.id))
+
+    async def _remove(self, practice: hw.Homework, _e: ft.ControlEvent) -> None:
+        async def really(_e: ft.ControlEvent) -> None:
+            self.ctl.page.pop_dialog()
+            await asyncio.to_thread(self.store.delete, practice.id)
+            self.ctl.toast("Practice removed. What you did stays in your journal.")
+            await self._refresh()
+
+        self.ctl.confirm(
+            "Remove this practice?",
+            "Your check-ins, pauses and entries stay; only the practice goes.",
+            "Remove",
+            really,
+        )
+
+    async def _add(self, _e: ft.ControlEvent) -> None:
+        await self.ctl.open(PracticeFormScreen(self.ctl))
+
+    async def _import(self, _e: ft.ControlEvent) -> None:
+        show_error(self.error, "")
+        try:
+            files = await ft.FilePicker().pick_files(
+                dialog_title="Choose a homework card", allow_multiple=False, with_data=True
+            )
+        except Exception as exc:  # the platform's file dialog failed; nothing changed
+            show_error(self.error, f"The file couldn't be opened ({exc}). Nothing was added.")
+            self.ctl.page.update()
+            return
+        if not files:
+            return
+        picked = files[0]
+        data = picked.bytes
+        if data is None and picked.path:
+            try:
+                data = await asyncio.to_thread(_read_small, picked.path)
+            except (OSError, ValueError) as exc:
+                show_error(self.error, f"That file couldn't be read ({exc}). Nothing was added.")
+                self.ctl.page.update()
+                return
+        try:
+            practices = hw.parse_card(data or b"")
+        except CompanionError as exc:
+            show_error(self.error, str(exc))
+            self.ctl.page.update()
+            return
+        self._confirm_import(practices)
+
+    def _confirm_import(self, practices: list[hw.Homework]) -> None:
+        async def add(_e: ft.ControlEvent) -> None:
+            self.ctl.page.pop_dialog()
+            await asyncio.to_thread(self.store.add_all, practices)
+            self.ctl.toast(f"Added {len(practices)} practice{'s' if len(practices) != 1 else ''}.")
+            await self._refresh()
+
+        lines = [ft.Text("\u2022 " + line) for line in hw.describe_card(practices)]
+        self.ctl.page.show_dialog(
+            ft.AlertDialog(
+                modal=True,
+                title=ft.Text("Add these practices?"),
+                content=ft.Column(
+                    [small("This card would add:"), *lines], tight=True, scroll=ft.ScrollMode.AUTO, spacing=8
+                ),
+                actions=[
+                    ft.TextButton(content="Not now", on_click=lambda _e: self.ctl.page.pop_dialog()),
+                    ft.FilledButton(content="Add them", on_click=add),
+                ],
+            )
+        )
+
+
+_DO_LABELS = {
+    hw.CHECKIN: "Check in now",
+    hw.BREATHING: "Take a breathing pause",
+    hw.FEEDBACK: "Write feedback",
+    hw.PROMPT: "Answer the prompt",
+}
+
+
+def _read_small(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        data = handle.read(hw.MAX_CARD_BYTES + 1)
+    return data  # parse_card refuses anything over the limit with a plain message
+
+
+class PracticeFormScreen(Screen):
+    """Set up a practice together, in the client's or the therapist's words."""
+
+    title = "New practice"
+
+    def build(self) -> ft.Control:
+        self.what = ChoiceMenu("Practice", list(hw.WHAT_LABELS.items()), hw.CHECKIN, self._on_what)
+        self.prompt = ft.TextField(
+            label="The writing prompt", multiline=True, max_length=hw.MAX_PROMPT, visible=False
+        )
+        self.title_field = ft.TextField(label="A short name (optional)", max_length=hw.MAX_TITLE)
+        self.often = ChoiceMenu(
+            "How often",
+            [
+                (hw.DAILY, "Every day"),
+                (hw.TIMES_A_WEEK, "A few times a week"),
+                (hw.ON_DAYS, "On chosen days"),
+            ],
+            hw.DAILY,
+            self._on_often,
+        )
+        self.times = ChoiceMenu("Times a week", [(str(n), str(n)) for n in range(1, 8)], "3")
+        self.times.control.visible = False
+        self.days = [
+            ft.Chip(label=ft.Text(label), selected=False, on_select=self._on_day) for label in DAY_LABELS
+        ]
+        self.days_row = ft.Row(self.days, wrap=True, spacing=4, visible=False)
+        self.weeks = ChoiceMenu(
+            "For",
+            [("0", "No end date"), ("1", "1 week"), ("2", "2 weeks"), ("4", "4 weeks"), ("8", "8 weeks")],
+            "2",
+        )
+        self.by_therapist = ft.Checkbox(label="My therapist suggested this", value=True)
+        self.note = ft.TextField(
+            label="A note, in your therapist's words or yours (optional)",
+            multiline=True,
+            max_length=hw.MAX_NOTE,
+        )
+        self.error = error_text()
+        return column(
+            ft.Row([self.what.control], wrap=True),
+            self.prompt,
+            self.title_field,
+            ft.Row([self.often.control, self.times.control], wrap=True),
+            self.days_row,
+            ft.Row([self.weeks.control], wrap=True),
+            self.by_therapist,
+            self.note,
+            self.error,
+            ft.Row([primary_button("Save practice", self._save)], wrap=True),
+        )
+
+    async def _on_what(self, value: str) -> None:
+        self.prompt.visible = value == hw.PROMPT
+        self.ctl.page.update()
+
+    async def _on_often(self, value: str) -> None:
+        self.times.control.visible = value == hw.TIMES_A_WEEK
+        self.days_row.visible = value == hw.ON_DAYS
+        self.ctl.page.update()
+
+    async def _on_day(self, _e: ft.ControlEvent) -> None:
+        self.ctl.page.update()
+
+    def _value(self) -> hw.Homework:
+        today = date.today()
+        weeks = int(self.weeks.value)
+        return hw.Homework(
+            what=self.what.value,
+            start=today,
+            often=self.often.value,
+            times_a_week=int(self.times.value),
+            days=tuple(day for day, chip in zip(hw.WEEKDAYS, self.days, strict=True) if chip.selected),
+            until=today + timedelta(days=7 * weeks - 1) if weeks else None,
+            prompt=hw.clean_text(self.prompt.value or "", multiline=True)
+            if self.what.value == hw.PROMPT
+            else "",
+            note=hw.clean_text(self.note.value or "", multiline=True),
+            title=hw.clean_text(self.title_field.value or ""),
+            set_by=hw.THERAPIST if self.by_therapist.value else hw.CLIENT,
+        )
+
+    async def _save(self, _e: ft.ControlEvent) -> None:
+        practice = self._value()
+        problem = hw.problem(practice)
+        if problem:
+            show_error(self.error, problem[0].upper() + problem[1:] + ".")
+            self.ctl.page.update()
+            return
+        assert self.ctl.vault is not None
+        await asyncio.to_thread(hw.Homeworks(self.ctl.vault).add, practice)
+        self.ctl.toast("Practice saved.")
+        await self.ctl.back()

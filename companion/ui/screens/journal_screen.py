@@ -1,0 +1,421 @@
+"""Journal: a lazily loaded list with search, and an editor that autosaves drafts."""
+
+from __future__ import annotations
+
+import asyncio
+
+import flet as ft
+
+from companion.core.errors import CompanionError
+from companion.core.records import Cursor, Record
+from companion.core.textfit import shorten
+from companion.kinds.checkin import CHECKIN, CheckIn, TimelineFilter, describe_feeling, region_name
+from companion.kinds.journal import JOURNAL, Entry, Journal, clean, display_title, preview
+from companion.reference import vocabulary as vocab
+from companion.ui.kit.screen import Screen
+from companion.ui.widgets.autosave import DraftAutosave
+from companion.ui.widgets.common import (
+    ChoiceMenu,
+    body,
+    delete_with_undo,
+    error_text,
+    friendly_time,
+    primary_button,
+    show_error,
+    small,
+)
+
+PAGE_SIZE = 30
+TIMELINE_KINDS = [JOURNAL, CHECKIN]
+SEARCH_DEBOUNCE_S = 0.35
+
+
+def tag(text: str, *, strong: bool = False) -> ft.Control:
+    """A small read-only label (not a button: nothing to tap, nothing to announce as one)."""
+    return ft.Container(
+        ft.Text(text, theme_style=ft.TextThemeStyle.LABEL_MEDIUM),
+        padding=ft.Padding.symmetric(horizontal=8, vertical=3),
+        border_radius=8,
+        bgcolor=ft.Colors.SECONDARY_CONTAINER if strong else ft.Colors.SURFACE_CONTAINER_HIGHEST,
+    )
+
+
+class JournalListScreen(Screen):
+    """The timeline: journal entries and check-ins, newest first."""
+
+    title = "Journal"
+
+    def __init__(self, ctl) -> None:
+        super().__init__(ctl)
+        self.cursor: Cursor | None = None
+        self.loading = False
+        self._search_seq = 0
+
+    @property
+    def journal(self) -> Journal:
+        assert self.ctl.journal is not None
+        return self.ctl.journal
+
+    def build(self) -> ft.Control:
+        self.search = ft.TextField(
+            label="Search entries",
+            prefix_icon=ft.Icons.SEARCH,
+            on_change=self._on_search_change,
+            on_submit=self._on_search_change,
+            dense=True,
+        )
+        self.status = small("")
+        self.filter = TimelineFilter()
+        any_choice = [("", "Any")]
+        self.family_pick = ChoiceMenu(
+            "Feeling family", any_choice + [(f.id, f.label) for f in vocab.families()], "", self._on_choice
+        )
+        self.region_pick = ChoiceMenu(
+            "Body area", any_choice + [(r.id, r.name) for r in vocab.regions()], "", self._on_choice
+        )
+        self.word_pick = ft.TextField(
+            label="Feeling word", width=200, dense=True, on_submit=self._on_filter, on_blur=self._on_filter
+        )
+        self.filters = ft.Row(
+            [
+                self.family_pick.control,
+                self.region_pick.control,
+                self.word_pick,
+                ft.TextButton(content="Clear filters", on_click=self._clear_filters),
+            ],
+            wrap=True,
+            visible=False,
+        )
+        self.filter_toggle = ft.TextButton(
+            content="Filter", icon=ft.Icons.FILTER_LIST, on_click=self._toggle_filters
+        )
+        self.items = ft.ListView(expand=True, spacing=6, on_scroll=self._on_scroll, scroll_interval=200)
+        self.more = ft.TextButton(content="Show older entries", on_click=self._load_more, visible=False)
+        return ft.Column(
+            [
+                ft.Row(
+                    [
+                        ft.Container(self.search, expand=True),
+                        primary_button("New entry", self._new, icon=ft.Icons.EDIT_OUTLINED),
+                    ],
+                    vertical_alignment=ft.CrossAxisAlignment.CENTER,
+                ),
+                ft.Row(
+                    [self.filter_toggle, self.status],
+                    wrap=True,
+                    vertical_alignment=ft.CrossAxisAlignment.CENTER,
+                ),
+                self.filters,
+                self.items,
+            ],
+            expand=True,
+            spacing=8,
+        )
+
+    async def on_show(self) -> None:
+        await self._reload()
+
+    async def _reload(self) -> None:
+        self.cursor = None
+        self.items.controls = []
+        draft = await asyncio.to_thread(self.journal.find_draft, None)
+        if draft is not None and not draft[1].is_empty:
+            self.items.controls.append(self._draft_row(draft[1]))
+        await self._load_more(None)
+
+    def _draft_row(self, entry: Entry) -> ft.Control:
+        return ft.Card(
+            ft.ListTile(
+                leading=ft.Icon(ft.Icons.EDIT_NOTE),
+                title=ft.Text("Unfinished entry: " + display_title(entry)),
+                subtitle=ft.Text("Continue writing where you left off"),
+                on_click=self._new,
+            ),
+        )
+
+    def _row(self, record: Record) -> ft.Control:
+        if record.kind == CHECKIN:
+            return self._checkin_row(record)
+        entry = Entry.from_record(record)
+
+        async def open_it(_e: ft.ControlEvent) -> None:
+            await self.ctl.open(EditorScreen(self.ctl, record.id))
+
+        return ft.Card(
+            ft.ListTile(
+                title=ft.Text(display_title(entry), max_lines=1, overflow=ft.TextOverflow.ELLIPSIS),
+                subtitle=ft.Text(
+                    friendly_time(record.created_at) + ("  ·  " + preview(entry, 90) if entry.body else ""),
+                    max_lines=2,
+                    overflow=ft.TextOverflow.ELLIPSIS,
+                ),
+                on_click=open_it,
+            ),
+        )
+
+    def _checkin_row(self, record: Record) -> ft.Control:
+        from companion.ui.screens.checkin_screen import CheckInScreen
+
+        checkin = CheckIn.from_payload(record.payload)
+
+        async def open_it(_e: ft.ControlEvent) -> None:
+            await self.ctl.open(CheckInScreen(self.ctl, record.id))
+
+        tags: list[ft.Control] = [tag(describe_feeling(f), strong=True) for f in checkin.feelings]
+        if checkin.not_sure and not checkin.feelings:
+            tags.append(tag("not sure yet", strong=True))
+        tags += [tag(f"{region_name(m.region)} {m.intensity}/10") for m in checkin.body]
+        detail = checkin.happened or checkin.note
+        return ft.Card(
+            ft.Container(
+                ft.Column(
+                    [
+                        ft.Row(
+                            [
+                                ft.Icon(ft.Icons.SELF_IMPROVEMENT, size=18, color=ft.Colors.PRIMARY),
+                                ft.Text("Check-in", weight=ft.FontWeight.W_600),
+                                small(friendly_time(record.created_at)),
+                            ],
+                            spacing=8,
+                        ),
+                        ft.Row(tags, wrap=True, spacing=4, run_spacing=4),
+                    ]
+                    + ([small(shorten(detail, 90))] if detail.strip() else []),
+                    spacing=6,
+                ),
+                padding=ft.Padding.symmetric(horizontal=16, vertical=12),
+                on_click=open_it,
+                ink=True,
+            ),
+        )
+
+    def _empty(self) -> ft.Control:
+        return ft.Container(
+            ft.Column(
+                [
+                    ft.Icon(ft.Icons.AUTO_STORIES_OUTLINED, size=40, color=ft.Colors.PRIMARY),
+                    body("Your journal is here whenever you want it."),
+                    body("Write a few lines about today, or about anything on your mind.", muted=True),
+                ],
+                horizontal_alignment=ft.CrossAxisAlignment.CENTER,
+                spacing=8,
+            ),
+            padding=24,
+            alignment=ft.Alignment.CENTER,
+        )
+
+    async def _load_more(self, _e: ft.ControlEvent | None) -> None:
+        if self.loading or self.search.value.strip() or self.filter.active:
+            return
+        self.loading = True
+        try:
+            page = await asyncio.to_thread(
+                self.journal.vault.list_page, TIMELINE_KINDS, after=self.cursor, limit=PAGE_SIZE
+            )
+            if self.more in self.items.controls:
+                self.items.controls.remove(self.more)
+            self.items.controls.extend(self._row(r) for r in page.records)
+            for _ in page.unreadable:
+                self.items.controls.append(
+                    ft.ListTile(
+                        leading=ft.Icon(ft.Icons.REPORT_OUTLINED, color=ft.Colors.ERROR),
+                        title=ft.Text("An entry here can't be read"),
+                        subtitle=ft.Text("It may have been damaged. Your other entries are fine."),
+                    )
+                )
+            self.cursor = page.next_cursor
+            if self.cursor is not None:
+                self.more.visible = True
+                self.items.controls.append(self.more)
+            if not self.items.controls:
+                self.items.controls.append(self._empty())
+            self.status.value = ""
+            self.ctl.page.update()
+        finally:
+            self.loading = False
+
+    async def _on_scroll(self, e: ft.OnScrollEvent) -> None:
+        self.ctl.touch()
+        if self.cursor is not None and e.pixels >= e.max_scroll_extent - 400:
+            await self._load_more(None)
+
+    async def _on_search_change(self, _e: ft.ControlEvent) -> None:
+        self.ctl.touch()
+        self._search_seq += 1
+        seq = self._search_seq
+        await asyncio.sleep(SEARCH_DEBOUNCE_S)
+        if seq != self._search_seq:
+            return  # a newer keystroke superseded this one
+        query = self.search.value.strip()
+        if not query:
+            self.status.value = ""
+            await self._reload()
+            return
+        hits = await asyncio.to_thread(self.journal.vault.search, query, TIMELINE_KINDS, 200)
+        if seq != self._search_seq:
+            return
+        self.cursor = None
+        self.items.controls = [self._row(r) for r in hits]
+        if hits:
+            self.status.value = f"{len(hits)} {'entry matches' if len(hits) == 1 else 'entries match'}"
+        else:
+            self.status.value = f"Nothing found for \u201c{query}\u201d."
+        self.ctl.page.update()
+
+    async def _new(self, _e: ft.ControlEvent) -> None:
+        await self.ctl.open(EditorScreen(self.ctl, None))
+
+    # --- filtering check-ins -------------------------------------------------------------
+
+    async def _toggle_filters(self, _e: ft.ControlEvent) -> None:
+        self.filters.visible = not self.filters.visible
+        self.ctl.page.update()
+
+    async def _clear_filters(self, _e: ft.ControlEvent) -> None:
+        self.family_pick.set_value("")
+        self.region_pick.set_value("")
+        self.word_pick.value = ""
+        await self._on_filter(None)
+
+    async def _on_choice(self, _key: str) -> None:
+        await self._on_filter(None)
+
+    async def _on_filter(self, _e: ft.ControlEvent | None) -> None:
+        self.ctl.touch()
+        self.filter = TimelineFilter(
+            family=self.family_pick.value or None,
+            region=self.region_pick.value or None,
+            word=(self.word_pick.value or "").strip() or None,
+        )
+        if not self.filter.active:
+            self.status.value = ""
+            await self._reload()
+            return
+        assert self.ctl.checkins is not None
+        hits = await asyncio.to_thread(self.ctl.checkins.filtered, self.filter)
+        self.cursor = None
+        self.items.controls = [self._row(r) for r in hits]
+        n = len(hits)
+        self.status.value = "1 check-in matches" if n == 1 else f"{n} check-ins match"
+        if not hits:
+            self.status.value = "No check-ins match these filters."
+        self.ctl.page.update()
+
+
+class EditorScreen(DraftAutosave, Screen):
+    """Writes a new entry (record_id None) or edits one; drafts autosave every few seconds."""
+
+    def __init__(self, ctl, record_id: str | None, *, prompt: str = "", homework_id: str = "") -> None:
+        super().__init__(ctl)
+        self.record_id = record_id
+        self.title = "New entry" if record_id is None else "Edit entry"
+        self.saved: Entry | None = None
+        self.prompt = prompt  # a writing prompt from a practice, answered in this entry
+        self.homework_id = homework_id
+        self.init_autosave()
+
+    @property
+    def journal(self) -> Journal:
+        assert self.ctl.journal is not None
+        return self.ctl.journal
+
+    def draft_store(self) -> Journal | None:
+        return self.ctl.journal
+
+    def draft_value(self) -> Entry:
+        return clean(self.title_field.value or "", self.body_field.value or "", self.homework_id)
+
+    def build(self) -> ft.Control:
+        self.title_field = ft.TextField(label="Title (optional)", on_change=self._on_change)
+        self.body_field = ft.TextField(
+            label="What's on your mind?",
+            multiline=True,
+            min_lines=8,
+            max_lines=None,
+            on_change=self._on_change,
+        )
+        self.error = error_text()
+        self.draft_note = small("")
+        actions: list[ft.Control] = [primary_button("Save entry", self._save)]
+        if self.record_id is not None:
+            actions.append(
+                ft.OutlinedButton(
+                    content="Delete entry",
+                    icon=ft.Icons.DELETE_OUTLINE,
+                    on_click=self._confirm_delete,
+                    style=ft.ButtonStyle(color=ft.Colors.ERROR),
+                )
+            )
+        self.meta = small("")
+        if self.prompt:
+            # Filled in before the first frame: changing a field while someone has started
+            # typing in the next one can take the browser's focus away (Flutter web).
+            self.meta.value = "From your practice. Answer in any way that fits; a few lines are plenty."
+            self.title_field.value = self.prompt[:200]
+        return ft.Column(
+            [
+                self.meta,
+                self.title_field,
+                self.body_field,
+                self.error,
+                ft.Row(actions, wrap=True),
+                self.draft_note,
+            ],
+            spacing=12,
+            scroll=ft.ScrollMode.AUTO,
+            expand=True,
+            horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+        )
+
+    async def on_show(self) -> None:
+        if self.record_id is not None:
+            try:
+                record = await asyncio.to_thread(self.journal.vault.get, self.record_id)
+            except CompanionError as exc:
+                show_error(self.error, str(exc))
+                self.ctl.page.update()
+                return
+            entry = Entry.from_record(record)
+            self.saved = entry
+            self.homework_id = entry.homework_id
+            self.meta.value = "Written " + friendly_time(record.created_at)
+            self.title_field.value, self.body_field.value = entry.title, entry.body
+        kept = await self.restore_draft()
+        if kept is not None:
+            self.title_field.value, self.body_field.value = kept.title, kept.body
+            self.draft_note.value = "Picked up your unsaved changes from last time."
+        self.ctl.page.update()
+        self.start_autosave()
+
+    async def _on_change(self, _e: ft.ControlEvent) -> None:
+        self.ctl.touch()
+        self.dirty = True
+        show_error(self.error, "")
+
+    async def _save(self, _e: ft.ControlEvent) -> None:
+        entry = self.draft_value()
+        if entry.is_empty:
+            show_error(self.error, "There's nothing to save yet. Write a few words first.")
+            self.ctl.page.update()
+            return
+        async with self._save_lock:
+            if self.record_id is None:
+                await asyncio.to_thread(self.journal.add, entry)
+            else:
+                await asyncio.to_thread(self.journal.update, self.record_id, entry)
+            await self.finish_draft()
+        self.ctl.toast("Entry saved.")
+        await self.ctl.back()
+
+    async def _confirm_delete(self, _e: ft.ControlEvent) -> None:
+        self.ctl.confirm(
+            "Delete this entry?", "You'll have a few seconds to undo it.", "Delete", self._delete
+        )
+
+    async def _delete(self, _e: ft.ControlEvent) -> None:
+        self.ctl.page.pop_dialog()
+        if self.record_id is None:
+            return
+        self.closed = True
+        await delete_with_undo(self.ctl, self.record_id, self.journal.delete, "Entry deleted.")
+        await self.ctl.back()

@@ -1,0 +1,467 @@
+"""Prepare for session: choose what to bring, see it as it will be exported, save or copy it.
+
+Also the session card: what I'm bringing, in large type, to read from a phone in the room.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+from functools import partial
+
+import flet as ft
+
+from companion.core.errors import CompanionError
+from companion.core.records import Record, now_us, to_datetime
+from companion.export import session_prep as prep
+from companion.export.summary import (
+    HEADINGS,
+    SECTIONS,
+    Selection,
+    Summary,
+    blocks,
+    build_summary,
+    default_selection,
+    intro_lines,
+    to_markdown,
+    to_plain_text,
+)
+from companion.kinds.feedback import bring_list
+from companion.kinds.sessions import Sessions
+from companion.ui.kit.screen import Screen
+from companion.ui.widgets.common import (
+    ChoiceMenu,
+    body,
+    error_text,
+    friendly_time,
+    primary_button,
+    show_error,
+    small,
+    subtitle,
+    wrapping_checkbox,
+)
+
+TWO_PANES_MIN_WIDTH = 1000
+NOT_ENCRYPTED = (
+    "A saved file is not encrypted: anyone who can open it can read it. "
+    "Set a PDF password to protect the PDF, or keep the file somewhere private."
+)
+PROTECTED = "This PDF will need the password to open. Text files and copied text are never protected."
+SECTION_LABELS = {
+    "body": "My body",
+    "feelings": "Feelings",
+    "needs": "Needs",
+    "notes": "Notes from check-ins",
+    "settling": "Breathing pauses",
+    "practice": "Practice",
+    "bringing": "What I'm bringing",
+    "reflections": "Reflections",
+    "entries": "Journal entries",
+}
+
+
+class PrepareScreen(Screen):
+    title = "Summary"
+    max_width = 1200  # choosing and the preview side by side
+
+    def __init__(self, ctl) -> None:
+        super().__init__(ctl)
+        self.range_choice = prep.SINCE_LAST
+        self.stretch = prep.Stretch(None, None)
+        self.records: list[Record] = []
+        self.selection = Selection()
+        self.summary: Summary | None = None
+        self.showing_preview = False
+        self._build_task: asyncio.Task | None = None
+
+    # --- layout ----------------------------------------------------------------------------
+
+    def build(self) -> ft.Control:
+        self.range_menu = ChoiceMenu("Time", list(prep.RANGES), self.range_choice, self._on_range)
+        self.first_day = ft.TextField(label="First day (year-month-day)", width=220, on_submit=self._on_dates)
+        self.last_day = ft.TextField(label="Last day (empty: today)", width=220, on_submit=self._on_dates)
+        self.dates_row = ft.Row(
+            [
+                self.first_day,
+                self.last_day,
+                ft.OutlinedButton(content="Use these dates", on_click=self._on_dates),
+            ],
+            wrap=True,
+            visible=False,
+        )
+        self.range_note = small("")
+        self.range_error = error_text()
+        self.name_field = ft.TextField(
+            label="My name or initials (optional)", max_length=60, on_change=self._on_name
+        )
+        self.section_chips = {
+            key: ft.Chip(label=ft.Text(SECTION_LABELS[key]), selected=True, on_select=self._on_section)
+            for key in SECTIONS
+        }
+        self.items = ft.Column(spacing=2)
+        self._notes_boxes: dict[str, ft.Checkbox] = {}  # record id -> its "include my notes" box
+        self.preview = ft.Column(spacing=8)
+        self.password = ft.TextField(
+            label="PDF password (optional)",
+            password=True,
+            can_reveal_password=False,
+            on_change=self._on_password,
+        )
+        self.show_password = ft.Checkbox(label="Show password", value=False, on_change=self._on_show_password)
+        self.paper_menu = ChoiceMenu("Paper", [("A4", "A4"), ("Letter", "US Letter")], "A4")
+        self.privacy_note = small(NOT_ENCRYPTED)
+        self.export_error = error_text()
+        self.export_note = small("")
+        self.choose_pane = ft.ListView(
+            [
+                small(
+                    "Check-ins and what you marked to bring start ticked; journal entries and the notes "
+                    "in check-ins stay private unless you tick them. Only what is ticked goes in."
+                ),
+                ft.Row([self.range_menu.control], wrap=True),
+                self.dates_row,
+                self.range_error,
+                self.range_note,
+                self.name_field,
+                subtitle("Parts of the summary"),
+                ft.Row(list(self.section_chips.values()), wrap=True, spacing=6, run_spacing=6),
+                ft.Divider(),
+                self.items,
+                ft.Divider(),
+                self._export_part(),
+            ],
+            spacing=10,
+            expand=True,
+            padding=ft.Padding.only(bottom=24),
+        )
+        self.preview_pane = ft.ListView(
+            [
+                subtitle("Preview"),
+                small(
+                    "This is the text of your summary. The PDF also draws your body map and a small chart."
+                ),
+                ft.Container(
+                    self.preview,
+                    padding=16,
+                    border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT),
+                    border_radius=12,
+                ),
+            ],
+            spacing=10,
+            expand=True,
+            padding=ft.Padding.only(bottom=24),
+        )
+        self.toggle = ft.OutlinedButton(
+            content="Show preview", icon=ft.Icons.VISIBILITY_OUTLINED, on_click=self._on_toggle
+        )
+        self.frame = ft.Container(expand=True)
+        self._arrange()
+        return ft.Column([ft.Row([self.toggle], wrap=True), self.frame], expand=True, spacing=8)
+
+    def _export_part(self) -> ft.Control:
+        return ft.Column(
+            [
+                subtitle("Save or copy"),
+                ft.Row([self.paper_menu.control], wrap=True),
+                self.password,
+                self.show_password,
+                self.privacy_note,
+                ft.Row(
+                    [
+                        primary_button("Save PDF", self._save_pdf, icon=ft.Icons.PICTURE_AS_PDF_OUTLINED),
+                        ft.OutlinedButton(content="Save as text", on_click=partial(self._save_text, "txt")),
+                        ft.OutlinedButton(
+                            content="Save as Markdown", on_click=partial(self._save_text, "md")
+                        ),
+                        ft.OutlinedButton(content="Copy text", icon=ft.Icons.COPY, on_click=self._copy),
+                    ],
+                    wrap=True,
+                ),
+                self.export_error,
+                self.export_note,
+            ],
+            spacing=10,
+        )
+
+    def _two_panes(self) -> bool:
+        return (self.ctl.page.width or 0) >= TWO_PANES_MIN_WIDTH
+
+    def _arrange(self) -> None:
+        if self._two_panes():
+            self.toggle.visible = False
+            self.frame.content = ft.Row(
+                [self.choose_pane, ft.VerticalDivider(width=1), self.preview_pane],
+                expand=True,
+                vertical_alignment=ft.CrossAxisAlignment.STRETCH,
+            )
+        else:
+            self.toggle.visible = True
+            self.toggle.content = "Back to choosing" if self.showing_preview else "Show preview"
+            self.toggle.icon = ft.Icons.CHECKLIST if self.showing_preview else ft.Icons.VISIBILITY_OUTLINED
+            self.frame.content = self.preview_pane if self.showing_preview else self.choose_pane
+
+    def relayout(self) -> None:
+        if getattr(self, "frame", None) is not None:
+            self._arrange()
+
+    async def _on_toggle(self, _e: ft.ControlEvent) -> None:
+        self.showing_preview = not self.showing_preview
+        self._arrange()
+        self.ctl.page.update()
+
+    # --- data ------------------------------------------------------------------------------
+
+    async def on_show(self) -> None:
+        await self._load()
+
+    async def _load(self) -> None:
+        vault = self.ctl.vault
+        if vault is None:
+            return
+        now = now_us()
+        try:
+            last = await asyncio.to_thread(Sessions(vault).since_last_session, now)
+            self.stretch = prep.stretch_for(
+                self.range_choice,
+                now,
+                last,
+                first_day=self.first_day.value or "",
+                last_day=self.last_day.value or "",
+            )
+        except ValueError as exc:
+            show_error(self.range_error, str(exc))
+            self.ctl.page.update()
+            return
+        show_error(self.range_error, "")
+        self.range_note.value = self.stretch.note
+        self.range_note.visible = bool(self.stretch.note)
+        try:
+            self.records = await asyncio.to_thread(prep.load_records, vault, self.stretch)
+        except CompanionError as exc:
+            show_error(self.range_error, str(exc))
+            self.ctl.page.update()
+            return
+        base = default_selection(self.records)
+        self.selection = replace(
+            base,
+            sections=self._left_out(),
+            name=(self.name_field.value or "").strip(),
+        )
+        self._show_items()
+        await self._rebuild()
+
+    def _show_items(self) -> None:
+        groups = prep.candidates(self.records, self.stretch)
+        self._notes_boxes = {}
+        controls: list[ft.Control] = []
+        for kind, label in prep.GROUPS:
+            items = groups.get(kind, [])
+            if not items:
+                continue
+            controls.append(
+                ft.Container(subtitle(f"{label} ({len(items)})"), padding=ft.Padding.only(top=10))
+            )
+            controls.extend(self._item(candidate) for candidate in items)
+        if not controls:
+            controls.append(
+                body(
+                    "Nothing written in this stretch of time yet. You can choose a longer stretch above, "
+                    "or simply bring yourself: that is enough.",
+                    muted=True,
+                )
+            )
+        self.items.controls = controls
+
+    def _item(self, candidate: prep.Candidate) -> ft.Control:
+        ticked = candidate.record_id in self.selection.include
+        words = None
+        if candidate.has_own_words:
+            words = ft.Checkbox(
+                label="Include my notes from this check-in",
+                value=candidate.record_id not in self.selection.redact_notes,
+                disabled=not ticked,
+                on_change=partial(self._on_words, candidate.record_id),
+            )
+            self._notes_boxes[candidate.record_id] = words
+        # long feedback wraps beside its box instead of being cut
+        item = wrapping_checkbox(
+            candidate.label, ticked, partial(self._on_tick, candidate.record_id), detail=candidate.detail
+        )
+        if words is None:
+            return item
+        return ft.Column([item, ft.Container(words, padding=ft.Padding.only(left=32))], spacing=0)
+
+    # --- events ----------------------------------------------------------------------------
+
+    async def _on_range(self, choice: str) -> None:
+        self.range_choice = choice
+        self.dates_row.visible = choice == prep.CHOSEN_DATES
+        if choice == prep.CHOSEN_DATES and not (self.first_day.value or "").strip():
+            self.ctl.page.update()
+            return  # wait for the dates
+        await self._load()
+
+    async def _on_dates(self, _e: ft.ControlEvent) -> None:
+        await self._load()
+
+    async def _on_name(self, e: ft.ControlEvent) -> None:
+        self.selection = replace(self.selection, name=(e.control.value or "").strip())
+        await self._rebuild()
+
+    def _left_out(self) -> frozenset[str]:
+        return frozenset(k for k, chip in self.section_chips.items() if not chip.selected)
+
+    async def _on_section(self, _e: ft.ControlEvent) -> None:
+        self.selection = replace(self.selection, sections=self._left_out())
+        await self._rebuild()
+
+    async def _on_tick(self, record_id: str, e: ft.ControlEvent) -> None:
+        include = set(self.selection.include)
+        (include.add if e.control.value else include.discard)(record_id)
+        self.selection = replace(self.selection, include=frozenset(include))
+        notes = self._notes_boxes.get(record_id)
+        if notes is not None:  # a left-out check-in's notes can't go in either
+            notes.disabled = not e.control.value
+        await self._rebuild()
+
+    async def _on_words(self, record_id: str, e: ft.ControlEvent) -> None:
+        redact = set(self.selection.redact_notes)
+        (redact.discard if e.control.value else redact.add)(record_id)
+        self.selection = replace(self.selection, redact_notes=frozenset(redact))
+        await self._rebuild()
+
+    async def _on_password(self, _e: ft.ControlEvent) -> None:
+        self.privacy_note.value = PROTECTED if (self.password.value or "") else NOT_ENCRYPTED
+        self.ctl.page.update()
+
+    async def _on_show_password(self, e: ft.ControlEvent) -> None:
+        self.password.password = not e.control.value
+        self.ctl.page.update()
+
+    # --- the summary -----------------------------------------------------------------------
+
+    async def _rebuild(self) -> None:
+        """Rebuild the summary off the UI thread, then redraw the preview."""
+        records, selection, stretch = self.records, self.selection, self.stretch
+        now = now_us()
+
+        summary = await asyncio.to_thread(
+            build_summary, records, selection, stretch.start_us, stretch.end_us, now
+        )
+        if selection is not self.selection:
+            return  # a newer tick is on its way
+        self.summary = summary
+        self.preview.controls = preview_controls(summary)
+        self.ctl.page.update()
+
+    async def _save_pdf(self, _e: ft.ControlEvent) -> None:
+        if self.summary is None:
+            return
+        from companion.export.pdf import render_pdf
+
+        show_error(self.export_error, "")
+        self.export_note.value = "Making the PDF…"
+        self.ctl.page.update()
+        password = self.password.value or None
+        data = await asyncio.to_thread(
+            render_pdf, self.summary, password=password, paper=self.paper_menu.value
+        )
+        await self._save(data, "pdf", protected=bool(password))
+
+    async def _save_text(self, extension: str, _e: ft.ControlEvent) -> None:
+        if self.summary is None:
+            return
+        text = to_markdown(self.summary) if extension == "md" else to_plain_text(self.summary)
+        await self._save(text.encode("utf-8"), extension, protected=False)
+
+    async def _save(self, data: bytes, extension: str, *, protected: bool) -> None:
+        name = prep.export_name(extension, now_us())
+        try:
+            path = await ft.FilePicker().save_file(
+                dialog_title="Save your summary", file_name=name, src_bytes=data
+            )
+        except Exception as exc:  # the platform's save dialog failed; say so, keep everything
+            show_error(self.export_error, f"The file couldn't be saved ({exc}). Nothing was lost; try again?")
+            self.export_note.value = ""
+            self.ctl.page.update()
+            return
+        if path is None and not self.ctl.page.web:
+            self.export_note.value = "Not saved. You can try again whenever you like."
+        else:
+            where = f" to {path}" if path else ""
+            lock = "It needs your password to open." if protected else "It is not encrypted."
+            self.export_note.value = f"Saved {name}{where}. {lock}"
+        self.ctl.page.update()
+
+    async def _copy(self, _e: ft.ControlEvent) -> None:
+        if self.summary is None:
+            return
+        await ft.Clipboard().set(to_plain_text(self.summary))
+        self.export_note.value = "Copied. Other apps can read the clipboard, so paste it soon."
+        self.ctl.page.update()
+
+
+def preview_controls(summary: Summary) -> list[ft.Control]:
+    """The summary as on-screen text, section by section, in the exported order."""
+    controls: list[ft.Control] = [
+        ft.Text(summary.title, theme_style=ft.TextThemeStyle.TITLE_LARGE, weight=ft.FontWeight.W_600)
+    ]
+    controls += [small(line) for line in intro_lines(summary)]
+    if summary.empty_message:
+        controls.append(body(summary.empty_message, muted=True))
+    for heading, lines in blocks(summary, markdown=False):
+        controls.append(
+            ft.Text(heading, theme_style=ft.TextThemeStyle.TITLE_SMALL, weight=ft.FontWeight.W_600)
+        )
+        bullet = heading not in (HEADINGS["notes"], HEADINGS["reflections"], HEADINGS["entries"])
+        for line in lines:
+            if line:
+                controls.append(
+                    ft.Text(("• " if bullet else "") + line, theme_style=ft.TextThemeStyle.BODY_MEDIUM)
+                )
+    return controls
+
+
+class SessionCardScreen(Screen):
+    """What I'm bringing, large enough to read from a phone held in a lap."""
+
+    title = "Session card"
+
+    def build(self) -> ft.Control:
+        self.when = ft.Text("", theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
+        self.list = ft.ListView(spacing=14, expand=True, padding=ft.Padding.only(bottom=32))
+        heading = ft.Text(
+            "What I'm bringing", theme_style=ft.TextThemeStyle.HEADLINE_MEDIUM, weight=ft.FontWeight.W_600
+        )
+        return ft.Column([heading, self.when, self.list], expand=True, spacing=12)
+
+    async def on_show(self) -> None:
+        vault = self.ctl.vault
+        if vault is None:
+            return
+        bringing, upcoming = await asyncio.to_thread(
+            lambda: (bring_list(vault), Sessions(vault).next_appointment(now_us()))
+        )
+        self.when.value = f"Next session: {friendly_time(to_datetime(upcoming))}" if upcoming else ""
+        self.when.visible = bool(upcoming)
+        items = [draft.wording for _r, draft in bringing.feedback if draft.wording.strip()]
+        items += [topic.text for _r, topic in bringing.topics if topic.text.strip()]
+        if not items:
+            self.list.controls = [
+                ft.Text(
+                    "Nothing marked to bring yet. That's fine: you can talk about whatever is on your mind. "
+                    "To fill this card, mark feedback or topics \u201cBring to session\u201d.",
+                    theme_style=ft.TextThemeStyle.TITLE_LARGE,
+                )
+            ]
+        else:
+            self.list.controls = [
+                ft.Container(
+                    ft.Text(text, theme_style=ft.TextThemeStyle.HEADLINE_SMALL, selectable=False),
+                    padding=20,
+                    border_radius=16,
+                    bgcolor=ft.Colors.SECONDARY_CONTAINER,
+                )
+                for text in items
+            ]
+        self.ctl.page.update()

@@ -1,0 +1,342 @@
+"""Settings: look and feel, reminders, privacy, passphrase, backups, crisis numbers, deleting."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import flet as ft
+
+from companion.core.errors import CompanionError
+from companion.core.idle import AUTO_LOCK_CHOICES_S
+from companion.ui.kit import theme
+from companion.ui.kit.screen import Screen
+from companion.ui.shell.reminders import RemindersSection, store_setting
+from companion.ui.widgets.common import (
+    ChoiceMenu,
+    body,
+    column,
+    error_text,
+    primary_button,
+    show_error,
+    show_secret_toggle,
+    small,
+)
+from companion.vault import passphrase as pp
+
+AUTO_LOCK_NAMES = ("1 minute", "5 minutes", "15 minutes", "60 minutes")
+AUTO_LOCK_CHOICES = dict(zip(AUTO_LOCK_CHOICES_S, AUTO_LOCK_NAMES, strict=True))
+CONFIRM_WORD = "DELETE"
+DEMO_NOTE = (
+    "This is the demo journal, filled with invented sample entries. Its passphrase is public, "
+    "so please don't use it for your own words."
+)
+
+
+def section_title(text: str) -> ft.Text:
+    return ft.Text(text, theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
+
+
+def outlined(text: str, icon: ft.IconData, on_click, **kwargs: Any) -> ft.OutlinedButton:
+    return ft.OutlinedButton(content=text, icon=icon, on_click=on_click, **kwargs)
+
+
+class SettingsScreen(Screen):
+    title = "Settings"
+
+    def __init__(self, ctl) -> None:
+        super().__init__(ctl)
+        self.lock = asyncio.Lock()  # settings are written one at a time
+
+    def _saved(self, key: str, default: Any = None) -> Any:
+        settings = self.ctl.settings
+        return settings.get(key, default) if settings is not None else default
+
+    def build(self) -> ft.Control:
+        self._seen = self.ctl.settings
+        self.theme_menu = ChoiceMenu(
+            "Theme",
+            list(theme.THEME_LABELS.items()),
+            theme.theme_choice(self._saved(theme.THEME_KEY)),
+            self._on_theme,
+        )
+        self.text_menu = ChoiceMenu(
+            "Text size",
+            list(theme.TEXT_SIZE_LABELS.items()),
+            theme.text_size_choice(self._saved(theme.TEXT_SIZE_KEY)),
+            self._on_text_size,
+        )
+        self.reduce_motion = ft.Switch(
+            label="Reduce motion",
+            value=bool(self._saved(theme.REDUCE_MOTION_KEY, False)),
+            on_change=self._on_reduce_motion,
+        )
+        self.auto_lock = ChoiceMenu(
+            "Lock after",
+            [(str(k), v) for k, v in AUTO_LOCK_CHOICES.items()],
+            str(self.ctl.auto_lock_s),
+            self._on_auto_lock,
+        )
+        self.reminders = RemindersSection(self.ctl, self.lock)
+        controls: list[ft.Control] = []
+        if self.ctl.demo:
+            controls += [self._demo_note(), ft.Divider()]
+        controls += [
+            section_title("Look and feel"),
+            ft.Row([self.theme_menu.control, self.text_menu.control], wrap=True, spacing=12, run_spacing=12),
+            ft.Row([self.reduce_motion]),
+            small("Breathing then shows words and a quiet bar instead of a moving circle."),
+            ft.Divider(),
+            section_title("Gentle reminders"),
+            self.reminders.control,
+            ft.Divider(),
+            section_title("Privacy"),
+            ft.Row([self.auto_lock.control], wrap=True),
+            small("Companion locks itself when you haven't touched it for this long."),
+            ft.Divider(),
+            section_title("Passphrase and recovery"),
+            ft.Row(
+                [
+                    outlined("Change passphrase", ft.Icons.PASSWORD, self._change),
+                    outlined("Make a new recovery code", ft.Icons.KEY_OUTLINED, self._recovery),
+                ],
+                wrap=True,
+            ),
+            ft.Divider(),
+            section_title("Backup"),
+            body(
+                "Save your whole journal as one encrypted file, or bring a backup back in.",
+                muted=True,
+            ),
+            ft.Row(
+                [
+                    outlined("Save a backup", ft.Icons.SAVE_ALT, self._save_backup),
+                    outlined("Restore from a backup", ft.Icons.RESTORE, self._restore_backup),
+                ],
+                wrap=True,
+            ),
+            ft.Divider(),
+            section_title("Crisis numbers"),
+            body("Set the numbers that show on the Need help now page.", muted=True),
+            ft.Row([outlined("Edit crisis numbers", ft.Icons.SUPPORT_OUTLINED, self._help)]),
+            ft.Divider(),
+            self._danger_zone(),
+            ft.Container(height=24),
+        ]
+        return column(*controls)
+
+    def _demo_note(self) -> ft.Control:
+        parts: list[ft.Control] = [body(DEMO_NOTE)]
+        if self.ctl.home_dir is not None:
+            parts.append(ft.Row([outlined("Leave the demo", ft.Icons.LOGOUT, self._leave_demo)]))
+        return ft.Container(
+            ft.Column(parts, spacing=8),
+            padding=12,
+            border_radius=12,
+            bgcolor=ft.Colors.TERTIARY_CONTAINER,
+        )
+
+    def _danger_zone(self) -> ft.Control:
+        return ft.Container(
+            ft.Column(
+                [
+                    section_title("Delete everything"),
+                    body(
+                        "Removes your journal from this device: every entry, check-in, note and "
+                        "setting. It can't be undone. A backup file you saved elsewhere stays yours.",
+                        muted=True,
+                    ),
+                    ft.Row(
+                        [
+                            outlined(
+                                "Delete everything",
+                                ft.Icons.DELETE_FOREVER_OUTLINED,
+                                self._ask_delete,
+                                style=ft.ButtonStyle(
+                                    color=ft.Colors.ERROR, side=ft.BorderSide(1, ft.Colors.ERROR)
+                                ),
+                            )
+                        ]
+                    ),
+                ],
+                spacing=12,
+            ),
+            padding=16,
+            border=ft.Border.all(1, ft.Colors.ERROR),
+            border_radius=12,
+        )
+
+    async def on_show(self) -> None:
+        if self._seen is not self.ctl.settings and isinstance(self._built, ft.Column):
+            # the settings were read again (a restored backup brought some): show them
+            self._built.controls = self.build().controls
+            self.ctl.page.update()
+        await self.reminders.on_show()
+
+    # --- look and feel -------------------------------------------------------------------
+
+    async def _store(self, key: str, value: Any) -> None:
+        settings = self.ctl.settings
+        if settings is not None:
+            await store_setting(self.ctl, self.lock, lambda: settings.set(key, value))
+
+    async def _on_theme(self, key: str) -> None:
+        self.ctl.touch()
+        self.ctl.page.theme_mode = theme.THEME_MODES[theme.theme_choice(key)]
+        self.ctl.page.update()
+        await self._store(theme.THEME_KEY, key)
+
+    async def _on_text_size(self, key: str) -> None:
+        self.ctl.touch()
+        theme.apply(self.ctl.page, self.theme_menu.value, key)
+        self.ctl.page.update()
+        await self._store(theme.TEXT_SIZE_KEY, key)
+
+    async def _on_reduce_motion(self, _e: ft.ControlEvent) -> None:
+        self.ctl.touch()
+        await self._store(theme.REDUCE_MOTION_KEY, bool(self.reduce_motion.value))
+
+    # --- privacy and passphrase ----------------------------------------------------------
+
+    async def _on_auto_lock(self, key: str) -> None:
+        seconds = int(key or 300)
+        self.ctl.auto_lock_s = seconds
+        await self._store("auto_lock_s", seconds)
+        self.ctl.toast(f"Companion will lock after {AUTO_LOCK_CHOICES.get(seconds, seconds)} without use.")
+
+    async def _change(self, _e: ft.ControlEvent) -> None:
+        await self.ctl.open(ChangePassphraseScreen(self.ctl))
+
+    async def _recovery(self, _e: ft.ControlEvent) -> None:
+        from companion.ui.screens.welcome_screen import RecoveryCodeScreen
+
+        if self.ctl.vault is None:
+            return
+        code = await asyncio.to_thread(self.ctl.vault.new_recovery_code)
+        await self.ctl.open(RecoveryCodeScreen(self.ctl, None, code, from_settings=True))
+
+    async def _help(self, _e: ft.ControlEvent) -> None:
+        from companion.ui.screens.help_screen import HelpScreen
+
+        await self.ctl.open(HelpScreen(self.ctl))
+
+    # --- backup --------------------------------------------------------------------------
+
+    async def _save_backup(self, _e: ft.ControlEvent) -> None:
+        from companion.ui.screens.backup_screen import SaveBackupScreen
+
+        await self.ctl.open(SaveBackupScreen(self.ctl))
+
+    async def _restore_backup(self, _e: ft.ControlEvent) -> None:
+        from companion.ui.screens.backup_screen import RestoreBackupScreen
+
+        await self.ctl.open(RestoreBackupScreen(self.ctl))
+
+    # --- demo and deleting ---------------------------------------------------------------
+
+    async def _leave_demo(self, _e: ft.ControlEvent) -> None:
+        from companion.ui.screens.welcome_screen import leave_demo
+
+        await self.ctl.lock(reason="asked")
+        await leave_demo(self.ctl)
+
+    def _ask_delete(self, _e: ft.ControlEvent) -> None:
+        self.ctl.touch()
+        word = ft.TextField(label=f"Type {CONFIRM_WORD} to confirm", on_change=self._on_confirm_typed)
+        self._go = ft.FilledButton(
+            content="Delete everything",
+            disabled=True,
+            on_click=self._delete,
+            style=ft.ButtonStyle(  # red only once the word is typed; greyed out until then
+                bgcolor={
+                    ft.ControlState.DISABLED: ft.Colors.with_opacity(0.12, ft.Colors.ON_SURFACE),
+                    ft.ControlState.DEFAULT: ft.Colors.ERROR,
+                },
+                color={
+                    ft.ControlState.DISABLED: ft.Colors.with_opacity(0.38, ft.Colors.ON_SURFACE),
+                    ft.ControlState.DEFAULT: ft.Colors.ON_ERROR,
+                },
+            ),
+        )
+        self.ctl.page.show_dialog(
+            ft.AlertDialog(
+                modal=True,
+                title=ft.Text("Delete everything?"),
+                content=ft.Column(
+                    [
+                        ft.Text(
+                            "This deletes your journal from this device: every entry, check-in, note "
+                            "and setting. It can't be undone. If you have a backup file, you can "
+                            "restore it into a new journal later."
+                        ),
+                        word,
+                    ],
+                    tight=True,
+                    spacing=16,
+                    width=420,
+                    horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+                ),
+                actions=[
+                    ft.TextButton(content="Keep my journal", on_click=lambda _e: self.ctl.page.pop_dialog()),
+                    self._go,
+                ],
+            )
+        )
+
+    def _on_confirm_typed(self, e: ft.ControlEvent) -> None:
+        self._go.disabled = (e.control.value or "").strip().upper() != CONFIRM_WORD
+        self._go.update()
+
+    async def _delete(self, _e: ft.ControlEvent) -> None:
+        from companion.ui.screens.welcome_screen import after_delete
+
+        self.ctl.page.pop_dialog()
+        await after_delete(self.ctl)
+
+
+class ChangePassphraseScreen(Screen):
+    title = "Change passphrase"
+
+    def build(self) -> ft.Control:
+        def field(label: str) -> ft.TextField:
+            return ft.TextField(
+                label=label,
+                password=True,
+                on_change=lambda _e: show_error(self.error, ""),
+            )
+
+        self.current = field("Current passphrase")
+        self.new = field("New passphrase")
+        self.repeat = field("Repeat new passphrase")
+        self.error = error_text()
+        self.button = primary_button("Change passphrase", self._apply)
+        return column(
+            body("Your entries stay exactly as they are; only the lock changes.", muted=True),
+            self.current,
+            self.new,
+            self.repeat,
+            show_secret_toggle([self.current, self.new, self.repeat], self.ctl.page, "Show passphrases"),
+            self.error,
+            ft.Row([self.button]),
+        )
+
+    async def _apply(self, _e: ft.ControlEvent) -> None:
+        if self.ctl.vault is None:
+            return
+        if pp.length(self.new.value) < pp.MIN_LENGTH:
+            show_error(self.error, f"Please choose at least {pp.MIN_LENGTH} characters.")
+        elif pp.normalise(self.new.value) != pp.normalise(self.repeat.value):
+            show_error(self.error, "The new passphrases don't match yet.")
+        else:
+            self.button.disabled = True
+            self.ctl.page.update()
+            try:
+                await asyncio.to_thread(self.ctl.vault.change_passphrase, self.current.value, self.new.value)
+            except CompanionError as exc:
+                show_error(self.error, str(exc))
+                self.button.disabled = False
+            else:
+                self.ctl.toast("Passphrase changed. Use the new one next time.")
+                await self.ctl.back()
+                return
+        self.ctl.page.update()

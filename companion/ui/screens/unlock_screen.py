@@ -1,0 +1,147 @@
+"""Later runs: the passphrase (or recovery code) opens the journal."""
+
+from __future__ import annotations
+
+import asyncio
+
+import flet as ft
+
+from companion.core.errors import CompanionError, TryAgainLater
+from companion.ui.kit.screen import Screen
+from companion.ui.widgets.common import (
+    body,
+    column,
+    error_text,
+    heading,
+    primary_button,
+    show_error,
+    show_secret_toggle,
+)
+from companion.vault.unlock_guard import guard_for
+from companion.vault.vault import Vault
+
+REASONS = {
+    "idle": "Locked after a few quiet minutes, to keep your journal private.",
+    "background": "Locked while Companion was in the background.",
+    "asked": "Your journal is locked.",
+}
+
+
+class UnlockScreen(Screen):
+    title = "Companion"
+
+    def __init__(self, ctl, reason: str | None = None) -> None:
+        super().__init__(ctl)
+        self.reason = reason
+        self.use_recovery = False
+
+    def build(self) -> ft.Control:
+        self.field = ft.TextField(
+            label="Passphrase",
+            password=True,
+            autofocus=True,
+            on_submit=self._unlock,
+            on_change=lambda _e: show_error(self.error, ""),
+        )
+        self.error = error_text()
+        self.button = primary_button("Unlock", self._unlock)
+        self.busy = ft.ProgressRing(visible=False, width=20, height=20)
+        self.switch = ft.TextButton(
+            content="Forgot your passphrase? Use your recovery code",
+            on_click=self._toggle,
+            visible=not self.ctl.demo,  # the demo has no recovery code; its passphrase is shown
+        )
+        note = REASONS.get(self.reason or "", "")
+        return column(
+            *self._demo_marker(),
+            heading("Welcome back"),
+            body(note or "Your journal is locked. Type your passphrase to open it.", muted=True),
+            self.field,
+            show_secret_toggle([self.field], self.ctl.page, "Show what I type"),
+            self.error,
+            ft.Row([self.button, self.busy], spacing=12),
+            ft.Row([self.switch], wrap=True),
+        )
+
+    def _demo_marker(self) -> list[ft.Control]:
+        """The sample journal says so, and says its (public) passphrase."""
+        if not self.ctl.demo:
+            return []
+        from companion.demo import DEMO_PASSPHRASE
+
+        parts: list[ft.Control] = [
+            ft.Text("Demo journal – sample data", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+            body(
+                f"Everything in it is invented. Its passphrase is “{DEMO_PASSPHRASE}”; please keep "
+                "your own words for your own journal."
+            ),
+        ]
+        if self.ctl.home_dir is not None:
+            parts.append(ft.Row([ft.OutlinedButton(content="Leave the demo", on_click=self._leave_demo)]))
+        return [
+            ft.Container(
+                ft.Column(parts, spacing=8),
+                padding=12,
+                border_radius=12,
+                bgcolor=ft.Colors.TERTIARY_CONTAINER,
+            )
+        ]
+
+    async def _leave_demo(self, _e: ft.ControlEvent) -> None:
+        from companion.ui.screens.welcome_screen import leave_demo
+
+        await leave_demo(self.ctl)
+
+    async def _toggle(self, _e: ft.ControlEvent) -> None:
+        self.use_recovery = not self.use_recovery
+        self.field.label = "Recovery code" if self.use_recovery else "Passphrase"
+        self.field.password = not self.use_recovery
+        self.field.value = ""
+        self.switch.content = (
+            "Use my passphrase instead"
+            if self.use_recovery
+            else "Forgot your passphrase? Use your recovery code"
+        )
+        show_error(self.error, "")
+        self.ctl.page.update()
+
+    async def _unlock(self, _e: ft.ControlEvent) -> None:
+        secret = self.field.value or ""
+        if not secret.strip():
+            show_error(self.error, "Please type your passphrase first.")
+            self.ctl.page.update()
+            return
+        self.button.disabled = True
+        self.busy.visible = True
+        show_error(self.error, "")
+        self.ctl.page.update()
+        opener = Vault.unlock_with_recovery if self.use_recovery else Vault.unlock
+        try:
+            vault = await asyncio.to_thread(opener, self.ctl.path, secret)
+        except CompanionError as exc:
+            self.field.value = ""
+            self.busy.visible = False
+            show_error(self.error, str(exc))
+            self.ctl.page.update()
+            await self._cool_down(exc)
+            return
+        self.field.value = ""
+        await self.ctl.unlocked(vault)
+
+    async def _cool_down(self, exc: CompanionError) -> None:
+        """Keep the button disabled through the growing wait, counting down gently."""
+        guard = guard_for(self.ctl.path)
+        base = str(exc) if not isinstance(exc, TryAgainLater) else ""
+        while (wait := guard.wait_seconds()) > 0:
+            self.button.content = f"Wait {wait:.0f} s"
+            self.ctl.page.update()
+            await asyncio.sleep(min(1.0, wait))
+        self.button.content = "Unlock"
+        self.button.disabled = False
+        if base:
+            show_error(self.error, base)
+        self.ctl.page.update()
+        try:
+            await self.field.focus()
+        except Exception:  # the screen may be gone by now  # noqa: BLE001
+            pass

@@ -1,0 +1,250 @@
+"""First run: say what Companion is (and isn't), then create the journal."""
+
+from __future__ import annotations
+
+import asyncio
+
+import flet as ft
+
+from companion.adapters.paths import ensure_private_dir, vault_path
+from companion.core.errors import CompanionError
+from companion.ui.kit import theme
+from companion.ui.kit.screen import Screen
+from companion.ui.widgets.common import (
+    body,
+    column,
+    error_text,
+    heading,
+    primary_button,
+    show_error,
+    show_secret_toggle,
+    small,
+)
+from companion.vault import passphrase as pp
+from companion.vault.vault import Vault, vault_exists
+
+
+class WelcomeScreen(Screen):
+    title = "Welcome"
+
+    def build(self) -> ft.Control:
+        self.first = ft.TextField(
+            label="Passphrase",
+            password=True,
+            on_change=self._on_type,
+            on_submit=self._focus_repeat,
+        )
+        self.repeat = ft.TextField(
+            label="Repeat passphrase",
+            password=True,
+            on_change=self._on_type,
+            on_submit=self._create,
+        )
+        self.hint = small(pp.strength("").hint)
+        self.meter = ft.ProgressBar(value=0, semantics_label="Passphrase strength")
+        self.error = error_text()
+        self.button = primary_button("Create my journal", self._create)
+        self.busy = ft.ProgressRing(visible=False, width=20, height=20)
+        return column(
+            heading("Welcome to Companion"),
+            body(
+                "Companion is a private place, between therapy sessions, to notice what your body "
+                "is telling you, find words for what you feel, and gather what you want to bring "
+                "to your next session."
+            ),
+            body(
+                "It is not a crisis service: if you are in danger, call your local emergency "
+                "number, or tap Need help now at the top.",
+            ),
+            ft.Divider(),
+            ft.Text("Create your journal", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+            body(
+                "Choose a passphrase. Everything you write is locked with it, on this device only. "
+                "A few unrelated words work well.",
+                muted=True,
+            ),
+            self.first,
+            self.meter,
+            self.hint,
+            self.repeat,
+            show_secret_toggle([self.first, self.repeat], self.ctl.page),
+            self.error,
+            ft.Row([self.button, self.busy], spacing=12),
+            *self._demo_offer(),
+        )
+
+    def _demo_offer(self) -> list[ft.Control]:
+        if self.ctl.demo:
+            return []
+        self.demo_button = ft.TextButton(
+            content="Look around a demo journal first",
+            icon=ft.Icons.AUTO_STORIES_OUTLINED,
+            on_click=self._demo,
+        )
+        return [
+            ft.Divider(),
+            small("Curious first? The demo is filled with invented entries and kept apart from yours."),
+            ft.Row([self.demo_button], wrap=True),
+            ft.Container(height=8),
+        ]
+
+    async def _demo(self, _e: ft.ControlEvent) -> None:
+        self.demo_button.disabled = True
+        self.busy.visible = True
+        self.ctl.page.update()
+        try:
+            await enter_demo(self.ctl)
+        except (CompanionError, OSError, ValueError) as exc:
+            self.demo_button.disabled = False
+            self.busy.visible = False
+            show_error(self.error, f"The demo couldn't be opened ({exc}). Your journal wasn't touched.")
+            self.ctl.page.update()
+
+    async def _focus_repeat(self, _e: ft.ControlEvent) -> None:
+        await self.repeat.focus()
+
+    def _on_type(self, _e: ft.ControlEvent) -> None:
+        strength = pp.strength(self.first.value)
+        self.hint.value = strength.hint
+        self.meter.value = strength.level / 3
+        show_error(self.error, "")
+
+    async def _create(self, _e: ft.ControlEvent) -> None:
+        secret, again = self.first.value, self.repeat.value
+        if pp.length(secret) < pp.MIN_LENGTH:
+            show_error(self.error, f"Please choose a passphrase of at least {pp.MIN_LENGTH} characters.")
+            self.ctl.page.update()
+            return
+        if pp.normalise(secret) != pp.normalise(again):
+            show_error(self.error, "The two passphrases don't match yet. Please type them again.")
+            self.ctl.page.update()
+            return
+        self.button.disabled = True
+        self.busy.visible = True
+        show_error(self.error, "")
+        self.ctl.page.update()
+        try:
+            await asyncio.to_thread(ensure_private_dir, self.ctl.data_dir)  # gone after Delete everything
+            vault, code = await asyncio.to_thread(Vault.create, self.ctl.path, secret)
+        except CompanionError as exc:
+            show_error(self.error, str(exc))
+            self.button.disabled = False
+            self.busy.visible = False
+            self.ctl.page.update()
+            return
+        self.first.value = self.repeat.value = ""
+        await self.ctl.replace(RecoveryCodeScreen(self.ctl, vault, code or ""))
+
+
+class RecoveryCodeScreen(Screen):
+    """Shown once after creating the journal (and again from settings on request)."""
+
+    title = "Your recovery code"
+
+    def __init__(self, ctl, vault: Vault | None, code: str, *, from_settings: bool = False) -> None:
+        super().__init__(ctl)
+        self.vault = vault
+        self.code = code
+        self.from_settings = from_settings
+
+    def build(self) -> ft.Control:
+        return column(
+            heading("Keep this recovery code safe"),
+            body(
+                "If you ever forget your passphrase, this code opens your journal instead. "
+                "Write it down or save it somewhere private. It is shown only now."
+            ),
+            ft.Container(
+                ft.Text(
+                    self.code,
+                    theme_style=ft.TextThemeStyle.TITLE_LARGE,  # 22 px, grows with the text size
+                    font_family="monospace",
+                    selectable=True,
+                    weight=ft.FontWeight.W_600,
+                    semantics_label="Recovery code " + " ".join(self.code),
+                ),
+                padding=16,
+                border_radius=12,
+                bgcolor=ft.Colors.SECONDARY_CONTAINER,
+            ),
+            ft.Row(
+                [ft.OutlinedButton(content="Copy code", icon=ft.Icons.COPY, on_click=self._copy)],
+                wrap=True,
+            ),
+            body(
+                "Without your passphrase or this code, nobody can open your journal - not even us. "
+                "There is no other way back in.",
+                muted=True,
+            ),
+            primary_button("I've kept it safe", self._done),
+        )
+
+    async def _copy(self, _e: ft.ControlEvent) -> None:
+        await ft.Clipboard().set(self.code)
+        self.ctl.toast("Copied. Paste it somewhere private, then clear your clipboard.")
+
+    async def _done(self, _e: ft.ControlEvent) -> None:
+        if self.from_settings:
+            await self.ctl.back()
+        elif self.vault is not None:
+            await self.ctl.unlocked(self.vault)
+
+
+# --- the demo journal and starting over ---------------------------------------------------------
+
+
+async def enter_demo(ctl) -> None:
+    """Open the demo journal in this window only; the real data folder is remembered for later."""
+    from companion.cli import prepare_demo
+    from companion.demo import DEMO_PASSPHRASE
+
+    demo_dir = await asyncio.to_thread(prepare_demo, ctl.data_dir)
+    vault = await asyncio.to_thread(Vault.unlock, vault_path(demo_dir), DEMO_PASSPHRASE)
+    ctl.home_dir, ctl.data_dir, ctl.path, ctl.demo = ctl.data_dir, demo_dir, vault_path(demo_dir), True
+    await ctl.unlocked(vault)
+
+
+async def leave_demo(ctl) -> None:
+    """Back to the real data folder (after locking): its journal, or the welcome screen."""
+    from companion.ui.screens.unlock_screen import UnlockScreen
+
+    if ctl.home_dir is None:
+        return
+    ctl.data_dir, ctl.home_dir, ctl.demo = ctl.home_dir, None, False
+    ctl.path = vault_path(ctl.data_dir)
+    theme.apply(ctl.page)
+    exists = await asyncio.to_thread(vault_exists, ctl.path)
+    await ctl.show_public(UnlockScreen(ctl) if exists else WelcomeScreen(ctl))
+
+
+async def after_delete(ctl) -> None:
+    """Delete everything: lock, remove the files, and start again from the welcome screen.
+
+    In a demo started with ``--demo`` a fresh demo takes its place; a demo visited from the
+    welcome screen is left for the real (empty) folder.
+    """
+    from companion.adapters.wipe import delete_everything
+    from companion.cli import prepare_demo
+    from companion.ui.screens.unlock_screen import UnlockScreen
+
+    data_dir = ctl.data_dir
+    await ctl.lock(reason="asked")
+    theme.apply(ctl.page)
+    try:
+        result = await asyncio.to_thread(delete_everything, data_dir)
+    except OSError:
+        ctl.toast(
+            "Some of Companion's files couldn't be deleted just now. Please close Companion "
+            "everywhere it is open, then try again."
+        )
+        return
+    if ctl.demo and ctl.home_dir is None:
+        await asyncio.to_thread(prepare_demo, data_dir.parent)
+        await ctl.show_public(UnlockScreen(ctl))
+        ctl.toast("The demo journal has been reset to its sample entries.")
+        return
+    if ctl.demo:
+        await leave_demo(ctl)
+    else:
+        await ctl.show_public(WelcomeScreen(ctl))
+    ctl.toast(result.message)

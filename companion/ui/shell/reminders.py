@@ -1,0 +1,314 @@
+"""Gentle reminders: the settings section, and the quiet check that shows one while the app is open.
+
+Reminders are an invitation, never a score: nothing here counts, and nothing says "missed".
+However long the app was closed or locked, at most one reminder shows when it comes due.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+import flet as ft
+
+from companion.adapters.notify import BANNER_IN_BROWSER, BannerNotifier, Notifier, detect_notifier
+from companion.core.localtime import local_zone
+from companion.kinds import reminders as rem
+from companion.ui.widgets.common import ChoiceMenu, error_text, icon_button, show_error, small
+
+if TYPE_CHECKING:
+    from companion.ui.shell.controller import AppController
+
+
+def _check_interval_s() -> float:
+    """Seconds between checks; browser tests shorten it with COMPANION_REMINDER_CHECK_S."""
+    try:
+        value = float(os.environ.get("COMPANION_REMINDER_CHECK_S") or 30)
+    except ValueError:
+        value = 30.0
+    return min(60.0, max(1.0, value))
+
+
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+SUGGESTED_TIMES = ("19:00", "08:30", "12:30", "21:30", "17:00")
+
+
+class ReminderWatcher:
+    """Started at unlock, stopped at lock: shows a reminder when one came due since the last look."""
+
+    def __init__(self, ctl: AppController) -> None:
+        self.ctl = ctl
+        self.queue = BannerNotifier()  # the in-app fallback; system notifications go around it
+        self.notifier: Notifier | None = None
+        self.interval_s = _check_interval_s()
+        self._since = datetime.now(UTC)
+        self._task: asyncio.Task | None = None
+        self._banner: ft.Banner | None = None
+
+    def start(self) -> None:
+        self._since = datetime.now(UTC)
+        self._task = asyncio.create_task(self._run())
+
+    def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        self.close_banner()
+
+    async def detect(self) -> Notifier:
+        """What can show reminders here (finding out may touch D-Bus, so off the UI thread)."""
+        if self.notifier is None:
+            page = self.ctl.page
+            self.notifier = await asyncio.to_thread(
+                detect_notifier, page.platform, web=bool(page.web), banner=self.queue
+            )
+        return self.notifier
+
+    async def explain(self) -> str:
+        if self.ctl.page.web:
+            return BANNER_IN_BROWSER
+        return (await self.detect()).explain
+
+    async def _run(self) -> None:
+        while True:
+            await asyncio.sleep(self.interval_s)
+            try:
+                await self.check()
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # noqa: BLE001 - a reminder is never worth breaking the app for
+                pass
+
+    async def check(self, now: datetime | None = None) -> bool:
+        """Show a reminder if one came due since the last check; True when one was handed on."""
+        settings = self.ctl.settings
+        now = now or datetime.now(UTC)
+        since, self._since = self._since, now
+        if settings is None or self.ctl.vault is None:
+            return False
+        plan = rem.load_plan(settings)
+        if not plan.active or rem.last_due(plan, since, now, local_zone()) is None:
+            return False
+        notifier = await self.detect()
+        await asyncio.to_thread(notifier.notify, rem.TITLE, plan.message)
+        waiting = self.queue.take()  # the banner, or a system notification that didn't work
+        if waiting and self.ctl.vault is not None:
+            self.show_banner(waiting[-1].message)
+        return True
+
+    def show_banner(self, message: str) -> None:
+        self.close_banner()
+        banner = ft.Banner(
+            leading=ft.Icon(ft.Icons.SPA_OUTLINED, color=ft.Colors.PRIMARY),
+            content=ft.Text(message, color=ft.Colors.ON_SECONDARY_CONTAINER),
+            actions=[
+                ft.TextButton(content="Check in", on_click=self._check_in),
+                ft.TextButton(content="Not now", on_click=lambda _e: self.close_banner()),
+            ],
+            bgcolor=ft.Colors.SECONDARY_CONTAINER,
+        )
+        self._banner = banner
+        self.ctl.page.show_dialog(banner)
+
+    def close_banner(self) -> None:
+        banner, self._banner = self._banner, None
+        if banner is not None and banner.open:
+            banner.open = False
+            with contextlib.suppress(Exception):  # the page may be gone already
+                banner.update()
+
+    async def _check_in(self, _e: ft.ControlEvent) -> None:
+        self.close_banner()
+        if self.ctl.vault is not None:
+            await self.ctl.go_section("checkin")
+
+
+async def store_setting(ctl: AppController, lock: asyncio.Lock, write: Callable[[], object]) -> bool:
+    """Write one setting off the UI thread, one write at a time; say so gently if it fails.
+
+    One at a time: two writes of the settings record at once can trip over each other in
+    SQLite (and a tap elsewhere ends a text field's editing, so they do come together).
+    """
+    async with lock:
+        try:
+            await asyncio.to_thread(write)
+        except Exception:  # noqa: BLE001 - a setting is never worth breaking the app for
+            ctl.toast("That setting couldn't be saved just now. Please try again in a moment.")
+            return False
+    return True
+
+
+class RemindersSection:
+    """Opt-in switch, days, up to four times, the wording, and what this device can do."""
+
+    def __init__(self, ctl: AppController, lock: asyncio.Lock) -> None:
+        self.ctl = ctl
+        self.lock = lock
+        settings = ctl.settings
+        self.plan = rem.load_plan(settings) if settings is not None else rem.ReminderPlan()
+        self.switch = ft.Switch(
+            label="Remind me to check in", value=self.plan.enabled, on_change=self._on_switch
+        )
+        self.days = [
+            ft.Chip(label=ft.Text(name), selected=i in self.plan.weekdays, on_select=self._on_day)
+            for i, name in enumerate(DAY_NAMES)
+        ]
+        self.time_fields: list[ft.TextField] = []
+        self.time_rows = ft.Column(spacing=8)
+        self.add_time = ft.TextButton(content="Add a time", icon=ft.Icons.ADD, on_click=self._on_add)
+        self.times_error = error_text()
+        self.tone = ChoiceMenu(
+            "Words",
+            [(key, rem.TONE_LABELS[key]) for key in rem.TONES],
+            self.plan.tone,
+            self._on_tone,
+        )
+        self.preview = small("")
+        self.summary = ft.Text("", theme_style=ft.TextThemeStyle.BODY_LARGE)
+        self.device = small("")
+        self.details = ft.Column(
+            [
+                small("On these days"),
+                ft.Row(self.days, wrap=True, spacing=6, run_spacing=6),
+                small("At these times (24-hour clock, like 19:30)"),
+                self.time_rows,
+                self.times_error,
+                ft.Row([self.add_time]),
+                ft.Row([self.tone.control], wrap=True),
+                self.preview,
+            ],
+            spacing=12,
+            visible=self.plan.enabled,
+        )
+        for value in self.plan.times:
+            self._add_field(value)
+        self._refresh()
+        self.control = ft.Column(
+            [
+                ft.Row([self.switch]),
+                small(
+                    "Only if you want them. A reminder is only an invitation: there is nothing "
+                    "to keep up with, and the words never mention what you write."
+                ),
+                self.details,
+                self.summary,
+                self.device,
+            ],
+            spacing=12,
+        )
+
+    async def on_show(self) -> None:
+        watcher = self.ctl.reminder_watcher
+        if watcher is not None:
+            self.device.value = await watcher.explain()
+            self.ctl.page.update()
+
+    # --- building ------------------------------------------------------------------------
+
+    def _add_field(self, value: str) -> None:
+        field = ft.TextField(
+            value=value,
+            width=150,
+            dense=True,
+            on_change=self._on_time_typed,
+            on_blur=self._on_time_done,
+            on_submit=self._on_time_done,
+        )
+        self.time_fields.append(field)
+        self._relabel()
+
+    def _relabel(self) -> None:
+        rows = []
+        for n, field in enumerate(self.time_fields, start=1):
+            field.label = f"Time {n}"
+            rows.append(
+                ft.Row(
+                    [field, icon_button(ft.Icons.CLOSE, f"Remove time {n}", self._remover(field))],
+                    spacing=4,
+                )
+            )
+        self.time_rows.controls = rows
+        self.add_time.disabled = len(self.time_fields) >= rem.MAX_TIMES
+
+    def _refresh(self) -> None:
+        self.details.visible = self.switch.value
+        self.preview.value = f"Reminders will say: “{rem.TONES[self.tone.value]}”"
+        when = rem.describe(self.plan)
+        self.summary.value = "Reminders are off." if when == "Off" else f"Reminders: {when}."
+
+    # --- changes -------------------------------------------------------------------------
+
+    def _parsed_times(self, *, strict: bool) -> tuple[str, ...] | None:
+        times = []
+        problem = ""
+        for field in self.time_fields:
+            try:
+                times.append(rem.parse_time(field.value or ""))
+                field.error = None
+            except ValueError as exc:
+                problem = problem or str(exc)
+                if strict:
+                    field.error = "Like 19:30"
+        if problem:
+            show_error(self.times_error, problem if strict else "")
+            return None
+        show_error(self.times_error, "")
+        return tuple(times)
+
+    async def _save(self, *, strict: bool = False) -> None:
+        times = self._parsed_times(strict=strict)
+        if times is None:
+            self._refresh()
+            self.ctl.page.update()
+            return
+        plan = rem.ReminderPlan(
+            enabled=bool(self.switch.value),
+            weekdays=frozenset(i for i, chip in enumerate(self.days) if chip.selected),
+            times=times,
+            tone=self.tone.value,
+        )
+        settings = self.ctl.settings
+        changed = plan != self.plan and settings is not None
+        if changed and not await store_setting(self.ctl, self.lock, lambda: rem.save_plan(settings, plan)):
+            return
+        self.plan = plan
+        self._refresh()
+        self.ctl.page.update()
+
+    async def _on_switch(self, _e: ft.ControlEvent) -> None:
+        self.ctl.touch()
+        await self._save()
+
+    async def _on_day(self, _e: ft.ControlEvent) -> None:
+        self.ctl.touch()
+        await self._save()
+
+    async def _on_tone(self, _key: str) -> None:
+        self.ctl.touch()
+        await self._save()
+
+    async def _on_time_typed(self, _e: ft.ControlEvent) -> None:
+        self.ctl.touch()
+        await self._save()
+
+    async def _on_time_done(self, _e: ft.ControlEvent) -> None:
+        await self._save(strict=True)
+
+    async def _on_add(self, _e: ft.ControlEvent) -> None:
+        taken = {field.value for field in self.time_fields}
+        suggestion = next((t for t in SUGGESTED_TIMES if t not in taken), "12:00")
+        self._add_field(suggestion)
+        await self._save()
+
+    def _remover(self, field: ft.TextField):
+        async def remove(_e: ft.ControlEvent) -> None:
+            if field in self.time_fields:
+                self.time_fields.remove(field)
+                self._relabel()
+                await self._save()
+
+        return remove

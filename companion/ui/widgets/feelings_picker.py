@@ -1,0 +1,163 @@
+"""Finding the right feeling words: search, a vague-word coach, families, body hints.
+
+Reused wherever a person names feelings (check-ins now, feedback drafts later).
+It owns only its controls; the chosen words live with the caller, who is told
+through ``on_pick(word)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import flet as ft
+
+from companion.reference import vocabulary as vocab
+from companion.ui.widgets.common import small
+
+PickHandler = Callable[[str], Awaitable[None]]
+MAX_RESULTS = 8
+
+
+def feeling_chip(word: str, on_pick: PickHandler) -> ft.Chip:
+    """A tappable word. (No tooltip: in Flet 1.0.5 web a tooltip's node covers the chip
+    for pointer and assistive taps alike; definitions show in search results instead.)"""
+
+    async def pick(_e: ft.ControlEvent) -> None:
+        await on_pick(word)
+
+    return ft.Chip(label=ft.Text(word), on_click=pick)
+
+
+def word_tile(feeling: vocab.Feeling, on_pick: PickHandler) -> ft.Control:
+    async def pick(_e: ft.ControlEvent) -> None:
+        await on_pick(feeling.word)
+
+    return ft.ListTile(
+        title=ft.Text(feeling.word, weight=ft.FontWeight.W_600),
+        subtitle=ft.Text(feeling.definition),
+        dense=True,
+        on_click=pick,
+        trailing=ft.Icon(ft.Icons.ADD),
+    )
+
+
+class FeelingsPicker:
+    def __init__(self, on_pick: PickHandler, *, page: ft.Page) -> None:
+        self.on_pick = on_pick
+        self.page = page
+        self.query = ft.TextField(
+            label="Find a feeling word",
+            prefix_icon=ft.Icons.SEARCH,
+            on_change=self._on_query,
+            on_submit=self._on_submit,
+        )
+        self.coach_box = ft.Column(spacing=4, visible=False)
+        self.results = ft.Column(spacing=0)
+        self.suggest_box = ft.Column(spacing=6, visible=False)
+        self.families = ft.Column(spacing=0)
+        self._build_families()
+        stretch = ft.CrossAxisAlignment.STRETCH
+        # Two parts, so a screen can keep the search field at a fixed place above the
+        # words already chosen (a field that moves while one types is hard to use).
+        self.search_part = ft.Column(
+            [self.query, self.coach_box, self.results], spacing=8, horizontal_alignment=stretch
+        )
+        self.browse_part = ft.Column(
+            [
+                self.suggest_box,
+                ft.Text("Or browse by family", theme_style=ft.TextThemeStyle.TITLE_SMALL),
+                self.families,
+            ],
+            spacing=10,
+            horizontal_alignment=stretch,
+        )
+        self.control = ft.Column(
+            [self.search_part, self.browse_part], spacing=10, horizontal_alignment=stretch
+        )
+
+    # --- from the body -------------------------------------------------------------------
+
+    def set_body_suggestions(self, marks: list[tuple[str, list[str], int]], chosen: set[str]) -> None:
+        suggestions = [f for f, _score in vocab.suggest_from_body(marks, limit=10) if f.word not in chosen]
+        self.suggest_box.visible = bool(suggestions)
+        self.suggest_box.controls = [
+            ft.Text("Often linked with what you noticed", theme_style=ft.TextThemeStyle.TITLE_SMALL),
+            small("Only suggestions: your body may be saying something else, and that's fine."),
+            ft.Row([feeling_chip(f.word, self.on_pick) for f in suggestions[:8]], wrap=True, spacing=6),
+        ]
+
+    # --- search and coach ----------------------------------------------------------------
+
+    async def _on_query(self, _e: ft.ControlEvent) -> None:
+        self.refresh_search()
+        self.page.update()
+
+    async def _on_submit(self, _e: ft.ControlEvent) -> None:
+        """Enter adds the best match (or the typed word itself, if we don't know it)."""
+        text = (self.query.value or "").strip()
+        if not text or vocab.is_vague(text):
+            return
+        hits = vocab.search(text, limit=1)
+        await self.on_pick(hits[0].word if hits else text)
+        self.clear()
+
+    def clear(self) -> None:
+        self.query.value = ""
+        self.refresh_search()
+
+    def refresh_search(self) -> None:
+        text = (self.query.value or "").strip()
+        self.show_coach(text)
+        if not text:
+            self.results.controls = []
+            return
+        hits = vocab.search(text, limit=MAX_RESULTS)
+        tiles: list[ft.Control] = [word_tile(f, self.on_pick) for f in hits]
+        if not hits:
+            tiles.append(small("We don't know that word yet. Press Enter to use it as you wrote it."))
+        self.results.controls = tiles
+
+    def show_coach(self, word: str) -> None:
+        """When a word is broad (bad, upset, fine...), offer a few sharper ones."""
+        candidates = vocab.coach(word) if word else None
+        self.coach_box.visible = bool(candidates)
+        if not candidates:
+            self.coach_box.controls = []
+            return
+        prompt = (
+            vocab.coach_prompt(word)
+            or f"\u201c{word}\u201d can mean many things. Is it closer to one of these?"
+        )
+        self.coach_box.controls = [
+            ft.Container(
+                ft.Column(
+                    [ft.Text(prompt, theme_style=ft.TextThemeStyle.BODY_MEDIUM)]
+                    + [word_tile(f, self.on_pick) for f in candidates],
+                    spacing=2,
+                ),
+                padding=12,
+                border_radius=12,
+                bgcolor=ft.Colors.SECONDARY_CONTAINER,
+            )
+        ]
+
+    # --- families ------------------------------------------------------------------------
+
+    def _build_families(self) -> None:
+        tiles: list[ft.Control] = []
+        for family in vocab.families():
+            words = vocab.by_family(family.id)
+            tiles.append(
+                ft.ExpansionTile(
+                    title=ft.Text(family.label),
+                    subtitle=ft.Text(family.description, max_lines=1, overflow=ft.TextOverflow.ELLIPSIS),
+                    controls=[
+                        ft.Container(
+                            ft.Row([feeling_chip(f.word, self.on_pick) for f in words], wrap=True, spacing=6),
+                            padding=ft.Padding.only(left=12, right=12, bottom=12),
+                        )
+                    ],
+                    maintain_state=False,
+                )
+            )
+        self.families.controls = tiles
