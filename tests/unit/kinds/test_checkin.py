@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -21,13 +19,6 @@ from companion.kinds.checkin import (
 )
 from companion.reference import vocabulary as vocab
 from companion.vault.vault import Vault
-
-
-@pytest.fixture(scope="module")
-def vault(tmp_path_factory: pytest.TempPathFactory) -> Vault:
-    path: Path = tmp_path_factory.mktemp("checkins") / "journal.sqlite"
-    v, _ = Vault.create(path, "a calm test passphrase", with_recovery_code=False)
-    return v
 
 
 def test_empty_checkin_is_refused(vault: Vault) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
+from conftest import empty
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -27,22 +28,9 @@ DAY = 24 * HOUR
 NOW = to_us(datetime(2026, 11, 24, 12, 0, tzinfo=UTC))
 
 
-@pytest.fixture(scope="module")
-def vault(tmp_path_factory: pytest.TempPathFactory) -> Vault:
-    v, _ = Vault.create(
-        tmp_path_factory.mktemp("sessions") / "j.sqlite", "a long test passphrase", with_recovery_code=False
-    )
-    return v
-
-
-def wipe(vault: Vault) -> None:
-    for record in list(vault.iter_all()):
-        vault.delete(record.id)
-
-
 @pytest.fixture
 def store(vault: Vault) -> Sessions:
-    wipe(vault)
+    empty(vault)
     return Sessions(vault)
 
 
@@ -221,7 +209,7 @@ def test_next_appointment_also_uses_noted_next_dates(store: Sessions) -> None:
 def test_ranges_match_a_plain_reading_of_the_dates(
     vault: Vault, plan: list[tuple[int, int | None]], offset: int
 ) -> None:
-    wipe(vault)
+    empty(vault)
     store = Sessions(vault)
     for when, nxt in plan:
         store.add(Session(NOW + when, next_us=None if nxt is None else NOW + nxt))

@@ -47,7 +47,7 @@ from companion.vault.vault import Vault
 
 PW = "a long backup passphrase"
 FAST = crypto.KdfParams(memory_kib=64, iterations=1, lanes=1)  # tests only: cheap to derive
-DOC = Path(__file__).resolve().parent.parent / "docs" / "backup-format.md"
+DOC = Path(__file__).resolve().parents[3] / "docs" / "backup-format.md"
 PDF = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n" * 20
 
 HUGE = ("Ich war so müde, und doch 🌧️→🌤️ — " * 40_000)[:1_200_000]  # about 1.2 million characters

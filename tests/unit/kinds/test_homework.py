@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from conftest import empty
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -41,26 +42,12 @@ from companion.kinds.homework import (
 from companion.vault.vault import Vault
 
 TODAY = date(2026, 11, 25)
-DOC = Path(__file__).resolve().parent.parent / "docs" / "homework-card.md"
-
-
-@pytest.fixture(scope="module")
-def vault(tmp_path_factory: pytest.TempPathFactory) -> Vault:
-    v, _ = Vault.create(
-        tmp_path_factory.mktemp("homework") / "j.sqlite", "a long test passphrase", with_recovery_code=False
-    )
-    yield v
-    v.lock()
-
-
-def wipe(vault: Vault) -> None:
-    for record in list(vault.iter_all()):
-        vault.delete(record.id)
+DOC = Path(__file__).resolve().parents[3] / "docs" / "homework-card.md"
 
 
 @pytest.fixture
 def store(vault: Vault) -> Homeworks:
-    wipe(vault)
+    empty(vault)
     return Homeworks(vault)
 
 
@@ -505,7 +492,7 @@ def import_card(store: Homeworks, data: bytes) -> None:
 
 @pytest.fixture(scope="module")
 def fuzz_store(vault: Vault) -> Homeworks:
-    wipe(vault)
+    empty(vault)
     return Homeworks(vault)
 
 

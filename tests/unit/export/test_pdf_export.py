@@ -22,7 +22,7 @@ from companion.kinds.feedback import BRING, Feedback, FeedbackDraft, Topics
 from companion.kinds.journal import Entry, Journal
 from companion.vault.vault import Vault
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-output" / "pdf"
+ARTIFACTS = Path(__file__).resolve().parents[3] / "test-output" / "pdf"
 
 
 def us(day: int, hour: int = 12) -> int:

@@ -26,16 +26,6 @@ def us(day: int, hour: int = 12) -> int:
     return to_us(datetime(2026, 6, day, hour, tzinfo=UTC))
 
 
-@pytest.fixture(scope="module")
-def vault(tmp_path_factory: pytest.TempPathFactory) -> Vault:
-    v, _ = Vault.create(
-        Path(tmp_path_factory.mktemp("breathing")) / "j.sqlite",
-        "a long test passphrase",
-        with_recovery_code=False,
-    )
-    return v
-
-
 # --- payload -------------------------------------------------------------------------------------
 
 

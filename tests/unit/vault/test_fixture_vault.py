@@ -21,7 +21,7 @@ from companion.vault.storage import SCHEMA_VERSION
 from companion.vault.unlock_guard import guard_for
 from companion.vault.vault import Vault
 
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 VAULT = FIXTURES / "vault_v1.sqlite"
 ANSWERS = json.loads((FIXTURES / "vault_v1.json").read_text(encoding="utf-8"))
 ORIGINAL_SHA256 = hashlib.sha256(VAULT.read_bytes()).hexdigest()

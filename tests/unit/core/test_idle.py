@@ -1,18 +1,11 @@
 from __future__ import annotations
 
+from conftest import FakeClock
+
 from companion.core.idle import AUTO_LOCK_DEFAULT_S, IdleLock, valid_timeout
 
 
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-def test_locks_only_after_the_quiet_time() -> None:
-    clock = FakeClock()
+def test_locks_only_after_the_quiet_time(clock: FakeClock) -> None:
     idle = IdleLock(300, clock)
     clock.now += 299
     assert not idle.expired() and idle.remaining() == 1
@@ -20,8 +13,7 @@ def test_locks_only_after_the_quiet_time() -> None:
     assert idle.expired() and idle.remaining() == 0
 
 
-def test_any_interaction_restarts_the_wait() -> None:
-    clock = FakeClock()
+def test_any_interaction_restarts_the_wait(clock: FakeClock) -> None:
     idle = IdleLock(60, clock)
     clock.now += 50
     idle.touch()
@@ -31,8 +23,7 @@ def test_any_interaction_restarts_the_wait() -> None:
     assert idle.expired()
 
 
-def test_a_shorter_setting_applies_at_once() -> None:
-    clock = FakeClock()
+def test_a_shorter_setting_applies_at_once(clock: FakeClock) -> None:
     idle = IdleLock(3600, clock)
     clock.now += 120
     assert not idle.expired()

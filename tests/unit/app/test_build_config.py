@@ -29,7 +29,7 @@ from flet_cli.utils.pyproject_toml import load_pyproject_toml
 from flet_cli.utils.python_versions import PythonRelease
 from PIL import Image, ImageChops
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 ASSETS = ROOT / "assets"
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 FLET = PYPROJECT["tool"]["flet"]

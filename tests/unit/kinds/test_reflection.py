@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import empty
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -24,24 +25,9 @@ from companion.kinds.sessions import Session, Sessions
 from companion.vault.vault import Vault
 
 
-@pytest.fixture(scope="module")
-def vault(tmp_path_factory: pytest.TempPathFactory) -> Vault:
-    v, _ = Vault.create(
-        tmp_path_factory.mktemp("reflections") / "j.sqlite",
-        "a long test passphrase",
-        with_recovery_code=False,
-    )
-    return v
-
-
-def wipe(vault: Vault) -> None:
-    for record in list(vault.iter_all()):
-        vault.delete(record.id)
-
-
 @pytest.fixture
 def store(vault: Vault) -> Reflections:
-    wipe(vault)
+    empty(vault)
     return Reflections(vault)
 
 

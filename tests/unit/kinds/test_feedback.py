@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 import pytest
+from conftest import empty
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -36,28 +37,15 @@ from companion.kinds.feedback import (
 from companion.vault.vault import Vault
 
 
-@pytest.fixture(scope="module")
-def vault(tmp_path_factory: pytest.TempPathFactory) -> Vault:
-    v, _ = Vault.create(
-        tmp_path_factory.mktemp("feedback") / "j.sqlite", "a long test passphrase", with_recovery_code=False
-    )
-    return v
-
-
-def wipe(vault: Vault) -> None:
-    for record in list(vault.iter_all()):
-        vault.delete(record.id)
-
-
 @pytest.fixture
 def store(vault: Vault) -> Feedback:
-    wipe(vault)
+    empty(vault)
     return Feedback(vault)
 
 
 @pytest.fixture
 def topics(vault: Vault) -> Topics:
-    wipe(vault)
+    empty(vault)
     return Topics(vault)
 
 
@@ -527,7 +515,7 @@ operations = st.lists(
 def test_nothing_leaves_private_without_an_explicit_call(
     vault: Vault, ops: list[tuple[str, FeedbackDraft]]
 ) -> None:
-    wipe(vault)
+    empty(vault)
     store = Feedback(vault)
     saved: list[str] = []
     for op, draft in ops:
@@ -634,7 +622,7 @@ def test_move_and_reorder_by_example(topics: Topics) -> None:
 @settings(max_examples=30, deadline=None)
 @given(st.integers(1, 6), st.data())
 def test_move_matches_a_plain_list(vault: Vault, n: int, data: st.DataObject) -> None:
-    wipe(vault)
+    empty(vault)
     topics = Topics(vault)
     ids = [topics.add(f"topic {i}").id for i in range(n)]
     for _ in range(data.draw(st.integers(1, 3))):
@@ -652,7 +640,7 @@ def test_move_matches_a_plain_list(vault: Vault, n: int, data: st.DataObject) ->
 def test_reorder_puts_the_given_ids_first_and_keeps_the_rest(
     vault: Vault, n: int, data: st.DataObject
 ) -> None:
-    wipe(vault)
+    empty(vault)
     topics = Topics(vault)
     ids = [topics.add(f"topic {i}").id for i in range(n)]
     chosen = data.draw(st.permutations(ids).flatmap(lambda p: st.integers(0, len(p)).map(lambda k: p[:k])))

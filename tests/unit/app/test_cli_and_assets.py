@@ -10,7 +10,7 @@ import pytest
 from companion import cli
 from companion.adapters import paths
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def test_defaults_and_options(tmp_path: Path) -> None:
