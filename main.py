@@ -21,13 +21,14 @@ def run_packaged() -> None:
 
     from companion.adapters.netaudit import install_from_env
     from companion.adapters.paths import default_data_dir, ensure_private_dir
+    from companion.cli import prepare_demo_lazily
     from companion.ui.app import make_app
 
     install_from_env()
     # On a phone default_data_dir() is inside FLET_APP_STORAGE_DATA, the app's private storage.
     data_dir = ensure_private_dir(default_data_dir().expanduser().resolve())
     # Flet passes FLET_ASSETS_DIR (the packaged assets/) itself.
-    ft.run(make_app(data_dir))
+    ft.run(make_app(data_dir, prepare_demo=prepare_demo_lazily))
 
 
 def main() -> None:

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
-from companion.adapters.paths import default_data_dir, ensure_private_dir, vault_path
+from companion.adapters.paths import default_data_dir, ensure_private_dir
 
 LOOPBACK = "127.0.0.1"
 
@@ -43,37 +40,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def prepare_demo(base: Path) -> Path:
-    """The demo journal's folder inside ``base``, created and filled with sample data if absent.
+def prepare_demo_lazily(base: Path) -> Path:
+    """``demo.prepare_demo``, imported only when asked: it pulls in every record kind and storage."""
+    from companion.demo import prepare_demo
 
-    The demo is built in a temporary folder next to it and moved into place only when
-    complete, so an interrupted start never leaves a half-filled demo behind. An existing demo
-    journal is opened as it is (whatever was added to it stays).
-    """
-    from companion import demo
-    from companion.core.localtime import local_zone
-    from companion.core.records import now_us
-    from companion.vault.vault import Vault, vault_exists
-
-    base = ensure_private_dir(base)
-    target = demo.demo_data_dir(base)
-    if vault_exists(vault_path(target)):
-        return target
-    building = Path(tempfile.mkdtemp(prefix=".demo-", dir=base))
-    try:
-        vault, _ = Vault.create(vault_path(building), demo.DEMO_PASSPHRASE, with_recovery_code=False)
-        try:
-            demo.fill_demo(vault, now_us(), tz=local_zone())
-        finally:
-            vault.lock()
-        if target.is_dir() and not target.is_symlink():
-            target.rmdir()  # an empty leftover; a folder with anything in it is never replaced
-        os.replace(building, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            shutil.rmtree(building)
-        raise
-    return ensure_private_dir(target)
+    return prepare_demo(base)
 
 
 def has_display() -> bool:
@@ -91,7 +62,7 @@ def main(argv: list[str] | None = None) -> None:
     data_dir = ensure_private_dir((args.data_dir or default_data_dir()).expanduser().resolve())
     if args.demo:
         print("Preparing the demo journal (sample data; passphrase: demo journal)...", flush=True)
-        data_dir = prepare_demo(data_dir)
+        data_dir = prepare_demo_lazily(data_dir)
 
     import flet as ft
 
@@ -107,7 +78,7 @@ def main(argv: list[str] | None = None) -> None:
         os.environ["FLET_SERVER_PORT"] = str(port)
         print(f"Companion is running at http://{LOOPBACK}:{port}", flush=True)
         ft.run(
-            make_app(data_dir, demo=args.demo),
+            make_app(data_dir, demo=args.demo, prepare_demo=prepare_demo_lazily),
             host=LOOPBACK,
             port=port,
             view=ft.AppView.WEB_BROWSER,
@@ -115,7 +86,11 @@ def main(argv: list[str] | None = None) -> None:
             no_cdn=True,
         )
     else:
-        ft.run(make_app(data_dir, demo=args.demo), assets_dir=assets, no_cdn=True)
+        ft.run(
+            make_app(data_dir, demo=args.demo, prepare_demo=prepare_demo_lazily),
+            assets_dir=assets,
+            no_cdn=True,
+        )
 
 
 if __name__ == "__main__":  # pragma: no cover

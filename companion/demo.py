@@ -15,12 +15,23 @@ Given the same ``now_us``, ``seed`` and time zone, the content and times are alw
 
 from __future__ import annotations
 
+import contextlib
+import os
 import random
+import shutil
+import tempfile
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
-from companion.core.records import Record, to_datetime, to_us
+from companion.adapters.paths import (
+    DEMO_PASSPHRASE,
+    demo_data_dir,
+    ensure_private_dir,
+    vault_path,
+)
+from companion.core.localtime import local_zone
+from companion.core.records import Record, now_us, to_datetime, to_us
 from companion.kinds.breathing_log import BREATHING, BreathingLog, BreathingSession
 from companion.kinds.checkin import CHECKIN, BodyMark, CheckIn, CheckIns, FeelingPick
 from companion.kinds.feedback import BRING, FEEDBACK, TOPIC, Feedback, FeedbackDraft, Topics
@@ -29,23 +40,14 @@ from companion.kinds.reflection import REFLECTION, Reflection, Reflections
 from companion.kinds.sessions import SESSION, Session, Sessions
 from companion.kinds.settings import Settings
 from companion.reference import breathing
-from companion.vault.vault import Vault
+from companion.vault.vault import Vault, vault_exists
 
-DEMO_FOLDER = "demo"
-# For the demo journal only. It is written here in the open, so it protects nothing: never use
-# it (or the demo folder) for real entries.
-DEMO_PASSPHRASE = "demo journal"
 DEMO_SETTING = "demo"  # Settings(vault).get("demo") is True in a demo journal, for a "sample" label
 THERAPIST = "Sam"
 KINDS: tuple[str, ...] = (CHECKIN, JOURNAL, FEEDBACK, TOPIC, SESSION, REFLECTION, BREATHING)
 _HOUR_US = 3600 * 1_000_000
 _WEEK_US = 7 * 24 * _HOUR_US
 NOT_EMPTY = "The demo only fills a new, empty journal, so it can never mix with real entries."
-
-
-def demo_data_dir(base: Path) -> Path:
-    """The demo's own folder inside ``base``: opening the demo never touches the real journal."""
-    return base / DEMO_FOLDER
 
 
 # --- the words ----------------------------------------------------------------------------------
@@ -439,3 +441,31 @@ def _breathing_session(rng: random.Random) -> BreathingSession:
         return BreathingSession.from_pattern(p, seconds)
     before = rng.randint(4, 8)
     return BreathingSession.from_pattern(p, seconds, before, max(0, before - rng.randint(0, 3)))
+
+
+def prepare_demo(base: Path) -> Path:
+    """The demo journal's folder inside ``base``, created and filled with sample data if absent.
+
+    The demo is built in a temporary folder next to it and moved into place only when
+    complete, so an interrupted start never leaves a half-filled demo behind. An existing demo
+    journal is opened as it is (whatever was added to it stays).
+    """
+    base = ensure_private_dir(base)
+    target = demo_data_dir(base)
+    if vault_exists(vault_path(target)):
+        return target
+    building = Path(tempfile.mkdtemp(prefix=".demo-", dir=base))
+    try:
+        vault, _ = Vault.create(vault_path(building), DEMO_PASSPHRASE, with_recovery_code=False)
+        try:
+            fill_demo(vault, now_us(), tz=local_zone())
+        finally:
+            vault.lock()
+        if target.is_dir() and not target.is_symlink():
+            target.rmdir()  # an empty leftover; a folder with anything in it is never replaced
+        os.replace(building, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(building)
+        raise
+    return ensure_private_dir(target)

@@ -14,6 +14,10 @@ import platformdirs
 
 APP_NAME = "Companion"
 VAULT_FILENAME = "journal.sqlite"
+DEMO_FOLDER = "demo"
+# For the demo journal only. It is written here in the open, so it protects nothing: never use
+# it (or the demo folder) for real entries.
+DEMO_PASSPHRASE = "demo journal"
 
 
 def default_data_dir() -> Path:
@@ -45,3 +49,8 @@ def ensure_private_dir(path: Path) -> Path:
     except OSError:  # pragma: no cover - e.g. some mobile or network filesystems
         pass
     return path
+
+
+def demo_data_dir(base: Path) -> Path:
+    """The demo's own folder inside ``base``: opening the demo never touches the real journal."""
+    return base / DEMO_FOLDER

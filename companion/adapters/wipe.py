@@ -21,8 +21,7 @@ from pathlib import Path
 
 import platformdirs
 
-from companion.adapters.paths import APP_NAME, VAULT_FILENAME
-from companion.demo import DEMO_FOLDER
+from companion.adapters.paths import APP_NAME, DEMO_FOLDER, VAULT_FILENAME
 
 # What Companion writes into a data folder: the journal and SQLite's companions to it.
 _OWN_SUFFIXES = ("", "-wal", "-shm", "-journal")

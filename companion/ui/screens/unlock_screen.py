@@ -67,7 +67,7 @@ class UnlockScreen(Screen):
         """The sample journal says so, and says its (public) passphrase."""
         if not self.ctl.demo:
             return []
-        from companion.demo import DEMO_PASSPHRASE
+        from companion.adapters.paths import DEMO_PASSPHRASE
 
         parts: list[ft.Control] = [
             ft.Text("Demo journal – sample data", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),

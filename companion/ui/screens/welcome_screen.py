@@ -74,7 +74,7 @@ class WelcomeScreen(Screen):
         )
 
     def _demo_offer(self) -> list[ft.Control]:
-        if self.ctl.demo:
+        if self.ctl.demo or self.ctl.prepare_demo is None:
             return []
         self.demo_button = ft.TextButton(
             content="Look around a demo journal first",
@@ -195,10 +195,9 @@ class RecoveryCodeScreen(Screen):
 
 async def enter_demo(ctl) -> None:
     """Open the demo journal in this window only; the real data folder is remembered for later."""
-    from companion.cli import prepare_demo
-    from companion.demo import DEMO_PASSPHRASE
+    from companion.adapters.paths import DEMO_PASSPHRASE
 
-    demo_dir = await asyncio.to_thread(prepare_demo, ctl.data_dir)
+    demo_dir = await asyncio.to_thread(ctl.prepare_demo, ctl.data_dir)
     vault = await asyncio.to_thread(Vault.unlock, vault_path(demo_dir), DEMO_PASSPHRASE)
     ctl.home_dir, ctl.data_dir, ctl.path, ctl.demo = ctl.data_dir, demo_dir, vault_path(demo_dir), True
     await ctl.unlocked(vault)
@@ -224,7 +223,6 @@ async def after_delete(ctl) -> None:
     welcome screen is left for the real (empty) folder.
     """
     from companion.adapters.wipe import delete_everything
-    from companion.cli import prepare_demo
     from companion.ui.screens.unlock_screen import UnlockScreen
 
     data_dir = ctl.data_dir
@@ -239,7 +237,7 @@ async def after_delete(ctl) -> None:
         )
         return
     if ctl.demo and ctl.home_dir is None:
-        await asyncio.to_thread(prepare_demo, data_dir.parent)
+        await asyncio.to_thread(ctl.prepare_demo, data_dir.parent)
         await ctl.show_public(UnlockScreen(ctl))
         ctl.toast("The demo journal has been reset to its sample entries.")
         return

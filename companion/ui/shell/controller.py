@@ -48,11 +48,19 @@ class Section:
 
 
 class AppController:
-    def __init__(self, page: ft.Page, data_dir: Path, *, demo: bool = False) -> None:
+    def __init__(
+        self,
+        page: ft.Page,
+        data_dir: Path,
+        *,
+        demo: bool = False,
+        prepare_demo: Callable[[Path], Path] | None = None,
+    ) -> None:
         self.page = page
         self.data_dir = data_dir
         self.path = vault_path(data_dir)
         self.demo = demo  # the sample journal: marked as such on screen
+        self.prepare_demo = prepare_demo  # makes (or finds) the demo journal; None: no demo offered
         self.home_dir: Path | None = None  # the real data folder while this page visits the demo
         self.reminder_watcher = None  # ReminderWatcher while unlocked
         self.vault: Vault | None = None

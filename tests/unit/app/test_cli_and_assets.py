@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from companion import cli
+from companion import cli, demo
 from companion.adapters import paths
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -87,7 +87,7 @@ def test_prepare_demo_fills_its_own_folder_once(tmp_path: Path) -> None:
     from companion.vault.vault import Vault
 
     base = tmp_path / "data"
-    folder = cli.prepare_demo(base)
+    folder = demo.prepare_demo(base)
     assert folder == demo.demo_data_dir(base)
     assert sorted(p.name for p in base.iterdir()) == ["demo"]  # no half-built leftovers
     assert not paths.vault_path(base).exists()  # the real journal's place is untouched
@@ -100,7 +100,7 @@ def test_prepare_demo_fills_its_own_folder_once(tmp_path: Path) -> None:
     finally:
         vault.lock()
     stamp = paths.vault_path(folder).stat().st_mtime_ns
-    assert cli.prepare_demo(base) == folder  # a second start opens the same demo as it is
+    assert demo.prepare_demo(base) == folder  # a second start opens the same demo as it is
     assert paths.vault_path(folder).stat().st_mtime_ns == stamp
     vault = Vault.unlock(paths.vault_path(folder), demo.DEMO_PASSPHRASE)
     try:
@@ -111,7 +111,7 @@ def test_prepare_demo_fills_its_own_folder_once(tmp_path: Path) -> None:
 
 def test_prepare_demo_replaces_an_empty_leftover_folder(tmp_path: Path) -> None:
     (tmp_path / "demo").mkdir()
-    folder = cli.prepare_demo(tmp_path)
+    folder = demo.prepare_demo(tmp_path)
     assert paths.vault_path(folder).stat().st_size > 0
 
 
@@ -119,7 +119,7 @@ def test_prepare_demo_never_replaces_a_folder_with_files(tmp_path: Path) -> None
     (tmp_path / "demo").mkdir()
     (tmp_path / "demo" / "mine.txt").write_text("not Companion's")
     with pytest.raises(OSError):
-        cli.prepare_demo(tmp_path)
+        demo.prepare_demo(tmp_path)
     assert (tmp_path / "demo" / "mine.txt").read_text() == "not Companion's"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["demo"]
 
@@ -133,7 +133,7 @@ def test_main_with_demo_runs_the_app_on_the_demo_folder(
 
     made: dict[str, object] = {}
 
-    def fake_make_app(data_dir: Path, *, demo: bool = False):
+    def fake_make_app(data_dir: Path, *, demo: bool = False, prepare_demo=None):
         made.update(data_dir=data_dir, demo=demo)
         return "main"
 
