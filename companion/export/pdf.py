@@ -26,7 +26,8 @@ from fpdf.enums import EncryptionMethod, XPos, YPos
 from companion.export.summary import HEADINGS, Summary, blocks, day_text, intro_lines
 from companion.reference import body_layout
 
-FONT_DIR = Path(__file__).resolve().parent.parent / "assets" / "fonts"
+PACKAGE_DIR = Path(__file__).resolve().parents[1]  # companion/
+FONT_DIR = PACKAGE_DIR.parent / "assets" / "fonts"
 MAIN_FONT = "DejaVuSans.ttf"
 BOLD_FONT = "DejaVuSans-Bold.ttf"
 CJK_FONT = "DroidSansFallback.ttf"
@@ -46,7 +47,7 @@ logging.getLogger("fpdf").setLevel(logging.ERROR)
 
 def font_dir() -> Path:
     """Where the bundled fonts are: next to the package in a checkout, or beside it when bundled."""
-    for candidate in (FONT_DIR, Path(__file__).resolve().parent / "assets" / "fonts"):
+    for candidate in (FONT_DIR, PACKAGE_DIR / "assets" / "fonts"):
         if (candidate / MAIN_FONT).exists():
             return candidate
     return FONT_DIR
