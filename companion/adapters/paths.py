@@ -54,3 +54,9 @@ def ensure_private_dir(path: Path) -> Path:
 def demo_data_dir(base: Path) -> Path:
     """The demo's own folder inside ``base``: opening the demo never touches the real journal."""
     return base / DEMO_FOLDER
+
+
+def journal_present(data_dir: Path) -> bool:
+    """A journal is present when its file exists and is not empty (no storage import needed)."""
+    path = vault_path(data_dir)
+    return path.exists() and path.stat().st_size > 0

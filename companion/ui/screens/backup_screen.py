@@ -8,7 +8,6 @@ import flet as ft
 
 from companion.core.errors import BackupError, BackupTooLarge, CompanionError
 from companion.export import backup
-from companion.kinds.settings import Settings
 from companion.ui.kit import theme
 from companion.ui.kit.screen import Screen
 from companion.ui.widgets.common import (
@@ -68,8 +67,8 @@ class SaveBackupScreen(Screen):
         self.ctl.page.update()
 
     async def _save(self, _e: ft.ControlEvent) -> None:
-        vault = self.ctl.vault
-        if vault is None:
+        stores = self.ctl.stores
+        if stores is None:
             return
         secret = self.first.value or ""
         if pp.length(secret) < pp.MIN_LENGTH:
@@ -81,7 +80,7 @@ class SaveBackupScreen(Screen):
             self.note.visible = False
             self._busy(True)
             try:
-                data = await asyncio.to_thread(backup.export_backup, vault, secret)
+                data = await asyncio.to_thread(stores.backups.export, secret)
             except CompanionError as exc:
                 show_error(self.error, str(exc))
                 self._busy(False)
@@ -228,8 +227,8 @@ class RestoreBackupScreen(Screen):
 
     async def _restore(self, _e: ft.ControlEvent) -> None:
         self.ctl.page.pop_dialog()
-        vault, data = self.ctl.vault, self.data
-        if vault is None or data is None:
+        stores, data = self.ctl.stores, self.data
+        if stores is None or data is None:
             return
         self.button.disabled = True
         self.busy.visible = True
@@ -237,7 +236,7 @@ class RestoreBackupScreen(Screen):
         show_error(self.error, "")
         self.ctl.page.update()
         try:
-            outcome = await asyncio.to_thread(backup.restore_backup, vault, data, self.passphrase.value or "")
+            outcome = await asyncio.to_thread(stores.backups.restore, data, self.passphrase.value or "")
         except CompanionError as exc:
             show_error(self.error, str(exc))
         else:
@@ -252,10 +251,9 @@ class RestoreBackupScreen(Screen):
 
     async def _reload_settings(self) -> None:
         """A journal without settings of its own takes the backup's: read them again."""
-        vault = self.ctl.vault
-        if vault is None:
+        stores = self.ctl.stores
+        if stores is None:
             return
-        settings = await asyncio.to_thread(Settings, vault)
-        self.ctl.settings = settings
+        settings = await asyncio.to_thread(stores.reload_settings)
         self.ctl.auto_lock_s = settings.get("auto_lock_s")
         theme.apply_saved(self.ctl.page, settings)

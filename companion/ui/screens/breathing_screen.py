@@ -12,7 +12,7 @@ import time
 import flet as ft
 
 from companion.adapters.notify import Vibrator, detect_vibrator, vibration_pattern_for
-from companion.kinds.breathing_log import BreathingLog, BreathingSession, describe
+from companion.kinds.breathing_log import BreathingSession, describe
 from companion.reference import breathing
 from companion.ui.kit.screen import Screen
 from companion.ui.widgets.common import (
@@ -50,7 +50,7 @@ class BreathingScreen(Screen):
         self.saved: BreathingSession | None = None
 
     def build(self) -> ft.Control:
-        reduce = bool(self.ctl.settings.get("reduce_motion", False)) if self.ctl.settings else False
+        reduce = bool(self.stores.settings.get("reduce_motion", False)) if self.ctl.stores else False
         options = [(p.id, p.name) for p in breathing.PATTERNS] + [(CUSTOM, "My own rhythm")]
         self.pattern_pick = ChoiceMenu("Rhythm", options, "slow", self._on_pattern)
         self.minutes = ChoiceMenu(
@@ -151,10 +151,9 @@ class BreathingScreen(Screen):
         await self._show_history()
 
     async def _show_history(self) -> None:
-        vault = self.ctl.vault
-        if vault is None:
+        if self.ctl.stores is None:
             return
-        recent = await asyncio.to_thread(BreathingLog(vault).recent, 3)
+        recent = await asyncio.to_thread(self.stores.breathing.recent, 3)
         self.history.controls = (
             [ft.Text("Recent pauses", theme_style=ft.TextThemeStyle.TITLE_SMALL)]
             + [small(describe(session)) for _record, session in recent]
@@ -171,8 +170,8 @@ class BreathingScreen(Screen):
         reduce = bool(self.reduce_motion.value)
         self.circle.visible = not reduce
         self.phase_bar.visible = reduce
-        if self.ctl.settings is not None:
-            await asyncio.to_thread(self.ctl.settings.set, "reduce_motion", reduce)
+        if self.ctl.stores is not None:
+            await asyncio.to_thread(self.stores.settings.set, "reduce_motion", reduce)
         self.ctl.page.update()
 
     def _chosen_pattern(self) -> breathing.Pattern:
@@ -243,22 +242,20 @@ class BreathingScreen(Screen):
 
     async def _keep(self, seconds: float) -> None:
         """Keep the pause (with the "before" answer) and offer the "after" question."""
-        vault = self.ctl.vault
-        if vault is None or seconds < KEEP_AFTER_S:
+        if self.ctl.stores is None or seconds < KEEP_AFTER_S:
             return
         session = BreathingSession.from_pattern(self.pattern, round(seconds), self.before.value)
-        record = await asyncio.to_thread(BreathingLog(vault).add, session)
+        record = await asyncio.to_thread(self.stores.breathing.add, session)
         self.saved_id, self.saved = record.id, session
         self.after_box.visible = True
         self.kept.value = "This pause is kept in your journal."
         await self._show_history()
 
     async def _save_after(self, _e: ft.ControlEvent) -> None:
-        vault = self.ctl.vault
-        if vault is None or self.saved_id is None or self.saved is None:
+        if self.ctl.stores is None or self.saved_id is None or self.saved is None:
             return
         session = BreathingSession(**{**self.saved.__dict__, "after": self.after.value})
-        await asyncio.to_thread(vault.update, self.saved_id, session.to_payload())
+        await asyncio.to_thread(self.stores.records.update_payload, self.saved_id, session.to_payload())
         self.saved = session
         self.after_box.visible = False
         self.kept.value = "Kept: " + describe(session)

@@ -23,6 +23,7 @@ from companion.kinds.checkin import (
 )
 from companion.reference import vocabulary as vocab
 from companion.ui.kit.screen import Screen
+from companion.ui.kit.shell import Shell
 from companion.ui.widgets.autosave import DraftAutosave
 from companion.ui.widgets.body_map import BodyMap
 from companion.ui.widgets.common import (
@@ -45,7 +46,7 @@ LEVEL_LABELS = {"mild": "A little", "moderate": "Quite", "strong": "Very"}
 class CheckInScreen(DraftAutosave, Screen):
     """A new check-in (record_id None) or an existing one being edited."""
 
-    def __init__(self, ctl, record_id: str | None = None) -> None:
+    def __init__(self, ctl: Shell, record_id: str | None = None) -> None:
         super().__init__(ctl)
         self.record_id = record_id
         self.title = "Check in" if record_id is None else "Edit check-in"
@@ -56,7 +57,7 @@ class CheckInScreen(DraftAutosave, Screen):
         self.init_autosave()
 
     def draft_store(self) -> CheckIns | None:
-        return self.ctl.checkins
+        return None if self.ctl.stores is None else self.ctl.stores.checkins
 
     def draft_value(self) -> CheckIn:
         self._read_texts()
@@ -64,8 +65,7 @@ class CheckInScreen(DraftAutosave, Screen):
 
     @property
     def checkins(self) -> CheckIns:
-        assert self.ctl.checkins is not None
-        return self.ctl.checkins
+        return self.stores.checkins
 
     # --- frame ---------------------------------------------------------------------------
 
@@ -317,7 +317,7 @@ class CheckInScreen(DraftAutosave, Screen):
 
         actions: list[ft.Control] = []
         if self.value.marked(region_id):
-            actions.append(ft.TextButton(content="Remove this place", on_click=remove))
+            actions.append(ft.TextButton(content="Remove this place", on_click=self.ctl.handler(remove)))
         actions.append(ft.TextButton(content="Cancel", on_click=lambda _e: self.ctl.page.pop_dialog()))
         actions.append(primary_button("Done", done))
         # A modal dialog rather than a bottom sheet: in Flet 1.0.5 web a dismissible

@@ -12,8 +12,9 @@ from companion.core.records import now_us, to_datetime
 from companion.kinds import feedback as fb
 from companion.kinds.checkin import CHECKIN, CheckIn
 from companion.kinds.feedback import BRING, PRIVATE, SHARED, Feedback, FeedbackDraft, Topics
-from companion.kinds.sessions import Sessions, describe
+from companion.kinds.sessions import describe
 from companion.ui.kit.screen import Screen
+from companion.ui.kit.shell import Shell
 from companion.ui.widgets.autosave import DraftAutosave
 from companion.ui.widgets.common import (
     ChoiceMenu,
@@ -84,26 +85,24 @@ class FeedbackHomeScreen(Screen):
 
     @property
     def feedback(self) -> Feedback:
-        assert self.ctl.vault is not None
-        return Feedback(self.ctl.vault)
+        return self.stores.feedback
 
     @property
     def topics(self) -> Topics:
-        assert self.ctl.vault is not None
-        return Topics(self.ctl.vault)
+        return self.stores.topics
 
     async def on_show(self) -> None:
         await self._refresh()
 
     async def _refresh(self) -> None:
-        vault = self.ctl.vault
-        if vault is None:
+        stores = self.ctl.stores
+        if stores is None:
             return
         groups, ordered, upcoming = await asyncio.to_thread(
             lambda: (
-                self.feedback.by_state(),
-                self.topics.ordered(),
-                Sessions(vault).next_appointment(now_us()),
+                stores.feedback.by_state(),
+                stores.topics.ordered(),
+                stores.sessions.next_appointment(now_us()),
             )
         )
         bringing = fb.bring_list_from(groups.get(BRING, []), ordered)
@@ -156,13 +155,13 @@ class FeedbackHomeScreen(Screen):
         kind = fb.kind(draft.kind)
 
         async def open_it(_e: ft.ControlEvent) -> None:
-            await self.ctl.open(ComposerScreen(self.ctl, record_id))
+            await self.ctl.open("composer", record_id=record_id)
 
         return ft.Card(
             ft.ListTile(
                 title=ft.Text((kind.label if kind else "Feedback") + " \u00b7 " + friendly_time(created)),
                 subtitle=ft.Text(draft.wording or "(empty)", max_lines=3, overflow=ft.TextOverflow.ELLIPSIS),
-                on_click=open_it,
+                on_click=self.ctl.handler(open_it),
             )
         )
 
@@ -209,40 +208,29 @@ class FeedbackHomeScreen(Screen):
         await self._refresh()
 
     async def _prepare(self, _e: ft.ControlEvent) -> None:
-        from companion.ui.screens.prepare_screen import PrepareScreen
-
-        await self.ctl.open(PrepareScreen(self.ctl))
+        await self.ctl.open("prepare")
 
     async def _card(self, _e: ft.ControlEvent) -> None:
-        from companion.ui.screens.prepare_screen import SessionCardScreen
-
-        await self.ctl.open(SessionCardScreen(self.ctl))
+        await self.ctl.open("session_card")
 
     async def _practice(self, _e: ft.ControlEvent) -> None:
-        from companion.ui.screens.homework_screen import HomeworkScreen
-
-        await self.ctl.open(HomeworkScreen(self.ctl))
+        await self.ctl.open("homework")
 
     async def _new(self, _e: ft.ControlEvent) -> None:
-        await self.ctl.open(ComposerScreen(self.ctl, None))
+        await self.ctl.open("composer", record_id=None)
 
     async def _sessions(self, _e: ft.ControlEvent) -> None:
-        from companion.ui.screens.sessions_screen import SessionsScreen
-
-        await self.ctl.open(SessionsScreen(self.ctl))
+        await self.ctl.open("sessions")
 
     async def _reflect(self, _e: ft.ControlEvent) -> None:
-        from companion.ui.screens.sessions_screen import ReflectionScreen
-
-        assert self.ctl.vault is not None
-        last = await asyncio.to_thread(Sessions(self.ctl.vault).last_before, now_us())
-        await self.ctl.open(ReflectionScreen(self.ctl, last[0].id if last else None))
+        last = await asyncio.to_thread(self.stores.sessions.last_before, now_us())
+        await self.ctl.open("reflection", session_id=last[0].id if last else None)
 
 
 class ComposerScreen(DraftAutosave, Screen):
     """What happened, what my body noticed, what I felt, what I'd like: then my own words."""
 
-    def __init__(self, ctl, record_id: str | None) -> None:
+    def __init__(self, ctl: Shell, record_id: str | None) -> None:
         super().__init__(ctl)
         self.record_id = record_id
         self.title = "New feedback" if record_id is None else "Feedback"
@@ -256,11 +244,10 @@ class ComposerScreen(DraftAutosave, Screen):
 
     @property
     def store(self) -> Feedback:
-        assert self.ctl.vault is not None
-        return Feedback(self.ctl.vault)
+        return self.stores.feedback
 
     def draft_store(self) -> Feedback | None:
-        return Feedback(self.ctl.vault) if self.ctl.vault is not None else None
+        return None if self.ctl.stores is None else self.ctl.stores.feedback
 
     def draft_value(self) -> FeedbackDraft:
         return self._read()
@@ -350,10 +337,9 @@ class ComposerScreen(DraftAutosave, Screen):
         if kept is not None:
             self.value = replace(kept, state=self.state)
             self.note.value = "Picked up where you left off."
-        vault = self.ctl.vault
-        assert vault is not None
+        stores = self.stores
         self._sessions, self._recent = await asyncio.to_thread(
-            lambda: (Sessions(vault).all()[:12], vault.list_page([CHECKIN], limit=10).records)
+            lambda: (stores.sessions.all()[:12], stores.records.page([CHECKIN], limit=10).records)
         )
         self._load()
         self.start_autosave()

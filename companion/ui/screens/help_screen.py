@@ -39,15 +39,15 @@ class HelpScreen(Screen):
             small(
                 "These numbers are a starting point and may not fit where you live. "
                 "You can change them after unlocking your journal."
-                if self.ctl.settings is None
+                if self.ctl.stores is None
                 else "Numbers are kept encrypted in your journal."
             ),
         )
 
     def _lines(self) -> list[CrisisLine]:
-        if self.ctl.settings is None:
+        if self.ctl.stores is None:
             return list(DEFAULT_CRISIS_LINES)
-        return self.ctl.settings.crisis_lines()
+        return self.stores.settings.crisis_lines()
 
     def _show_lines(self) -> None:
         rows: list[ft.Control] = []
@@ -65,7 +65,7 @@ class HelpScreen(Screen):
         self.lines_box.controls = rows
         self.edit_row.controls = (
             [ft.OutlinedButton(content="Edit numbers", icon=ft.Icons.EDIT_OUTLINED, on_click=self._edit)]
-            if self.ctl.settings is not None
+            if self.ctl.stores is not None
             else []
         )
 
@@ -100,13 +100,13 @@ class HelpScreen(Screen):
         self.ctl.page.update()
 
     async def _save(self, _e: ft.ControlEvent) -> None:
-        if self.ctl.settings is None:
+        if self.ctl.stores is None:
             return
         lines = [
             CrisisLine(name.value.strip(), number.value.strip(), note.value.strip())
             for name, number, note in self.editors
         ]
-        await asyncio.to_thread(self.ctl.settings.set_crisis_lines, lines)
+        await asyncio.to_thread(self.stores.settings.set_crisis_lines, lines)
         self._show_lines()
         self.ctl.toast("Numbers saved.")
         self.ctl.page.update()

@@ -58,14 +58,13 @@ class HomeworkScreen(Screen):
 
     @property
     def store(self) -> hw.Homeworks:
-        assert self.ctl.vault is not None
-        return hw.Homeworks(self.ctl.vault)
+        return self.stores.homework
 
     async def on_show(self) -> None:
         await self._refresh()
 
     async def _refresh(self) -> None:
-        if self.ctl.vault is None:
+        if self.ctl.stores is None:
             return
         today = date.today()
         store = self.store
@@ -119,13 +118,9 @@ class HomeworkScreen(Screen):
         elif practice.what == hw.BREATHING:
             await self.ctl.go_section("settle")
         elif practice.what == hw.FEEDBACK:
-            from companion.ui.screens.feedback_screen import ComposerScreen
-
-            await self.ctl.open(ComposerScreen(self.ctl, None))
+            await self.ctl.open("composer", record_id=None)
         else:
-            from companion.ui.screens.journal_screen import EditorScreen
-
-            await self.ctl.open(EditorScreen(self.ctl, None, prompt=practice.prompt, homework_id=practice.id))
+            await self.ctl.open("editor", record_id=None, prompt=practice.prompt, homework_id=practice.id)
 
     async def _remove(self, practice: hw.Homework, _e: ft.ControlEvent) -> None:
         async def really(_e: ft.ControlEvent) -> None:
@@ -142,7 +137,7 @@ class HomeworkScreen(Screen):
         )
 
     async def _add(self, _e: ft.ControlEvent) -> None:
-        await self.ctl.open(PracticeFormScreen(self.ctl))
+        await self.ctl.open("practice_form")
 
     async def _import(self, _e: ft.ControlEvent) -> None:
         show_error(self.error, "")
@@ -190,7 +185,7 @@ class HomeworkScreen(Screen):
                 ),
                 actions=[
                     ft.TextButton(content="Not now", on_click=lambda _e: self.ctl.page.pop_dialog()),
-                    ft.FilledButton(content="Add them", on_click=add),
+                    ft.FilledButton(content="Add them", on_click=self.ctl.handler(add)),
                 ],
             )
         )
@@ -299,7 +294,6 @@ class PracticeFormScreen(Screen):
             show_error(self.error, problem[0].upper() + problem[1:] + ".")
             self.ctl.page.update()
             return
-        assert self.ctl.vault is not None
-        await asyncio.to_thread(hw.Homeworks(self.ctl.vault).add, practice)
+        await asyncio.to_thread(self.stores.homework.add, practice)
         self.ctl.toast("Practice saved.")
         await self.ctl.back()

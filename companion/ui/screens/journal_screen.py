@@ -13,6 +13,7 @@ from companion.kinds.checkin import CHECKIN, CheckIn, TimelineFilter, describe_f
 from companion.kinds.journal import JOURNAL, Entry, Journal, clean, display_title, preview
 from companion.reference import vocabulary as vocab
 from companion.ui.kit.screen import Screen
+from companion.ui.kit.shell import Shell
 from companion.ui.widgets.autosave import DraftAutosave
 from companion.ui.widgets.common import (
     ChoiceMenu,
@@ -53,8 +54,7 @@ class JournalListScreen(Screen):
 
     @property
     def journal(self) -> Journal:
-        assert self.ctl.journal is not None
-        return self.ctl.journal
+        return self.stores.journal
 
     def build(self) -> ft.Control:
         self.search = ft.TextField(
@@ -139,7 +139,7 @@ class JournalListScreen(Screen):
         entry = Entry.from_record(record)
 
         async def open_it(_e: ft.ControlEvent) -> None:
-            await self.ctl.open(EditorScreen(self.ctl, record.id))
+            await self.ctl.open("editor", record_id=record.id)
 
         return ft.Card(
             ft.ListTile(
@@ -149,17 +149,15 @@ class JournalListScreen(Screen):
                     max_lines=2,
                     overflow=ft.TextOverflow.ELLIPSIS,
                 ),
-                on_click=open_it,
+                on_click=self.ctl.handler(open_it),
             ),
         )
 
     def _checkin_row(self, record: Record) -> ft.Control:
-        from companion.ui.screens.checkin_screen import CheckInScreen
-
         checkin = CheckIn.from_payload(record.payload)
 
         async def open_it(_e: ft.ControlEvent) -> None:
-            await self.ctl.open(CheckInScreen(self.ctl, record.id))
+            await self.ctl.open("checkin", record_id=record.id)
 
         tags: list[ft.Control] = [tag(describe_feeling(f), strong=True) for f in checkin.feelings]
         if checkin.not_sure and not checkin.feelings:
@@ -184,7 +182,7 @@ class JournalListScreen(Screen):
                     spacing=6,
                 ),
                 padding=ft.Padding.symmetric(horizontal=16, vertical=12),
-                on_click=open_it,
+                on_click=self.ctl.handler(open_it),
                 ink=True,
             ),
         )
@@ -210,7 +208,7 @@ class JournalListScreen(Screen):
         self.loading = True
         try:
             page = await asyncio.to_thread(
-                self.journal.vault.list_page, TIMELINE_KINDS, after=self.cursor, limit=PAGE_SIZE
+                self.stores.records.page, TIMELINE_KINDS, after=self.cursor, limit=PAGE_SIZE
             )
             if self.more in self.items.controls:
                 self.items.controls.remove(self.more)
@@ -251,7 +249,7 @@ class JournalListScreen(Screen):
             self.status.value = ""
             await self._reload()
             return
-        hits = await asyncio.to_thread(self.journal.vault.search, query, TIMELINE_KINDS, 200)
+        hits = await asyncio.to_thread(self.stores.records.search, query, TIMELINE_KINDS, 200)
         if seq != self._search_seq:
             return
         self.cursor = None
@@ -263,7 +261,7 @@ class JournalListScreen(Screen):
         self.ctl.page.update()
 
     async def _new(self, _e: ft.ControlEvent) -> None:
-        await self.ctl.open(EditorScreen(self.ctl, None))
+        await self.ctl.open("editor", record_id=None)
 
     # --- filtering check-ins -------------------------------------------------------------
 
@@ -291,8 +289,7 @@ class JournalListScreen(Screen):
             self.status.value = ""
             await self._reload()
             return
-        assert self.ctl.checkins is not None
-        hits = await asyncio.to_thread(self.ctl.checkins.filtered, self.filter)
+        hits = await asyncio.to_thread(self.stores.checkins.filtered, self.filter)
         self.cursor = None
         self.items.controls = [self._row(r) for r in hits]
         n = len(hits)
@@ -305,7 +302,7 @@ class JournalListScreen(Screen):
 class EditorScreen(DraftAutosave, Screen):
     """Writes a new entry (record_id None) or edits one; drafts autosave every few seconds."""
 
-    def __init__(self, ctl, record_id: str | None, *, prompt: str = "", homework_id: str = "") -> None:
+    def __init__(self, ctl: Shell, record_id: str | None, *, prompt: str = "", homework_id: str = "") -> None:
         super().__init__(ctl)
         self.record_id = record_id
         self.title = "New entry" if record_id is None else "Edit entry"
@@ -316,11 +313,10 @@ class EditorScreen(DraftAutosave, Screen):
 
     @property
     def journal(self) -> Journal:
-        assert self.ctl.journal is not None
-        return self.ctl.journal
+        return self.stores.journal
 
     def draft_store(self) -> Journal | None:
-        return self.ctl.journal
+        return None if self.ctl.stores is None else self.ctl.stores.journal
 
     def draft_value(self) -> Entry:
         return clean(self.title_field.value or "", self.body_field.value or "", self.homework_id)
@@ -370,7 +366,7 @@ class EditorScreen(DraftAutosave, Screen):
     async def on_show(self) -> None:
         if self.record_id is not None:
             try:
-                record = await asyncio.to_thread(self.journal.vault.get, self.record_id)
+                record = await asyncio.to_thread(self.stores.records.get, self.record_id)
             except CompanionError as exc:
                 show_error(self.error, str(exc))
                 self.ctl.page.update()

@@ -26,9 +26,8 @@ from companion.export.summary import (
     to_markdown,
     to_plain_text,
 )
-from companion.kinds.feedback import bring_list
-from companion.kinds.sessions import Sessions
 from companion.ui.kit.screen import Screen
+from companion.ui.kit.shell import Shell
 from companion.ui.widgets.common import (
     ChoiceMenu,
     body,
@@ -46,6 +45,7 @@ NOT_ENCRYPTED = (
     "A saved file is not encrypted: anyone who can open it can read it. "
     "Set a PDF password to protect the PDF, or keep the file somewhere private."
 )
+MIN_PDF_PASSWORD = 8  # shorter ones are guessed in moments, so they would only look like protection
 PROTECTED = "This PDF will need the password to open. Text files and copied text are never protected."
 SECTION_LABELS = {
     "body": "My body",
@@ -64,7 +64,7 @@ class PrepareScreen(Screen):
     title = "Summary"
     max_width = 1200  # choosing and the preview side by side
 
-    def __init__(self, ctl) -> None:
+    def __init__(self, ctl: Shell) -> None:
         super().__init__(ctl)
         self.range_choice = prep.SINCE_LAST
         self.stretch = prep.Stretch(None, None)
@@ -103,6 +103,7 @@ class PrepareScreen(Screen):
         self.preview = ft.Column(spacing=8)
         self.password = ft.TextField(
             label="PDF password (optional)",
+            helper_text=f"At least {MIN_PDF_PASSWORD} characters; a few unrelated words work well.",
             password=True,
             can_reveal_password=False,
             on_change=self._on_password,
@@ -215,12 +216,12 @@ class PrepareScreen(Screen):
         await self._load()
 
     async def _load(self) -> None:
-        vault = self.ctl.vault
-        if vault is None:
+        stores = self.ctl.stores
+        if stores is None:
             return
         now = now_us()
         try:
-            last = await asyncio.to_thread(Sessions(vault).since_last_session, now)
+            last = await asyncio.to_thread(stores.sessions.since_last_session, now)
             self.stretch = prep.stretch_for(
                 self.range_choice,
                 now,
@@ -236,7 +237,7 @@ class PrepareScreen(Screen):
         self.range_note.value = self.stretch.note
         self.range_note.visible = bool(self.stretch.note)
         try:
-            self.records = await asyncio.to_thread(prep.load_records, vault, self.stretch)
+            self.records = await asyncio.to_thread(stores.prep.load_records, self.stretch)
         except CompanionError as exc:
             show_error(self.range_error, str(exc))
             self.ctl.page.update()
@@ -357,12 +358,20 @@ class PrepareScreen(Screen):
     async def _save_pdf(self, _e: ft.ControlEvent) -> None:
         if self.summary is None:
             return
-        from companion.export.pdf import render_pdf
+        from companion.export.pdf import render_pdf  # 1.5 s of imports, paid only when asked
 
+        password = self.password.value or None
+        if password is not None and len(password) < MIN_PDF_PASSWORD:
+            show_error(
+                self.export_error,
+                f"A PDF password needs at least {MIN_PDF_PASSWORD} characters to protect anything. "
+                "Choose a longer one, or leave it empty.",
+            )
+            self.ctl.page.update()
+            return
         show_error(self.export_error, "")
         self.export_note.value = "Making the PDF…"
         self.ctl.page.update()
-        password = self.password.value or None
         data = await asyncio.to_thread(
             render_pdf, self.summary, password=password, paper=self.paper_menu.value
         )
@@ -436,11 +445,11 @@ class SessionCardScreen(Screen):
         return ft.Column([heading, self.when, self.list], expand=True, spacing=12)
 
     async def on_show(self) -> None:
-        vault = self.ctl.vault
-        if vault is None:
+        stores = self.ctl.stores
+        if stores is None:
             return
         bringing, upcoming = await asyncio.to_thread(
-            lambda: (bring_list(vault), Sessions(vault).next_appointment(now_us()))
+            lambda: (stores.prep.bring_list(), stores.sessions.next_appointment(now_us()))
         )
         self.when.value = f"Next session: {friendly_time(to_datetime(upcoming))}" if upcoming else ""
         self.when.visible = bool(upcoming)

@@ -11,9 +11,10 @@ import flet as ft
 from companion.core.errors import CompanionError
 from companion.core.records import to_us
 from companion.kinds import reflection as rf
-from companion.kinds.reflection import Reflection, Reflections
+from companion.kinds.reflection import Reflection
 from companion.kinds.sessions import Session, Sessions, describe
 from companion.ui.kit.screen import Screen
+from companion.ui.kit.shell import Shell
 from companion.ui.widgets.common import (
     ChoiceMenu,
     IntensityScale,
@@ -70,8 +71,7 @@ class SessionsScreen(Screen):
 
     @property
     def sessions(self) -> Sessions:
-        assert self.ctl.vault is not None
-        return Sessions(self.ctl.vault)
+        return self.stores.sessions
 
     async def _refresh(self) -> None:
         rows = await asyncio.to_thread(self.sessions.all)
@@ -85,7 +85,7 @@ class SessionsScreen(Screen):
 
     def _row(self, record_id: str, session: Session) -> ft.Control:
         async def reflect(_e: ft.ControlEvent) -> None:
-            await self.ctl.open(ReflectionScreen(self.ctl, record_id))
+            await self.ctl.open("reflection", session_id=record_id)
 
         async def remove(_e: ft.ControlEvent) -> None:
             async def really(_e: ft.ControlEvent) -> None:
@@ -104,8 +104,8 @@ class SessionsScreen(Screen):
                     spacing=2,
                     expand=True,
                 ),
-                ft.TextButton(content="Reflect", on_click=reflect),
-                ft.TextButton(content="Remove", on_click=remove),
+                ft.TextButton(content="Reflect", on_click=self.ctl.handler(reflect)),
+                ft.TextButton(content="Remove", on_click=self.ctl.handler(remove)),
             ],
             vertical_alignment=ft.CrossAxisAlignment.CENTER,
         )
@@ -133,7 +133,7 @@ class ReflectionScreen(Screen):
 
     title = "After the session"
 
-    def __init__(self, ctl, session_id: str | None) -> None:
+    def __init__(self, ctl: Shell, session_id: str | None) -> None:
         super().__init__(ctl)
         self.session_id = session_id
 
@@ -200,7 +200,6 @@ class ReflectionScreen(Screen):
             show_error(self.error, "Nothing to save yet. Answer any one question, or just go back.")
             self.ctl.page.update()
             return
-        assert self.ctl.vault is not None
-        await asyncio.to_thread(Reflections(self.ctl.vault).add, value)
+        await asyncio.to_thread(self.stores.reflections.add, value)
         self.ctl.toast("Reflection saved.")
         await self.ctl.back()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import flet as ft
 
@@ -11,7 +11,7 @@ from companion.core.errors import CompanionError
 from companion.core.idle import AUTO_LOCK_CHOICES_S
 from companion.ui.kit import theme
 from companion.ui.kit.screen import Screen
-from companion.ui.shell.reminders import RemindersSection, store_setting
+from companion.ui.kit.shell import Shell
 from companion.ui.widgets.common import (
     ChoiceMenu,
     body,
@@ -22,7 +22,11 @@ from companion.ui.widgets.common import (
     show_secret_toggle,
     small,
 )
+from companion.ui.widgets.reminders_section import RemindersSection, store_setting
 from companion.vault import passphrase as pp
+
+if TYPE_CHECKING:
+    from companion.kinds.settings import Settings
 
 AUTO_LOCK_NAMES = ("1 minute", "5 minutes", "15 minutes", "60 minutes")
 AUTO_LOCK_CHOICES = dict(zip(AUTO_LOCK_CHOICES_S, AUTO_LOCK_NAMES, strict=True))
@@ -44,16 +48,21 @@ def outlined(text: str, icon: ft.IconData, on_click, **kwargs: Any) -> ft.Outlin
 class SettingsScreen(Screen):
     title = "Settings"
 
-    def __init__(self, ctl) -> None:
+    def __init__(self, ctl: Shell) -> None:
         super().__init__(ctl)
         self.lock = asyncio.Lock()  # settings are written one at a time
 
+    @property
+    def settings(self) -> Settings | None:
+        stores = self.ctl.stores
+        return None if stores is None else stores.settings
+
     def _saved(self, key: str, default: Any = None) -> Any:
-        settings = self.ctl.settings
+        settings = self.settings
         return settings.get(key, default) if settings is not None else default
 
     def build(self) -> ft.Control:
-        self._seen = self.ctl.settings
+        self._seen = self.settings
         self.theme_menu = ChoiceMenu(
             "Theme",
             list(theme.THEME_LABELS.items()),
@@ -167,7 +176,7 @@ class SettingsScreen(Screen):
         )
 
     async def on_show(self) -> None:
-        if self._seen is not self.ctl.settings and isinstance(self._built, ft.Column):
+        if self._seen is not self.settings and isinstance(self._built, ft.Column):
             # the settings were read again (a restored backup brought some): show them
             self._built.controls = self.build().controls
             self.ctl.page.update()
@@ -176,7 +185,7 @@ class SettingsScreen(Screen):
     # --- look and feel -------------------------------------------------------------------
 
     async def _store(self, key: str, value: Any) -> None:
-        settings = self.ctl.settings
+        settings = self.settings
         if settings is not None:
             await store_setting(self.ctl, self.lock, lambda: settings.set(key, value))
 
@@ -205,40 +214,27 @@ class SettingsScreen(Screen):
         self.ctl.toast(f"Companion will lock after {AUTO_LOCK_CHOICES.get(seconds, seconds)} without use.")
 
     async def _change(self, _e: ft.ControlEvent) -> None:
-        await self.ctl.open(ChangePassphraseScreen(self.ctl))
+        await self.ctl.open("change_passphrase")
 
     async def _recovery(self, _e: ft.ControlEvent) -> None:
-        from companion.ui.screens.welcome_screen import RecoveryCodeScreen
-
-        if self.ctl.vault is None:
-            return
-        code = await asyncio.to_thread(self.ctl.vault.new_recovery_code)
-        await self.ctl.open(RecoveryCodeScreen(self.ctl, None, code, from_settings=True))
+        await self.ctl.open("new_recovery_code")
 
     async def _help(self, _e: ft.ControlEvent) -> None:
-        from companion.ui.screens.help_screen import HelpScreen
-
-        await self.ctl.open(HelpScreen(self.ctl))
+        await self.ctl.open("help")
 
     # --- backup --------------------------------------------------------------------------
 
     async def _save_backup(self, _e: ft.ControlEvent) -> None:
-        from companion.ui.screens.backup_screen import SaveBackupScreen
-
-        await self.ctl.open(SaveBackupScreen(self.ctl))
+        await self.ctl.open("save_backup")
 
     async def _restore_backup(self, _e: ft.ControlEvent) -> None:
-        from companion.ui.screens.backup_screen import RestoreBackupScreen
-
-        await self.ctl.open(RestoreBackupScreen(self.ctl))
+        await self.ctl.open("restore_backup")
 
     # --- demo and deleting ---------------------------------------------------------------
 
     async def _leave_demo(self, _e: ft.ControlEvent) -> None:
-        from companion.ui.screens.welcome_screen import leave_demo
-
         await self.ctl.lock(reason="asked")
-        await leave_demo(self.ctl)
+        await self.ctl.leave_demo()
 
     def _ask_delete(self, _e: ft.ControlEvent) -> None:
         self.ctl.touch()
@@ -288,10 +284,10 @@ class SettingsScreen(Screen):
         self._go.update()
 
     async def _delete(self, _e: ft.ControlEvent) -> None:
-        from companion.ui.screens.welcome_screen import after_delete
-
         self.ctl.page.pop_dialog()
-        await after_delete(self.ctl)
+        if self.ctl.stores is None:
+            return  # the journal locked while the question was open: nothing is deleted
+        await self.ctl.delete_everything()
 
 
 class ChangePassphraseScreen(Screen):
@@ -321,7 +317,8 @@ class ChangePassphraseScreen(Screen):
         )
 
     async def _apply(self, _e: ft.ControlEvent) -> None:
-        if self.ctl.vault is None:
+        stores = self.ctl.stores
+        if stores is None:
             return
         if pp.length(self.new.value) < pp.MIN_LENGTH:
             show_error(self.error, f"Please choose at least {pp.MIN_LENGTH} characters.")
@@ -331,7 +328,7 @@ class ChangePassphraseScreen(Screen):
             self.button.disabled = True
             self.ctl.page.update()
             try:
-                await asyncio.to_thread(self.ctl.vault.change_passphrase, self.current.value, self.new.value)
+                await asyncio.to_thread(stores.keys.change_passphrase, self.current.value, self.new.value)
             except CompanionError as exc:
                 show_error(self.error, str(exc))
                 self.button.disabled = False
@@ -340,3 +337,46 @@ class ChangePassphraseScreen(Screen):
                 await self.ctl.back()
                 return
         self.ctl.page.update()
+
+
+class NewRecoveryCodeScreen(Screen):
+    """A new recovery code cancels the old one, so the passphrase is asked for first.
+
+    Someone who finds the phone unlocked must not be able to swap the code for one of their own.
+    """
+
+    title = "New recovery code"
+
+    def build(self) -> ft.Control:
+        self.passphrase = ft.TextField(label="Your passphrase", password=True, on_submit=self._make)
+        self.error = error_text()
+        self.button = primary_button("Make a new recovery code", self._make)
+        return column(
+            body(
+                "Your old recovery code will stop working as soon as the new one is made. "
+                "To make sure it's you, please type your passphrase.",
+                muted=True,
+            ),
+            self.passphrase,
+            show_secret_toggle([self.passphrase], self.ctl.page, "Show what I type"),
+            self.error,
+            ft.Row([self.button]),
+        )
+
+    async def _make(self, _e: ft.ControlEvent) -> None:
+        stores = self.ctl.stores
+        if stores is None or self.button.disabled:
+            return
+        self.button.disabled = True
+        show_error(self.error, "")
+        self.ctl.page.update()
+        try:
+            code = await asyncio.to_thread(stores.keys.new_recovery_code, self.passphrase.value or "")
+        except CompanionError as exc:
+            self.passphrase.value = ""
+            show_error(self.error, str(exc))
+            self.button.disabled = False
+            self.ctl.page.update()
+            return
+        self.passphrase.value = ""
+        await self.ctl.replace("recovery_code", code=code, from_settings=True)

@@ -6,8 +6,10 @@ import asyncio
 
 import flet as ft
 
+from companion.adapters.paths import DEMO_PASSPHRASE
 from companion.core.errors import CompanionError, TryAgainLater
 from companion.ui.kit.screen import Screen
+from companion.ui.kit.shell import Shell
 from companion.ui.widgets.common import (
     body,
     column,
@@ -17,8 +19,6 @@ from companion.ui.widgets.common import (
     show_error,
     show_secret_toggle,
 )
-from companion.vault.unlock_guard import guard_for
-from companion.vault.vault import Vault
 
 REASONS = {
     "idle": "Locked after a few quiet minutes, to keep your journal private.",
@@ -30,7 +30,7 @@ REASONS = {
 class UnlockScreen(Screen):
     title = "Companion"
 
-    def __init__(self, ctl, reason: str | None = None) -> None:
+    def __init__(self, ctl: Shell, reason: str | None = None) -> None:
         super().__init__(ctl)
         self.reason = reason
         self.use_recovery = False
@@ -67,8 +67,6 @@ class UnlockScreen(Screen):
         """The sample journal says so, and says its (public) passphrase."""
         if not self.ctl.demo:
             return []
-        from companion.adapters.paths import DEMO_PASSPHRASE
-
         parts: list[ft.Control] = [
             ft.Text("Demo journal – sample data", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
             body(
@@ -88,9 +86,7 @@ class UnlockScreen(Screen):
         ]
 
     async def _leave_demo(self, _e: ft.ControlEvent) -> None:
-        from companion.ui.screens.welcome_screen import leave_demo
-
-        await leave_demo(self.ctl)
+        await self.ctl.leave_demo()
 
     async def _toggle(self, _e: ft.ControlEvent) -> None:
         self.use_recovery = not self.use_recovery
@@ -106,6 +102,8 @@ class UnlockScreen(Screen):
         self.ctl.page.update()
 
     async def _unlock(self, _e: ft.ControlEvent) -> None:
+        if self.button.disabled:
+            return  # one attempt at a time: a second Enter while the first runs is ignored
         secret = self.field.value or ""
         if not secret.strip():
             show_error(self.error, "Please type your passphrase first.")
@@ -115,9 +113,8 @@ class UnlockScreen(Screen):
         self.busy.visible = True
         show_error(self.error, "")
         self.ctl.page.update()
-        opener = Vault.unlock_with_recovery if self.use_recovery else Vault.unlock
         try:
-            vault = await asyncio.to_thread(opener, self.ctl.path, secret)
+            await self.ctl.unlock(secret, recovery=self.use_recovery)
         except CompanionError as exc:
             self.field.value = ""
             self.busy.visible = False
@@ -125,14 +122,17 @@ class UnlockScreen(Screen):
             self.ctl.page.update()
             await self._cool_down(exc)
             return
+        except Exception:
+            self.busy.visible = False
+            self.button.disabled = False
+            self.ctl.page.update()
+            raise  # the shell's error policy says so kindly; the screen stays usable
         self.field.value = ""
-        await self.ctl.unlocked(vault)
 
     async def _cool_down(self, exc: CompanionError) -> None:
         """Keep the button disabled through the growing wait, counting down gently."""
-        guard = guard_for(self.ctl.path)
         base = str(exc) if not isinstance(exc, TryAgainLater) else ""
-        while (wait := guard.wait_seconds()) > 0:
+        while (wait := self.ctl.unlock_wait_s()) > 0:
             self.button.content = f"Wait {wait:.0f} s"
             self.ctl.page.update()
             await asyncio.sleep(min(1.0, wait))

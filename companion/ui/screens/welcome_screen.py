@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import flet as ft
 
-from companion.adapters.paths import ensure_private_dir, vault_path
 from companion.core.errors import CompanionError
-from companion.ui.kit import theme
 from companion.ui.kit.screen import Screen
+from companion.ui.kit.shell import Shell
 from companion.ui.widgets.common import (
     body,
     column,
@@ -21,7 +18,6 @@ from companion.ui.widgets.common import (
     small,
 )
 from companion.vault import passphrase as pp
-from companion.vault.vault import Vault, vault_exists
 
 
 class WelcomeScreen(Screen):
@@ -93,7 +89,7 @@ class WelcomeScreen(Screen):
         self.busy.visible = True
         self.ctl.page.update()
         try:
-            await enter_demo(self.ctl)
+            await self.ctl.enter_demo()
         except (CompanionError, OSError, ValueError) as exc:
             self.demo_button.disabled = False
             self.busy.visible = False
@@ -124,8 +120,7 @@ class WelcomeScreen(Screen):
         show_error(self.error, "")
         self.ctl.page.update()
         try:
-            await asyncio.to_thread(ensure_private_dir, self.ctl.data_dir)  # gone after Delete everything
-            vault, code = await asyncio.to_thread(Vault.create, self.ctl.path, secret)
+            code = await self.ctl.create_journal(secret)
         except CompanionError as exc:
             show_error(self.error, str(exc))
             self.button.disabled = False
@@ -133,7 +128,7 @@ class WelcomeScreen(Screen):
             self.ctl.page.update()
             return
         self.first.value = self.repeat.value = ""
-        await self.ctl.replace(RecoveryCodeScreen(self.ctl, vault, code or ""))
+        await self.ctl.replace("recovery_code", code=code)
 
 
 class RecoveryCodeScreen(Screen):
@@ -141,9 +136,8 @@ class RecoveryCodeScreen(Screen):
 
     title = "Your recovery code"
 
-    def __init__(self, ctl, vault: Vault | None, code: str, *, from_settings: bool = False) -> None:
+    def __init__(self, ctl: Shell, code: str, *, from_settings: bool = False) -> None:
         super().__init__(ctl)
-        self.vault = vault
         self.code = code
         self.from_settings = from_settings
 
@@ -186,63 +180,5 @@ class RecoveryCodeScreen(Screen):
     async def _done(self, _e: ft.ControlEvent) -> None:
         if self.from_settings:
             await self.ctl.back()
-        elif self.vault is not None:
-            await self.ctl.unlocked(self.vault)
-
-
-# --- the demo journal and starting over ---------------------------------------------------------
-
-
-async def enter_demo(ctl) -> None:
-    """Open the demo journal in this window only; the real data folder is remembered for later."""
-    from companion.adapters.paths import DEMO_PASSPHRASE
-
-    demo_dir = await asyncio.to_thread(ctl.prepare_demo, ctl.data_dir)
-    vault = await asyncio.to_thread(Vault.unlock, vault_path(demo_dir), DEMO_PASSPHRASE)
-    ctl.home_dir, ctl.data_dir, ctl.path, ctl.demo = ctl.data_dir, demo_dir, vault_path(demo_dir), True
-    await ctl.unlocked(vault)
-
-
-async def leave_demo(ctl) -> None:
-    """Back to the real data folder (after locking): its journal, or the welcome screen."""
-    from companion.ui.screens.unlock_screen import UnlockScreen
-
-    if ctl.home_dir is None:
-        return
-    ctl.data_dir, ctl.home_dir, ctl.demo = ctl.home_dir, None, False
-    ctl.path = vault_path(ctl.data_dir)
-    theme.apply(ctl.page)
-    exists = await asyncio.to_thread(vault_exists, ctl.path)
-    await ctl.show_public(UnlockScreen(ctl) if exists else WelcomeScreen(ctl))
-
-
-async def after_delete(ctl) -> None:
-    """Delete everything: lock, remove the files, and start again from the welcome screen.
-
-    In a demo started with ``--demo`` a fresh demo takes its place; a demo visited from the
-    welcome screen is left for the real (empty) folder.
-    """
-    from companion.adapters.wipe import delete_everything
-    from companion.ui.screens.unlock_screen import UnlockScreen
-
-    data_dir = ctl.data_dir
-    await ctl.lock(reason="asked")
-    theme.apply(ctl.page)
-    try:
-        result = await asyncio.to_thread(delete_everything, data_dir)
-    except OSError:
-        ctl.toast(
-            "Some of Companion's files couldn't be deleted just now. Please close Companion "
-            "everywhere it is open, then try again."
-        )
-        return
-    if ctl.demo and ctl.home_dir is None:
-        await asyncio.to_thread(ctl.prepare_demo, data_dir.parent)
-        await ctl.show_public(UnlockScreen(ctl))
-        ctl.toast("The demo journal has been reset to its sample entries.")
-        return
-    if ctl.demo:
-        await leave_demo(ctl)
-    else:
-        await ctl.show_public(WelcomeScreen(ctl))
-    ctl.toast(result.message)
+        else:
+            await self.ctl.finish_create()

@@ -1,4 +1,4 @@
-"""Per-window (per browser tab) state: the unlocked vault, the screen stack, auto-lock.
+"""Per-window (per browser tab) state: the open journal's stores, the screen stack, auto-lock.
 
 Nothing here is module-global: in web mode every tab gets its own controller,
 so one person's unlocked journal can never show up in another tab.
@@ -7,24 +7,33 @@ so one person's unlocked journal can never show up in another tab.
 from __future__ import annotations
 
 import asyncio
+import importlib
 import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 import flet as ft
 
-from companion.adapters.paths import vault_path
+from companion.adapters.paths import journal_present, vault_path
 from companion.core.errors import CompanionError
 from companion.core.idle import IdleLock, valid_timeout
-from companion.kinds.checkin import CheckIns
-from companion.kinds.journal import Journal
-from companion.kinds.settings import Settings
 from companion.ui.kit import theme
 from companion.ui.kit.screen import Screen
+from companion.ui.kit.shell import Handler
+from companion.ui.shell import errors, flows, routes
+from companion.ui.shell.reminder_watcher import ReminderWatcher
 from companion.ui.widgets.common import icon_button, side_padding
-from companion.vault.vault import Vault, vault_exists
+
+if TYPE_CHECKING:
+    from companion.services.stores import Stores
+
+# Storage (SQLModel, SQLAlchemy) is the slow part of starting: it is imported in the background
+# while the first screen shows, and unlocking waits for it only if the person is quicker.
+ACCESS_MODULE = "companion.services.access"
 
 IDLE_CHECK_INTERVAL_S = 5
 MOBILE_PLATFORMS = {ft.PagePlatform.ANDROID, ft.PagePlatform.IOS}
@@ -44,10 +53,12 @@ class Section:
     label: str
     icon: ft.IconData
     selected_icon: ft.IconData
-    make: Callable[[AppController], Screen]
+    route: str
 
 
 class AppController:
+    """The `Shell` every screen talks to (see `ui.kit.shell`)."""
+
     def __init__(
         self,
         page: ft.Page,
@@ -62,11 +73,11 @@ class AppController:
         self.demo = demo  # the sample journal: marked as such on screen
         self.prepare_demo = prepare_demo  # makes (or finds) the demo journal; None: no demo offered
         self.home_dir: Path | None = None  # the real data folder while this page visits the demo
-        self.reminder_watcher = None  # ReminderWatcher while unlocked
-        self.vault: Vault | None = None
-        self.journal: Journal | None = None
-        self.settings: Settings | None = None
-        self.checkins: CheckIns | None = None
+        self.reminder_watcher: ReminderWatcher | None = None  # while unlocked
+        self._stores: Stores | None = None
+        self._pending: Stores | None = None  # a new journal, open once its recovery code is kept
+        self._opening = False  # an unlock is running: a second tap or Enter is ignored
+        self._access: asyncio.Task[ModuleType] | None = None
         self.idle = IdleLock()
         self.stack: list[Screen] = []
         self.section_id = "journal"
@@ -76,10 +87,15 @@ class AppController:
 
     # --- start-up and events -------------------------------------------------------------
 
-    async def start(self) -> None:
-        from companion.ui.screens.unlock_screen import UnlockScreen
-        from companion.ui.screens.welcome_screen import WelcomeScreen
+    @property
+    def stores(self) -> Stores | None:
+        return self._stores
 
+    @property
+    def unlocked_now(self) -> bool:
+        return self._stores is not None
+
+    async def start(self) -> None:
         page = self.page
         page.title = "Companion"
         theme.apply(page)
@@ -88,9 +104,15 @@ class AppController:
         page.on_keyboard_event = self._on_key
         page.on_app_lifecycle_state_change = self._on_lifecycle
         self._build_chrome()
-        first = UnlockScreen(self) if vault_exists(self.path) else WelcomeScreen(self)
-        await self.show_public(first)
+        self._access = asyncio.create_task(asyncio.to_thread(importlib.import_module, ACCESS_MODULE))
+        await self.show_public("unlock" if journal_present(self.data_dir) else "welcome")
         self._idle_task = asyncio.create_task(self._watch_idle())
+
+    async def access(self) -> ModuleType:
+        """The storage-facing module, imported in the background since start-up."""
+        if self._access is None:
+            self._access = asyncio.create_task(asyncio.to_thread(importlib.import_module, ACCESS_MODULE))
+        return await self._access
 
     def touch(self) -> None:
         self.idle.touch()
@@ -106,15 +128,15 @@ class AppController:
     async def _watch_idle(self) -> None:
         while True:
             await asyncio.sleep(IDLE_CHECK_INTERVAL_S)
-            if self.vault is not None and self.idle.expired():
+            if self._stores is not None and self.idle.expired():
                 await self.lock(reason="idle")
 
     async def _on_resize(self, _e: ft.Event) -> None:
-        if self.vault is not None and self._wide != self.is_wide():
+        if self._stores is not None and self._wide != self.is_wide():
             self._render()
 
     def can_go_back(self) -> bool:
-        if self.vault is None:
+        if self._stores is None:
             return self._public_return is not None
         return len(self.stack) > 1 or self.section_id != "journal"
 
@@ -124,7 +146,7 @@ class AppController:
             await view.confirm_pop(True)
             return
         await view.confirm_pop(False)
-        if self.vault is not None and len(self.stack) <= 1:
+        if self._stores is not None and len(self.stack) <= 1:
             await self.go_section("journal")  # a section's first screen: back to the timeline
         else:
             await self.back()
@@ -144,25 +166,7 @@ class AppController:
         return (self.page.width or 0) >= theme.PHONE_MAX_WIDTH
 
     def sections(self) -> list[Section]:
-        from companion.ui.screens.breathing_screen import BreathingScreen
-        from companion.ui.screens.checkin_screen import CheckInScreen
-        from companion.ui.screens.feedback_screen import FeedbackHomeScreen
-        from companion.ui.screens.journal_screen import JournalListScreen
-        from companion.ui.screens.settings_screen import SettingsScreen
-
-        return [
-            Section(
-                "checkin",
-                "Check in",
-                ft.Icons.SELF_IMPROVEMENT_OUTLINED,
-                ft.Icons.SELF_IMPROVEMENT,
-                CheckInScreen,
-            ),
-            Section("journal", "Journal", ft.Icons.BOOK_OUTLINED, ft.Icons.BOOK, JournalListScreen),
-            Section("session", "Session", ft.Icons.FORUM_OUTLINED, ft.Icons.FORUM, FeedbackHomeScreen),
-            Section("settle", "Settle", ft.Icons.AIR_OUTLINED, ft.Icons.AIR, BreathingScreen),
-            Section("settings", "Settings", ft.Icons.TUNE_OUTLINED, ft.Icons.TUNE, SettingsScreen),
-        ]
+        return SECTIONS
 
     @property
     def current(self) -> Screen | None:
@@ -220,7 +224,7 @@ class AppController:
         view.can_pop = False
         view.on_confirm_pop = self._on_system_back
         self._wide = self.is_wide()
-        unlocked = self.vault is not None
+        unlocked = self._stores is not None
 
         self._title.value = screen.title if unlocked else "Companion"
         if self.demo:
@@ -257,31 +261,34 @@ class AppController:
 
     async def _on_show(self, screen: Screen) -> None:
         start = time.perf_counter()
-        await screen.on_show()
+        await errors.guarded(self, screen.on_show)
         _timing("on_show", screen, start)
 
     # --- navigation ----------------------------------------------------------------------
 
     async def _leave_current(self) -> None:
         if self.current is not None:
-            await self.current.on_leave()
+            await errors.guarded(self, self.current.on_leave)
 
-    async def show_public(self, screen: Screen) -> None:
+    async def show_public(self, route: str, **params: Any) -> None:
         """A screen seen without unlocking: welcome, unlock, help."""
+        screen = routes.make(route, self, **params)
         await self._leave_current()
         self.stack = [screen]
         self._render()
         await self._on_show(screen)
 
-    async def open(self, screen: Screen) -> None:
+    async def open(self, route: str, **params: Any) -> None:
         """Go one step deeper inside the current section."""
+        screen = routes.make(route, self, **params)
         self.touch()
         await self._leave_current()
         self.stack.append(screen)
         self._render()
         await self._on_show(screen)
 
-    async def replace(self, screen: Screen) -> None:
+    async def replace(self, route: str, **params: Any) -> None:
+        screen = routes.make(route, self, **params)
         await self._leave_current()
         if self.stack:
             self.stack[-1] = screen
@@ -291,10 +298,13 @@ class AppController:
         await self._on_show(screen)
 
     async def back(self) -> None:
-        if self.vault is None:
+        if self._stores is None:
             if self._public_return is not None:
                 target, self._public_return = self._public_return, None
-                await self.show_public(target)
+                await self._leave_current()
+                self.stack = [target]
+                self._render()
+                await self._on_show(target)
             return
         if len(self.stack) <= 1:
             return
@@ -308,7 +318,7 @@ class AppController:
         await self._leave_current()
         self.section_id = section_id
         section = next(s for s in self.sections() if s.id == section_id)
-        self.stack = [section.make(self)]
+        self.stack = [routes.make(section.route, self)]
         self._render()
         await self._on_show(self.stack[-1])
 
@@ -320,54 +330,106 @@ class AppController:
         await self.back()
 
     async def _open_help(self, _e: ft.ControlEvent) -> None:
-        from companion.ui.screens.help_screen import HelpScreen
-
         self.touch()
-        if self.vault is None:
-            current = self.current
-            if isinstance(current, HelpScreen):
-                return
-            self._public_return = current
-            await self.show_public(HelpScreen(self))
-        elif not isinstance(self.current, HelpScreen):
-            await self.open(HelpScreen(self))
+        if routes.route_of(self.current) == "help":
+            return
+        if self._stores is None:
+            self._public_return = self.current
+            await self.show_public("help")
+        else:
+            await self.open("help")
 
     # --- locking -------------------------------------------------------------------------
 
-    async def unlocked(self, vault: Vault) -> None:
-        """Called by the welcome and unlock screens once a vault is open."""
-        self.vault = vault
-        self.journal = Journal(vault)
-        self.checkins = CheckIns(vault)
-        self.settings = await asyncio.to_thread(Settings, vault)
-        self.auto_lock_s = self.settings.get("auto_lock_s")
-        theme.apply_saved(self.page, self.settings)
+    async def unlock(self, secret: str, *, recovery: bool = False) -> None:
+        """Open the journal; a `CompanionError` says why not. A second call meanwhile is ignored."""
+        if self._opening or self._stores is not None:
+            return
+        self._opening = True
+        try:
+            access = await self.access()
+            stores = await asyncio.to_thread(access.unlock, self.path, secret, recovery=recovery)
+        finally:
+            self._opening = False
+        await self._opened(stores)
+
+    def unlock_wait_s(self) -> float:
+        access = self._access.result() if self._access is not None and self._access.done() else None
+        return 0.0 if access is None else access.wait_s(self.path)
+
+    async def create_journal(self, passphrase: str) -> str:
+        """Create the journal; it opens once the person has kept the recovery code (`finish_create`)."""
+        if self._opening or self._pending is not None:
+            raise CompanionError("Your journal is already being created. One moment, please.")
+        self._opening = True
+        try:
+            access = await self.access()
+            self._pending, code = await asyncio.to_thread(access.create, self.path, passphrase)
+        finally:
+            self._opening = False
+        return code
+
+    async def finish_create(self) -> None:
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            await self._opened(pending)
+
+    async def open_demo_journal(self, demo_dir: Path, passphrase: str) -> None:
+        access = await self.access()
+        stores = await asyncio.to_thread(access.unlock, vault_path(demo_dir), passphrase)
+        self.home_dir, self.data_dir, self.path, self.demo = (
+            self.data_dir,
+            demo_dir,
+            vault_path(demo_dir),
+            True,
+        )
+        await self._opened(stores)
+
+    async def _opened(self, stores: Stores) -> None:
+        """Called once a journal is open: its settings apply, and the timeline shows."""
+        self._stores = stores
+        settings = stores.settings
+        self.auto_lock_s = settings.get("auto_lock_s")
+        theme.apply_saved(self.page, settings)
         self._public_return = None
         self.touch()
         await self.go_section("journal")
-        self.page.run_task(self._warm_search, vault)
-        from companion.ui.shell.reminders import ReminderWatcher
-
+        self.page.run_task(self._warm_search, stores)
         self.reminder_watcher = ReminderWatcher(self)
         self.reminder_watcher.start()
 
-    async def _warm_search(self, vault: Vault) -> None:
+    async def _warm_search(self, stores: Stores) -> None:
         """Decrypt for search in the background, so the first search is as quick as the rest."""
         try:
             start = time.perf_counter()
-            await asyncio.to_thread(vault.warm_search)
-            _timing("warm_search", vault, start)
+            await asyncio.to_thread(stores.records.warm_search)
+            _timing("warm_search", stores, start)
         except CompanionError:
             pass  # locked meanwhile, or a damaged file: the search itself will say so
+
+    async def reminder_delivery(self) -> str:
+        watcher = self.reminder_watcher
+        return "" if watcher is None else await watcher.explain()
+
+    async def enter_demo(self) -> None:
+        await flows.enter_demo(self)
+
+    async def leave_demo(self) -> None:
+        await flows.leave_demo(self)
+
+    async def delete_everything(self) -> None:
+        await flows.delete_everything(self)
 
     async def _on_lock_click(self, _e: ft.ControlEvent) -> None:
         await self.lock(reason="asked")
 
     async def lock(self, reason: str) -> None:
-        """Save open drafts, then drop the key and every decrypted control."""
-        from companion.ui.screens.unlock_screen import UnlockScreen
+        """Save open drafts, then drop the key, every decrypted control and every open dialog.
 
-        if self.vault is None:
+        A dialog left open (say "Delete everything?") must not stay usable without the passphrase,
+        and an Undo toast holds a deleted record's text: all of them go.
+        """
+        if self._stores is None:
             return
         if self.reminder_watcher is not None:
             self.reminder_watcher, watcher = None, self.reminder_watcher
@@ -375,19 +437,21 @@ class AppController:
         try:
             await self._leave_current()
         finally:
-            vault, self.vault = self.vault, None
-            self.journal = None
-            self.checkins = None
-            self.settings = None
+            stores, self._stores = self._stores, None
             self.stack = []
             self._content.content = None  # decrypted controls go with the key
-            vault.lock()
-            await self.show_public(UnlockScreen(self, reason=reason))
+            self.close_dialogs()
+            stores.close()
+            await self.show_public("unlock", reason=reason)
+
+    def close_dialogs(self) -> None:
+        """Close every dialog, sheet, banner and snackbar this page shows."""
+        for _ in range(100):  # a bound, though pop_dialog empties the stack long before
+            if self.page.pop_dialog() is None:
+                break
 
     async def after_checkin(self, intense: bool, *, edited: bool) -> None:
         """Back to the timeline; after a strong check-in, gently offer a pause or help."""
-        from companion.ui.screens.help_screen import HelpScreen
-
         if edited:
             await self.back()
         else:
@@ -401,7 +465,7 @@ class AppController:
 
         async def help_now(_e: ft.ControlEvent) -> None:
             self.page.pop_dialog()
-            await self.open(HelpScreen(self))
+            await self.open("help")
 
         self.page.show_dialog(
             ft.AlertDialog(
@@ -419,7 +483,7 @@ class AppController:
             )
         )
 
-    def confirm(self, title: str, text: str, action: str, on_confirm, keep: str = "Keep it") -> None:
+    def confirm(self, title: str, text: str, action: str, on_confirm: Handler, keep: str = "Keep it") -> None:
         """Ask before anything that can't be undone; the safe choice comes first."""
         self.page.show_dialog(
             ft.AlertDialog(
@@ -430,7 +494,7 @@ class AppController:
                     ft.TextButton(content=keep, on_click=lambda _e: self.page.pop_dialog()),
                     ft.FilledButton(
                         content=action,
-                        on_click=on_confirm,
+                        on_click=self.handler(on_confirm),
                         style=ft.ButtonStyle(bgcolor=ft.Colors.ERROR, color=ft.Colors.ON_ERROR),
                     ),
                 ],
@@ -439,5 +503,24 @@ class AppController:
 
     # --- messages ------------------------------------------------------------------------
 
-    def toast(self, message: str, action: str | None = None, on_action=None) -> None:
-        self.page.show_dialog(ft.SnackBar(content=ft.Text(message), action=action, on_action=on_action))
+    def toast(self, message: str, action: str | None = None, on_action: Handler | None = None) -> None:
+        handler = None if on_action is None else self.handler(on_action)
+        self.page.show_dialog(ft.SnackBar(content=ft.Text(message), action=action, on_action=handler))
+
+    # --- one error policy ----------------------------------------------------------------
+
+    def handler(self, fn: Handler) -> Callable[[Any], Any]:
+        """``fn`` as an event handler whose failures become a kind sentence, never a crash."""
+        return errors.handler(self, fn)
+
+    def report_error(self, exc: BaseException) -> None:
+        errors.report(self, exc)
+
+
+SECTIONS = [
+    Section("checkin", "Check in", ft.Icons.SELF_IMPROVEMENT_OUTLINED, ft.Icons.SELF_IMPROVEMENT, "checkin"),
+    Section("journal", "Journal", ft.Icons.BOOK_OUTLINED, ft.Icons.BOOK, "journal"),
+    Section("session", "Session", ft.Icons.FORUM_OUTLINED, ft.Icons.FORUM, "session"),
+    Section("settle", "Settle", ft.Icons.AIR_OUTLINED, ft.Icons.AIR, "settle"),
+    Section("settings", "Settings", ft.Icons.TUNE_OUTLINED, ft.Icons.TUNE, "settings"),
+]

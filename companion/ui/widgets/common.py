@@ -234,20 +234,21 @@ def show_secret_toggle(
 async def delete_with_undo(ctl: Any, record_id: str, delete: Callable[[str], Any], message: str) -> None:
     """Delete, then offer a short-lived Undo that puts the very same record back.
 
-    The record is read before it goes (it stays only in this page's memory) and restored
-    with its own id and dates, so it returns exactly where it was.
+    The record is read before it goes (it stays only in this page's memory, and the toast
+    holding it is closed when the journal locks) and restored with its own id and dates, so it
+    returns exactly where it was.
     """
-    vault = ctl.vault
-    if vault is None:
+    stores = ctl.stores
+    if stores is None:
         return
-    record = await asyncio.to_thread(vault.get, record_id)
+    record = await asyncio.to_thread(stores.records.get, record_id)
     await asyncio.to_thread(delete, record_id)
 
     async def undo(_e: ft.ControlEvent) -> None:
-        current = ctl.vault
+        current = ctl.stores
         if current is None:
             return
-        await asyncio.to_thread(current.import_records, [record])
+        await asyncio.to_thread(current.records.put_back, record)
         ctl.toast("It's back.")
         if ctl.current is not None:
             await ctl.current.on_show()

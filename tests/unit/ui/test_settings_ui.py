@@ -14,7 +14,7 @@ import pytest
 from companion.core.localtime import local_zone
 from companion.kinds import reminders as rem
 from companion.ui.kit import theme
-from companion.ui.shell.reminders import ReminderWatcher
+from companion.ui.shell.reminder_watcher import ReminderWatcher
 
 
 def run_async(coro):
@@ -93,7 +93,7 @@ def make_watcher(plan: rem.ReminderPlan) -> tuple[ReminderWatcher, FakePage, Sim
     page = FakePage()
     settings = FakeSettings()
     rem.save_plan(settings, plan)
-    ctl = SimpleNamespace(page=page, settings=settings, vault=object())
+    ctl = SimpleNamespace(page=page, stores=SimpleNamespace(settings=settings))
     return ReminderWatcher(ctl), page, ctl
 
 
@@ -142,7 +142,7 @@ def test_nothing_when_off_or_locked() -> None:
 
     watcher, page, ctl = make_watcher(every_day_at(start))
     watcher._since = start - timedelta(seconds=30)
-    ctl.vault = None
+    ctl.stores = None
     assert run_async(watcher.check(start + timedelta(seconds=5))) is False
     assert page.dialogs == []
 

@@ -1,4 +1,4 @@
-"""Gentle reminders: the settings section, and the quiet check that shows one while the app is open.
+"""Gentle reminders: the settings section where a person chooses days, times and wording.
 
 Reminders are an invitation, never a score: nothing here counts, and nothing says "missed".
 However long the app was closed or locked, at most one reminder shows when it comes due.
@@ -7,127 +7,23 @@ However long the app was closed or locked, at most one reminder shows when it co
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import os
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 import flet as ft
 
-from companion.adapters.notify import BANNER_IN_BROWSER, BannerNotifier, Notifier, detect_notifier
-from companion.core.localtime import local_zone
 from companion.kinds import reminders as rem
 from companion.ui.widgets.common import ChoiceMenu, error_text, icon_button, show_error, small
 
 if TYPE_CHECKING:
-    from companion.ui.shell.controller import AppController
-
-
-def _check_interval_s() -> float:
-    """Seconds between checks; browser tests shorten it with COMPANION_REMINDER_CHECK_S."""
-    try:
-        value = float(os.environ.get("COMPANION_REMINDER_CHECK_S") or 30)
-    except ValueError:
-        value = 30.0
-    return min(60.0, max(1.0, value))
+    from companion.ui.kit.shell import Shell
 
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 SUGGESTED_TIMES = ("19:00", "08:30", "12:30", "21:30", "17:00")
 
 
-class ReminderWatcher:
-    """Started at unlock, stopped at lock: shows a reminder when one came due since the last look."""
-
-    def __init__(self, ctl: AppController) -> None:
-        self.ctl = ctl
-        self.queue = BannerNotifier()  # the in-app fallback; system notifications go around it
-        self.notifier: Notifier | None = None
-        self.interval_s = _check_interval_s()
-        self._since = datetime.now(UTC)
-        self._task: asyncio.Task | None = None
-        self._banner: ft.Banner | None = None
-
-    def start(self) -> None:
-        self._since = datetime.now(UTC)
-        self._task = asyncio.create_task(self._run())
-
-    def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
-        self.close_banner()
-
-    async def detect(self) -> Notifier:
-        """What can show reminders here (finding out may touch D-Bus, so off the UI thread)."""
-        if self.notifier is None:
-            page = self.ctl.page
-            self.notifier = await asyncio.to_thread(
-                detect_notifier, page.platform, web=bool(page.web), banner=self.queue
-            )
-        return self.notifier
-
-    async def explain(self) -> str:
-        if self.ctl.page.web:
-            return BANNER_IN_BROWSER
-        return (await self.detect()).explain
-
-    async def _run(self) -> None:
-        while True:
-            await asyncio.sleep(self.interval_s)
-            try:
-                await self.check()
-            except asyncio.CancelledError:
-                raise
-            except Exception:  # noqa: BLE001 - a reminder is never worth breaking the app for
-                pass
-
-    async def check(self, now: datetime | None = None) -> bool:
-        """Show a reminder if one came due since the last check; True when one was handed on."""
-        settings = self.ctl.settings
-        now = now or datetime.now(UTC)
-        since, self._since = self._since, now
-        if settings is None or self.ctl.vault is None:
-            return False
-        plan = rem.load_plan(settings)
-        if not plan.active or rem.last_due(plan, since, now, local_zone()) is None:
-            return False
-        notifier = await self.detect()
-        await asyncio.to_thread(notifier.notify, rem.TITLE, plan.message)
-        waiting = self.queue.take()  # the banner, or a system notification that didn't work
-        if waiting and self.ctl.vault is not None:
-            self.show_banner(waiting[-1].message)
-        return True
-
-    def show_banner(self, message: str) -> None:
-        self.close_banner()
-        banner = ft.Banner(
-            leading=ft.Icon(ft.Icons.SPA_OUTLINED, color=ft.Colors.PRIMARY),
-            content=ft.Text(message, color=ft.Colors.ON_SECONDARY_CONTAINER),
-            actions=[
-                ft.TextButton(content="Check in", on_click=self._check_in),
-                ft.TextButton(content="Not now", on_click=lambda _e: self.close_banner()),
-            ],
-            bgcolor=ft.Colors.SECONDARY_CONTAINER,
-        )
-        self._banner = banner
-        self.ctl.page.show_dialog(banner)
-
-    def close_banner(self) -> None:
-        banner, self._banner = self._banner, None
-        if banner is not None and banner.open:
-            banner.open = False
-            with contextlib.suppress(Exception):  # the page may be gone already
-                banner.update()
-
-    async def _check_in(self, _e: ft.ControlEvent) -> None:
-        self.close_banner()
-        if self.ctl.vault is not None:
-            await self.ctl.go_section("checkin")
-
-
-async def store_setting(ctl: AppController, lock: asyncio.Lock, write: Callable[[], object]) -> bool:
+async def store_setting(ctl: Shell, lock: asyncio.Lock, write: Callable[[], object]) -> bool:
     """Write one setting off the UI thread, one write at a time; say so gently if it fails.
 
     One at a time: two writes of the settings record at once can trip over each other in
@@ -145,10 +41,10 @@ async def store_setting(ctl: AppController, lock: asyncio.Lock, write: Callable[
 class RemindersSection:
     """Opt-in switch, days, up to four times, the wording, and what this device can do."""
 
-    def __init__(self, ctl: AppController, lock: asyncio.Lock) -> None:
+    def __init__(self, ctl: Shell, lock: asyncio.Lock) -> None:
         self.ctl = ctl
         self.lock = lock
-        settings = ctl.settings
+        settings = None if ctl.stores is None else ctl.stores.settings
         self.plan = rem.load_plan(settings) if settings is not None else rem.ReminderPlan()
         self.switch = ft.Switch(
             label="Remind me to check in", value=self.plan.enabled, on_change=self._on_switch
@@ -202,10 +98,8 @@ class RemindersSection:
         )
 
     async def on_show(self) -> None:
-        watcher = self.ctl.reminder_watcher
-        if watcher is not None:
-            self.device.value = await watcher.explain()
-            self.ctl.page.update()
+        self.device.value = await self.ctl.reminder_delivery()
+        self.ctl.page.update()
 
     # --- building ------------------------------------------------------------------------
 
@@ -271,7 +165,7 @@ class RemindersSection:
             times=times,
             tone=self.tone.value,
         )
-        settings = self.ctl.settings
+        settings = None if self.ctl.stores is None else self.ctl.stores.settings
         changed = plan != self.plan and settings is not None
         if changed and not await store_setting(self.ctl, self.lock, lambda: rem.save_plan(settings, plan)):
             return

@@ -1,0 +1,144 @@
+"""Everything a screen may ask of an open journal, built once at unlock and dropped at lock.
+
+Screens never hold a `Vault`: they get this bundle from the shell. Each record kind keeps its
+own store; the few things that span kinds (the mixed timeline, keys, backups, the session
+summary) are small services here, each bound to the same vault.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from companion.core.records import Cursor, Page, Record
+from companion.export import backup, session_prep
+from companion.kinds.breathing_log import BreathingLog
+from companion.kinds.checkin import CheckIns
+from companion.kinds.feedback import Feedback, Topics, bring_list
+from companion.kinds.homework import Homeworks
+from companion.kinds.journal import Journal
+from companion.kinds.reflection import Reflections
+from companion.kinds.sessions import Sessions
+from companion.kinds.settings import Settings
+from companion.vault.vault import Vault
+
+
+class Records:
+    """Reading across kinds: the timeline, search, and putting a just-deleted record back."""
+
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    def page(self, kinds: Iterable[str], after: Cursor | None = None, limit: int = 30) -> Page:
+        return self._vault.list_page(list(kinds), after=after, limit=limit)
+
+    def search(self, query: str, kinds: Iterable[str], limit: int | None = 200) -> list[Record]:
+        return self._vault.search(query, list(kinds), limit)
+
+    def get(self, record_id: str) -> Record:
+        return self._vault.get(record_id)
+
+    def put_back(self, record: Record) -> None:
+        """Undo a delete: the very same record (id and dates) returns where it was."""
+        self._vault.import_records([record])
+
+    def update_payload(self, record_id: str, payload: dict[str, Any]) -> Record:
+        return self._vault.update(record_id, payload)
+
+    def warm_search(self) -> None:
+        self._vault.warm_search()
+
+
+class Keys:
+    """The passphrase and the recovery code."""
+
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    def change_passphrase(self, current: str, new: str) -> None:
+        self._vault.change_passphrase(current, new)
+
+    def verify(self, passphrase: str) -> None:
+        """Raise `WrongPassphrase` unless ``passphrase`` opens this journal (the wait applies)."""
+        Vault.unlock(self._vault.path, passphrase).lock()
+
+    def new_recovery_code(self, passphrase: str) -> str:
+        """A new code, which cancels the old one; only for someone who knows the passphrase."""
+        self.verify(passphrase)
+        return self._vault.new_recovery_code()
+
+
+class Backups:
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    def export(self, passphrase: str) -> bytes:
+        return backup.export_backup(self._vault, passphrase)
+
+    def restore(self, data: bytes, passphrase: str) -> backup.RestoreResult:
+        return backup.restore_backup(self._vault, data, passphrase)
+
+
+class SessionPrep:
+    """What the summary screen and the session card read."""
+
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    def load_records(self, stretch: session_prep.Stretch) -> list[Record]:
+        return session_prep.load_records(self._vault, stretch)
+
+    def bring_list(self) -> Any:
+        return bring_list(self._vault)
+
+
+@dataclass
+class Stores:
+    journal: Journal
+    checkins: CheckIns
+    feedback: Feedback
+    topics: Topics
+    reflections: Reflections
+    sessions: Sessions
+    breathing: BreathingLog
+    homework: Homeworks
+    settings: Settings
+    records: Records
+    keys: Keys
+    backups: Backups
+    prep: SessionPrep
+    _vault: Vault
+
+    @classmethod
+    def open(cls, vault: Vault) -> Stores:
+        """Bind every store to ``vault`` (reads the settings record, so call it off the UI thread)."""
+        return cls(
+            journal=Journal(vault),
+            checkins=CheckIns(vault),
+            feedback=Feedback(vault),
+            topics=Topics(vault),
+            reflections=Reflections(vault),
+            sessions=Sessions(vault),
+            breathing=BreathingLog(vault),
+            homework=Homeworks(vault),
+            settings=Settings(vault),
+            records=Records(vault),
+            keys=Keys(vault),
+            backups=Backups(vault),
+            prep=SessionPrep(vault),
+            _vault=vault,
+        )
+
+    def reload_settings(self) -> Settings:
+        """Read the settings record again (a restore into a journal without settings brings some)."""
+        self.settings = Settings(self._vault)
+        return self.settings
+
+    @property
+    def is_open(self) -> bool:
+        return not self._vault.is_locked
+
+    def close(self) -> None:
+        """Drop the key: every store above stops working at once."""
+        self._vault.lock()
