@@ -46,7 +46,7 @@ REQUIRED_NEEDS = {
 
 
 def raw(name: str) -> dict:
-    return json.loads((resources.files("companion") / "data" / name).read_text(encoding="utf-8"))
+    return json.loads((resources.files("companion.reference") / "data" / name).read_text(encoding="utf-8"))
 
 
 def all_strings(node):
@@ -72,7 +72,7 @@ def words(results) -> list[str]:
 # ------------------------------------------------------------------------------ data: files
 @pytest.mark.parametrize("name", ["feelings.json", "body.json", "coach.json", "needs.json"])
 def test_data_files_ship_inside_the_package_and_are_tidy(name):
-    path = resources.files("companion") / "data" / name
+    path = resources.files("companion.reference") / "data" / name
     assert path.is_file()
     data = raw(name)
     assert data["version"] == 1
