@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 
 from companion.adapters.paths import default_data_dir, ensure_private_dir
-
-LOOPBACK = "127.0.0.1"
+from companion.adapters.webguard import LOOPBACK, serve
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -72,18 +71,13 @@ def main(argv: list[str] | None = None) -> None:
     assets = str(Path(__file__).resolve().parent.parent / "assets")
     if web:
         port = args.port or 8550
-        # Flet reads these; setting them keeps the server on loopback only.
-        os.environ["FLET_FORCE_WEB_SERVER"] = "true"
-        os.environ["FLET_SERVER_IP"] = LOOPBACK
-        os.environ["FLET_SERVER_PORT"] = str(port)
         print(f"Companion is running at http://{LOOPBACK}:{port}", flush=True)
-        ft.run(
+        # Flet's web app behind a guard: loopback only, and only this address's own page
+        # may talk to it (see companion/adapters/webguard.py).
+        serve(
             make_app(data_dir, demo=args.demo, prepare_demo=prepare_demo_lazily),
-            host=LOOPBACK,
             port=port,
-            view=ft.AppView.WEB_BROWSER,
             assets_dir=assets,
-            no_cdn=True,
         )
     else:
         ft.run(
