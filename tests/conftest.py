@@ -13,6 +13,10 @@ import pytest
 
 from companion.vault.vault import Vault
 
+# Browser fixtures (a Companion server, Chromium pages, the watchdog) for tests/e2e and the
+# browser tests in tests/redteam.
+pytest_plugins = ("e2e.plugin",)
+
 TEST_PASSPHRASE = "a long test passphrase"
 
 

@@ -7,6 +7,7 @@ summary) are small services here, each bound to the same vault.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,10 @@ from companion.kinds.reflection import Reflections
 from companion.kinds.sessions import Sessions
 from companion.kinds.settings import Settings
 from companion.vault.vault import Vault
+
+# Browser tests prove the error policy by breaking one store method on purpose, e.g.
+# COMPANION_TEST_FAULTS=journal.add. Unset (always, outside tests) it changes nothing.
+FAULTS_ENV = "COMPANION_TEST_FAULTS"
 
 
 class Records:
@@ -128,7 +133,19 @@ class Stores:
             backups=Backups(vault),
             prep=SessionPrep(vault),
             _vault=vault,
-        )
+        )._with_faults(os.environ.get(FAULTS_ENV, ""))
+
+    def _with_faults(self, spec: str) -> Stores:
+        for item in filter(None, (part.strip() for part in spec.split(","))):
+            store_name, _, method = item.partition(".")
+            store = getattr(self, store_name)
+            getattr(store, method)  # a misspelt fault fails loudly instead of testing nothing
+
+            def broken(*_args: object, _what: str = item, **_kwargs: object) -> None:
+                raise RuntimeError(f"fault injected for a test: {_what}")
+
+            setattr(store, method, broken)
+        return self
 
     def reload_settings(self) -> Settings:
         """Read the settings record again (a restore into a journal without settings brings some)."""

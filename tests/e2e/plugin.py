@@ -1,5 +1,8 @@
 """Fixtures for browser tests: a Companion server per test, one Chromium per session.
 
+Loaded for the whole suite by tests/conftest.py (``pytest_plugins``), so browser tests in
+tests/redteam/ use the same fixtures, watchdog and rerun rule as those in tests/e2e/.
+
 Typical use::
 
     def test_something(app_server, open_page):
@@ -30,6 +33,7 @@ from . import harness
 from .harness import FIRST_FRAME_TIMEOUT_MS, AppPage, AppProcess, OpenPage, StartApp, shot
 
 E2E_DIR = Path(__file__).resolve().parent
+BROWSER_FIXTURES = {"open_page", "browser", "app_server", "start_app"}
 E2E_RERUNS = int(os.environ.get("COMPANION_E2E_RERUNS", "1"))
 
 
@@ -48,7 +52,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     failing twice fails the run.
     """
     for item in items:
-        if E2E_DIR in Path(str(item.path)).resolve().parents:
+        in_e2e = E2E_DIR in Path(str(item.path)).resolve().parents
+        if in_e2e or BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.e2e)
             item.add_marker(pytest.mark.flaky(reruns=E2E_RERUNS, reruns_delay=1))
 
