@@ -20,10 +20,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from companion.kinds.settings import Settings
+if TYPE_CHECKING:  # typing only: the reminder rules load before the storage layer does
+    from companion.kinds.settings import Settings
 
 SETTINGS_KEY = "reminders"
 TITLE = "Companion"
