@@ -51,6 +51,8 @@ class Screen:
 
     title = "Companion"
     max_width = CONTENT_MAX_WIDTH  # a screen with two panes side by side may ask for more
+    route = ""  # set by the shell's routes, with the parameters it was opened with
+    params: dict[str, Any] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -91,3 +93,11 @@ class Screen:
 
     def relayout(self) -> None:
         """Called when the window changes between phone and wide layouts."""
+
+    def resume_params(self) -> dict[str, Any]:
+        """Parameters that reopen this screen where the person was, after an automatic lock.
+
+        Nothing decrypted may be in here (it is kept while locked): ids and positions only.
+        What was typed comes back from the encrypted drafts.
+        """
+        return dict(self.params)

@@ -46,18 +46,21 @@ LEVEL_LABELS = {"mild": "A little", "moderate": "Quite", "strong": "Very"}
 class CheckInScreen(DraftAutosave, Screen):
     """A new check-in (record_id None) or an existing one being edited."""
 
-    def __init__(self, ctl: Shell, record_id: str | None = None) -> None:
+    def __init__(self, ctl: Shell, record_id: str | None = None, *, step: int = 0) -> None:
         super().__init__(ctl)
         self.record_id = record_id
         self.title = "Check in" if record_id is None else "Edit check-in"
         self.value = CheckIn()
         self.saved: CheckIn | None = None
-        self.step = 0
+        self.step = max(0, min(step, len(STEPS) - 1))  # a step to come back to after a lock
         self.side = "front"
         self.init_autosave()
 
     def draft_store(self) -> CheckIns | None:
         return None if self.ctl.stores is None else self.ctl.stores.checkins
+
+    def resume_params(self) -> dict[str, object]:
+        return {**self.params, "step": self.step}
 
     def draft_value(self) -> CheckIn:
         self._read_texts()

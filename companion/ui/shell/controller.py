@@ -47,6 +47,18 @@ def _timing(what: str, subject: object, start: float) -> None:
         print(f"companion-timing {what} {type(subject).__name__} {ms:.1f}", flush=True)
 
 
+AUTOMATIC_LOCKS = {"idle", "background"}  # the person didn't choose to leave: bring them back
+
+
+@dataclass(frozen=True)
+class Resume:
+    """Where the person was when the journal locked by itself (route names and ids only)."""
+
+    path: Path
+    section: str
+    stack: tuple[tuple[str, dict[str, Any]], ...]
+
+
 @dataclass(frozen=True)
 class Section:
     id: str
@@ -78,6 +90,7 @@ class AppController:
         self._pending: Stores | None = None  # a new journal, open once its recovery code is kept
         self._opening = False  # an unlock is running: a second tap or Enter is ignored
         self._access: asyncio.Task[ModuleType] | None = None
+        self._resume: Resume | None = None  # where an automatic lock interrupted the person
         self.idle = IdleLock()
         self.stack: list[Screen] = []
         self.section_id = "journal"
@@ -393,10 +406,23 @@ class AppController:
         theme.apply_saved(self.page, settings)
         self._public_return = None
         self.touch()
-        await self.go_section("journal")
+        await self._resume_or_start()
         self.page.run_task(self._warm_search, stores)
         self.reminder_watcher = ReminderWatcher(self)
         self.reminder_watcher.start()
+
+    async def _resume_or_start(self) -> None:
+        """After an automatic lock: the same screens, step and draft; otherwise the timeline."""
+        resume, self._resume = self._resume, None
+        if resume is None or resume.path != self.path or not resume.stack:
+            await self.go_section("journal")
+            return
+        await self.go_section(resume.section)
+        (first_route, first_params), *deeper = resume.stack
+        if first_params or routes.route_of(self.current) != first_route:
+            await self.replace(first_route, **first_params)
+        for route, params in deeper:
+            await self.open(route, **params)
 
     async def _warm_search(self, stores: Stores) -> None:
         """Decrypt for search in the background, so the first search is as quick as the rest."""
@@ -434,6 +460,7 @@ class AppController:
         if self.reminder_watcher is not None:
             self.reminder_watcher, watcher = None, self.reminder_watcher
             watcher.stop()
+        self._resume = self._place_to_resume() if reason in AUTOMATIC_LOCKS else None
         try:
             await self._leave_current()
         finally:
@@ -443,6 +470,13 @@ class AppController:
             self.close_dialogs()
             stores.close()
             await self.show_public("unlock", reason=reason)
+
+    def _place_to_resume(self) -> Resume | None:
+        try:
+            stack = tuple((s.route, s.resume_params()) for s in self.stack if s.route)
+        except Exception:  # noqa: BLE001 - never let remembering the place stop the lock
+            return None
+        return Resume(self.path, self.section_id, stack) if stack else None
 
     def close_dialogs(self) -> None:
         """Close every dialog, sheet, banner and snackbar this page shows."""

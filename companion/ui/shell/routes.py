@@ -51,7 +51,9 @@ def screen_class(route: str) -> type[Screen]:
 
 
 def make(route: str, shell: Shell, **params: Any) -> Screen:
-    return screen_class(route)(shell, **params)
+    screen = screen_class(route)(shell, **params)
+    screen.route, screen.params = route, dict(params)  # how to make it again after a lock
+    return screen
 
 
 def route_of(screen: object) -> str | None:
