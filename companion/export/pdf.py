@@ -12,6 +12,8 @@ dropped quietly rather than printed as empty boxes or crashing.
 
 from __future__ import annotations
 
+import copy
+import io
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -21,9 +23,11 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
-from fpdf.enums import EncryptionMethod, XPos, YPos
+from fpdf.enums import EncryptionMethod, TextEmphasis, XPos, YPos
+from fpdf.fonts import SubsetMap, TTFFont
 
-from companion.export.summary import HEADINGS, Summary, blocks, day_text, intro_lines
+from companion.export.summary_model import Block, Summary, day_text
+from companion.export.summary_text import blocks, intro_lines
 from companion.reference import body_layout
 
 PACKAGE_DIR = Path(__file__).resolve().parents[1]  # companion/
@@ -58,6 +62,64 @@ def _coverage(name: str) -> frozenset[int]:
     """The code points a bundled font can draw (read once per process)."""
     with TTFont(font_dir() / name, lazy=True) as font:
         return frozenset(font.getBestCmap() or {})
+
+
+@dataclass(frozen=True)
+class _ParsedFont:
+    """A bundled font read once: fpdf2's parsed widths and glyph ids, the file, its glyph order."""
+
+    template: TTFFont
+    data: bytes
+    glyph_order: tuple[str, ...]
+
+
+@cache
+def _parsed_font(name: str) -> _ParsedFont:
+    """Parse a bundled font once per process (the CJK font alone takes about half a second)."""
+    path = font_dir() / name
+    scratch = FPDF()
+    scratch.add_font("parsed", "", path)
+    template = scratch.fonts["parsed"]
+    return _ParsedFont(template, path.read_bytes(), tuple(template.ttfont.getGlyphOrder()))
+
+
+def _fresh_copy(parsed: _ParsedFont, pdf: FPDF, fontkey: str, style: str) -> TTFFont:
+    """The cached font for one more document: shared read-only tables, this document's own state.
+
+    fpdf2 cuts the embedded font down to the glyphs used *in place* when it writes the file, so
+    each document gets its own lazily opened copy of the font file (cheap: nothing is decoded
+    until then) and its own glyph subset, width table and list of missing glyphs.
+    """
+    font = copy.copy(parsed.template)
+    font.i = len(pdf.fonts) + 1
+    font.fontkey = fontkey
+    font.emphasis = TextEmphasis.coerce(style)
+    font.ttfont = TTFont(io.BytesIO(parsed.data), recalcTimestamp=False, lazy=True)
+    font.ttfont.setGlyphOrder(list(parsed.glyph_order))  # spares deriving 30,000 glyph names again
+    font.cw = copy.copy(parsed.template.cw)
+    font.desc = copy.copy(parsed.template.desc)  # a PDF object: each font writes its own
+    font.missing_glyphs = []
+    font.biggest_size_pt = 0
+    font._hbfont = None
+    font.subset = SubsetMap(font)
+    return font
+
+
+def add_bundled_font(pdf: FPDF, family: str, style: str, name: str) -> None:
+    """``pdf.add_font`` for a bundled font, without parsing the file again for every document.
+
+    Falls back to fpdf2's own (slower) ``add_font`` if its font object ever changes shape.
+    """
+    fontkey = f"{family.lower()}{style}"
+    try:
+        parsed = _parsed_font(name)
+        if parsed.template.is_cff:
+            raise TypeError("CFF fonts need fpdf2's own setup")
+        font = _fresh_copy(parsed, pdf, fontkey, style)
+    except (AttributeError, TypeError, ValueError):
+        pdf.add_font(family, style, font_dir() / name)
+        return
+    pdf.fonts[fontkey] = font
 
 
 def printable(text: str, *, cjk: bool = True) -> str:
@@ -104,9 +166,9 @@ class _SummaryPdf(FPDF):
 
 def _all_text(summary: Summary) -> list[str]:
     texts = [summary.title, summary.range_text, summary.name, summary.empty_message or ""]
-    for heading, lines in blocks(summary, markdown=False):
-        texts.append(heading)
-        texts.extend(lines)
+    for block in blocks(summary, markdown=False):
+        texts.append(block.heading)
+        texts.extend(block.lines)
     return texts
 
 
@@ -124,14 +186,14 @@ def render_pdf(
     pdf.alias_nb_pages()
     pdf.set_creator("Companion")
     pdf.set_title(summary.title)
-    fonts = font_dir()
-    pdf.add_font("main", "", fonts / MAIN_FONT)
-    pdf.add_font("main", "B", fonts / BOLD_FONT)
+    add_bundled_font(pdf, "main", "", MAIN_FONT)
+    add_bundled_font(pdf, "main", "B", BOLD_FONT)
     cjk = _needs_cjk(_all_text(summary))
     if cjk:
-        # Only parse the large CJK font when the summary has such characters.
-        pdf.add_font("cjk", "", fonts / CJK_FONT)
-        pdf.add_font("cjk", "B", fonts / CJK_FONT)
+        # Only read the large CJK font when the summary has such characters. It has no bold
+        # face, and fpdf2 embeds every font it is given, so it is added once: the fallback
+        # (exact_match=False) draws bold CJK text with the same glyphs the bold entry had.
+        add_bundled_font(pdf, "cjk", "", CJK_FONT)
         pdf.set_fallback_fonts(["cjk"], exact_match=False)
     pdf.footer_text = printable("Written by me, to bring to my session", cjk=cjk)
     _Writer(pdf, cjk, tz).write(summary)
@@ -217,31 +279,30 @@ class _Writer:
         if summary.empty_message:
             self.gap(6)
             self.text(summary.empty_message)
-        for heading, lines in blocks(summary, markdown=False):
-            if heading == HEADINGS["body"] and summary.body:
-                self.heading(heading, keep=100)
-                self.body_section(summary, lines)
-            elif heading == HEADINGS["feelings"] and summary.feelings:
-                self.heading(heading, keep=40)
-                self.feelings_section(summary, lines)
-            elif heading in (
-                HEADINGS["needs"],
-                HEADINGS["bringing"],
-                HEADINGS["settling"],
-                HEADINGS["practice"],
-            ):
-                self.heading(heading)
-                self.bullets(lines)
-            elif heading == HEADINGS["entries"]:
-                self.heading(heading)
-                self.entries_section(summary)
-            elif heading == HEADINGS["notes"]:
-                self.heading(heading)
-                self.notes_section(summary)
-            else:
-                self.heading(heading)
-                for line in lines:
-                    self.text(line) if line else self.gap(2)
+        for block in blocks(summary, markdown=False):
+            self.section(summary, block)
+
+    def section(self, summary: Summary, block: Block) -> None:
+        """One section, laid out by its id: a body map, a chart, dated notes, entries or points."""
+        if block.id == "body" and summary.body:
+            self.heading(block.heading, keep=100)
+            self.body_section(summary, block.lines)
+        elif block.id == "feelings" and summary.feelings:
+            self.heading(block.heading, keep=40)
+            self.feelings_section(summary, block.lines)
+        elif block.id == "notes":
+            self.heading(block.heading)
+            self.notes_section(summary)
+        elif block.id == "entries":
+            self.heading(block.heading)
+            self.entries_section(summary)
+        elif block.bulleted:
+            self.heading(block.heading)
+            self.bullets(block.lines)
+        else:
+            self.heading(block.heading)
+            for line in block.lines:
+                self.text(line) if line else self.gap(2)
 
     # --- body ------------------------------------------------------------------------------
 
@@ -356,13 +417,12 @@ class _Writer:
 
     def feelings_section(self, summary: Summary, lines: list[str]) -> None:
         assert summary.feelings is not None
-        words = [line for line in lines if not line.startswith("How strong")]
-        self.bullets(words)
+        self.bullets(lines)
         series = summary.feelings.series
         if series:
             self.gap(1)
             self.room(38)
-            self.text("How strong my feelings were (0-10), over time", size=9, grey=SOFT)
+            self.text("How strong it felt at each check-in, from 0 to 10, over time", size=9, grey=SOFT)
             self.chart(series, summary.start_us, summary.end_us)
 
     def chart(self, series: list[tuple[int, float]], start_us: int | None, end_us: int | None) -> None:
@@ -426,7 +486,7 @@ def region_shades(summary: Summary) -> dict[str, int]:
     """A grey per felt region: darker the more often and the more strongly it was felt."""
     if not summary.body or not summary.body.regions:
         return {}
-    weight = {s.region_id: s.count * max(1.0, s.mean_intensity) for s in summary.body.regions}
+    weight = {s.region_id: s.weight for s in summary.body.regions}
     top = max(weight.values())
     shades: dict[str, int] = {}
     for region_id, value in weight.items():

@@ -8,16 +8,17 @@ so they are the same for every view and tested without a UI.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from companion.core.records import Record, to_datetime, to_us
+from companion.core.records import now_us as current_us
 from companion.core.textfit import shorten
-from companion.export.summary import day_text, in_range, item_state
+from companion.export.summary import day_text, in_range, offered, practice_to_share
 from companion.kinds.breathing_log import BREATHING, BreathingSession
 from companion.kinds.breathing_log import describe as describe_breathing
 from companion.kinds.checkin import CHECKIN, CheckIn, describe_mark, region_name
-from companion.kinds.feedback import BRING, FEEDBACK, TOPIC, FeedbackDraft, Topic
+from companion.kinds.feedback import FEEDBACK, TOPIC, FeedbackDraft, Topic
 from companion.kinds.feedback import kind as feedback_kind
 from companion.kinds.homework import HOMEWORK, Homework, describe_often
 from companion.kinds.journal import JOURNAL, Entry, display_title, preview
@@ -156,9 +157,8 @@ def _describe(record: Record, tz: tzinfo | None) -> Candidate:
         return Candidate(record.id, BREATHING, label, created_us=record.created_us)
     if record.kind == HOMEWORK:
         practice = Homework.from_record(record)
-        return Candidate(
-            record.id, HOMEWORK, f"{practice.label}, {describe_often(practice)}", created_us=record.created_us
-        )
+        label = f"{practice.label}, {describe_often(practice)}"
+        return Candidate(record.id, HOMEWORK, label, created_us=record.created_us)
     if record.kind == REFLECTION:
         lines = summary_lines(Reflection.from_payload(record.payload))
         label = f"Reflection on a session, {day_text(record.created_us, tz, with_year=False)}"
@@ -170,23 +170,30 @@ def _describe(record: Record, tz: tzinfo | None) -> Candidate:
 
 
 def candidates(
-    records: Iterable[Record], stretch: Stretch, tz: tzinfo | None = None
+    records: Iterable[Record], stretch: Stretch, tz: tzinfo | None = None, *, now_us: int | None = None
 ) -> dict[str, list[Candidate]]:
     """What the client can tick, by group, newest first.
 
     Feedback and topics marked "bring" are offered whatever their date (they stay on the list
-    until taken off); other feedback and topics only when written in the stretch.
+    until taken off); other feedback and topics only when written in the stretch. A practice's
+    detail line is the exact sentence the summary would share about it, so the client reads it
+    before ticking it.
     """
+    records = list(records)  # read twice: the candidates, and what counts for a practice
+    now = current_us() if now_us is None else now_us
     groups: dict[str, list[Candidate]] = {kind: [] for kind, _label in GROUPS}
     for record in records:
         if record.kind not in groups:
             continue
         if record.kind in (FEEDBACK, TOPIC):
-            if item_state(record) != BRING and not _in(record, stretch):
+            if not offered(record, stretch.start_us, stretch.end_us):
                 continue
         elif record.kind == HOMEWORK:
             if not _overlaps(Homework.from_record(record), stretch, tz):
                 continue
+            shared = practice_to_share(record, records, stretch.start_us, stretch.end_us, now, tz)
+            groups[HOMEWORK].append(replace(_describe(record, tz), detail=f"Would be shared as: {shared}"))
+            continue
         elif not _in(record, stretch):
             continue
         groups[record.kind].append(_describe(record, tz))

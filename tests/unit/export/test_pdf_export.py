@@ -115,7 +115,7 @@ def test_pdf_has_every_chosen_item_and_nothing_else(week) -> None:
     text = squash(text_of(data))
     for expected in (
         "A.B.",
-        "Check-ins:9",
+        "9check-insinthistime",
         "WhatInoticedinmybody",
         "Chest",
         "tight",
@@ -236,3 +236,52 @@ def test_any_text_renders(bringing: list[str], name: str) -> None:
         ascii_words = re.findall(r"[A-Za-z0-9]{4,}", item)
         for word in ascii_words[:3]:
             assert word in text
+
+
+def test_a_second_pdf_does_not_parse_the_fonts_again(week, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fonts are parsed once per process; each later PDF reuses them (the CJK font took ~0.5 s)."""
+    import fpdf.fpdf
+
+    records, _ids = week
+    summary = build_summary(records, default_selection(records), START, None, NOW)
+    summary = replace(summary, bringing=["你好，我今天很累。", "한국어"])
+    first = render_pdf(summary)  # parses (or already had) every bundled font
+    parsed: list[str] = []
+
+    class CountingFont(fpdf.fpdf.TTFFont):
+        def __init__(self, *args, **kwargs) -> None:
+            parsed.append(str(args[1]))
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(fpdf.fpdf, "TTFFont", CountingFont)
+    second = render_pdf(summary)
+    assert parsed == []
+    assert text_of(second) == text_of(first)
+
+
+def test_cached_fonts_embed_each_documents_own_glyphs(week) -> None:
+    """Each PDF gets its own font subset: the glyphs of one never go missing from the next."""
+    records, _ids = week
+    summary = build_summary(records, default_selection(records), START, None, NOW)
+    texts = {
+        "first": ["你好，我今天很累。"],
+        "second": ["日本語のテキスト", "한국어 **굵게**"],
+        "third": ["早上好"],
+    }
+    for name, bringing in texts.items():
+        data = render_pdf(replace(summary, bringing=bringing, entries=[("标题 title", "正文")]))
+        text = squash(text_of(data))
+        for line in bringing:
+            assert squash(line) in text, (name, line)
+        assert "标题" in text and "正文" in text  # bold CJK (an entry title) draws from the same font
+        if name == "second":
+            save_pages(data, "cjk")
+
+
+def test_month_summary_wording_in_the_pdf(week) -> None:
+    """The labelled sentences reach the paper (see test-output/pdf/week-page1.png)."""
+    records, _ids = week
+    text = squash(text_of(render_pdf(build_summary(records, default_selection(records), START, None, NOW))))
+    assert squash("Stomach, twice, usually") in text
+    assert squash("How strong it felt") in text
+    assert "/10" not in text

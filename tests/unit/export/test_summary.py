@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,7 +17,9 @@ from companion.export.summary import (
     Selection,
     build_summary,
     default_selection,
+    practice_to_share,
     range_text,
+    ticked_by_default,
     to_markdown,
     to_plain_text,
 )
@@ -117,9 +120,9 @@ def outputs(summary) -> tuple[str, str]:
 
 def test_default_selection(world: World) -> None:
     sel = default_selection(world.records)
-    for key in ("c1", "c2", "c3", "c4", "old", "fb_bring", "topic_bring", "reflection"):
+    for key in ("c1", "c2", "c3", "c4", "old", "fb_bring", "topic_bring"):
         assert world.ids[key] in sel.include, key
-    for key in ("fb_private", "topic_private", "entry"):
+    for key in ("fb_private", "topic_private", "entry", "reflection"):
         assert world.ids[key] not in sel.include, key
     # a check-in's own words start left out; its body and feelings are in
     assert {world.ids[k] for k in ("c1", "c2", "c3", "c4", "old")} <= sel.redact_notes
@@ -130,7 +133,8 @@ def test_default_selection(world: World) -> None:
 
 
 def test_only_chosen_records_appear(world: World) -> None:
-    sel = Selection(include=default_selection(world.records).include)  # check-in words ticked in too
+    # check-in words and the reflection ticked in too
+    sel = Selection(include=default_selection(world.records).include | {world.ids["reflection"]})
     summary = build_summary(world.records, sel, START, None, NOW)
     for text in outputs(summary):
         assert "BRING-FEEDBACK it helped when you slowed down" in text
@@ -170,7 +174,8 @@ def test_redacted_notes_never_appear(world: World) -> None:
 
 def test_counts_families_and_series(world: World) -> None:
     sel = default_selection(world.records)
-    summary = build_summary(world.records, sel, START, None, NOW)
+    sel = replace(sel, include=sel.include | {world.ids["reflection"]})
+    summary = build_summary(world.records, sel, START, None, NOW, tz=UTC)
     body = summary.body
     assert [r.region_id for r in body.regions] == ["chest", "jaw"]
     assert body.regions[0].sensations[0] == "tight"
@@ -183,8 +188,13 @@ def test_counts_families_and_series(world: World) -> None:
     needs = dict(summary.needs)
     assert needs == {"To feel safe": 2, "To feel valued": 1}
     md, plain = outputs(summary)
-    assert "Chest — twice, usually 7/10 (up to 8/10); tight" in md
-    assert "▅▇▅" in md and "6 8 6" in plain
+    assert "Chest, twice, usually quite strong (7 of 10), strongest 8 of 10; felt tight and heavy" in md
+    assert "Jaw, once, mild (3 of 10); felt clenched" in plain
+    series = "How strong it felt at each check-in: 6 of 10 on 19 Nov, 8 of 10 on 20 Nov, 6 of 10 on 21 Nov"
+    assert series in md and series in plain
+    assert "Over time, oldest first: ▅▇▅" in md
+    assert "Feelings I named: anxious (2 check-ins), sad (1 check-in)" in plain
+    assert "To feel safe (2 check-ins)" in plain and "4 check-ins in this time" in plain
     for text in (md, plain):
         for heading in ("What I noticed in my body", "Feelings", "Needs", "What I'm bringing"):
             assert heading in text
@@ -321,18 +331,20 @@ def test_breathing_and_practice_sections(tmp_path: Path) -> None:
     practice = Homeworks(vault).add(
         Homework(PRACTICE_CHECKIN, start=date(2026, 11, 10), title="Evening check-in")
     )
+    vault.update(practice.id, practice.payload, created_us=us(10, 8))  # added on 10 Nov
     for day in (19, 20, 21):
         record = CheckIns(vault).add(CheckIn(feelings=(FeelingPick("calm", "mild"),)))
         vault.update(record.id, record.payload, created_us=us(day))
     records = list(vault.iter_all())
     selection = default_selection(records)
-    assert practice.id in selection.include
-    summary = build_summary(records, selection, START, None, NOW)
+    assert practice.id not in selection.include  # the client ticks it after reading the sentence
+    selection = replace(selection, include=selection.include | {practice.id})
+    summary = build_summary(records, selection, START, None, NOW, tz=UTC)
     assert summary.settling == [
         "2 breathing pauses, 9 minutes in all",
-        "Tension before and after (0-10, on average): 7.0 then 4.0",
+        "On average, tension was 7 of 10 before a pause and 4 of 10 after",
     ]
-    assert summary.practice == ["Evening check-in, every day: done 3 times"]
+    assert summary.practice == ["Evening check-in, every day: done 3 times since 18 Nov"]
     md, plain = outputs(summary)
     for text in (md, plain):
         assert "Settling" in text and "Practice between sessions" in text
@@ -342,3 +354,172 @@ def test_breathing_and_practice_sections(tmp_path: Path) -> None:
     no_settling = replace(selection, sections=frozenset({"settling"}))
     assert build_summary(records, no_settling, START, None, NOW).settling == []
     vault.lock()
+
+
+# --- what starts ticked: one rule for every kind ---------------------------------------------------
+
+
+def _record(kind: str, payload: dict, record_id: str = "r1", created: int | None = None) -> Record:
+    when = us(20) if created is None else created
+    return Record(record_id, kind, when, when, payload)
+
+
+def _homework_payload() -> dict:
+    from datetime import date
+
+    from companion.kinds.homework import CHECKIN as PRACTICE_CHECKIN
+    from companion.kinds.homework import Homework
+
+    return Homework(PRACTICE_CHECKIN, start=date(2026, 11, 10)).to_payload()
+
+
+DEFAULTS = [
+    ("check-in", lambda: _record("checkin", CheckIn(note="private words").to_payload()), True),
+    ("breathing pause", lambda: _record("breathing", {"pattern": "box", "seconds": 60}), True),
+    (
+        "reflection: 'just for you'",
+        lambda: _record("reflection", Reflection(connected=7).to_payload()),
+        False,
+    ),
+    ("journal entry", lambda: _record("journal", Entry("A title", "A body").payload()), False),
+    ("practice: sentence shown first", lambda: _record("homework", _homework_payload()), False),
+    ("private feedback", lambda: _record("feedback", FeedbackDraft("request", text="x").to_payload()), False),
+    (
+        "feedback to bring",
+        lambda: _record("feedback", FeedbackDraft("request", text="x", state="bring").to_payload()),
+        True,
+    ),
+    (
+        "shared feedback",
+        lambda: _record("feedback", FeedbackDraft("request", text="x", state="shared").to_payload()),
+        True,
+    ),
+    ("private topic", lambda: _record("topic", {"text": "x", "state": "private", "order": 1.0}), False),
+    ("topic to bring", lambda: _record("topic", {"text": "x", "state": "bring", "order": 1.0}), True),
+    ("shared topic", lambda: _record("topic", {"text": "x", "state": "shared", "order": 1.0}), True),
+    ("feedback with a damaged state", lambda: _record("feedback", {"text": "x", "state": "??"}), False),
+    ("session note", lambda: _record("session", {"when": 1}), False),
+    ("a kind from a newer version", lambda: _record("dream", {"text": "x"}), False),
+]
+
+
+@pytest.mark.parametrize(
+    ("make", "ticked"), [(m, t) for _n, m, t in DEFAULTS], ids=[n for n, _m, _t in DEFAULTS]
+)
+def test_what_starts_ticked_for_every_kind(make, ticked: bool) -> None:
+    """Nothing written on a screen that says private / just for you starts ticked."""
+    record = make()
+    assert ticked_by_default(record) is ticked
+    selection = default_selection([record])
+    assert (record.id in selection.include) is ticked
+    # a check-in's own words always start left out, even though the check-in is ticked
+    assert (record.id in selection.redact_notes) is (record.kind == CHECKIN)
+
+
+def test_every_known_kind_has_a_default_case() -> None:
+    from companion.export.summary import _KNOWN_KINDS
+
+    covered = {make().kind for _n, make, _t in DEFAULTS}
+    assert covered >= _KNOWN_KINDS
+
+
+def test_old_shared_feedback_stays_out_of_a_later_stretch() -> None:
+    """Shared items are offered (and ticked) only in the stretch they were written in, as shown."""
+    old = _record(
+        "feedback", FeedbackDraft("request", text="OLD-SHARED", state="shared").to_payload(), "f1", us(2)
+    )
+    new = _record(
+        "feedback", FeedbackDraft("request", text="NEW-SHARED", state="shared").to_payload(), "f2", us(20)
+    )
+    bring = _record("topic", {"text": "OLD-BRING", "state": "bring", "order": 1.0}, "t1", us(2))
+    summary = build_summary([old, new, bring], default_selection([old, new, bring]), START, None, NOW)
+    assert summary.bringing == ["NEW-SHARED", "OLD-BRING"]
+
+
+# --- practice: counted only from when it was added ---------------------------------------------------
+
+
+def _practice_world(added_us: int):
+    from datetime import date
+
+    from companion.kinds.homework import ON_DAYS, Homework
+
+    plan = Homework(
+        "checkin", start=date(2026, 11, 10), often=ON_DAYS, days=("mon", "thu"), title="Body scan"
+    )
+    homework = _record("homework", plan.to_payload(), "hw", added_us)
+    checkins = [
+        _record("checkin", CheckIn(note="x").to_payload(), f"c{n}", when)
+        for n, when in enumerate((us(18), us(20, 9), us(20, 15), us(22)))
+    ]
+    return homework, [homework, *checkins]
+
+
+def test_practice_counts_only_from_when_it_was_added() -> None:
+    homework, records = _practice_world(added_us=us(20, 12))  # the card arrived at noon on 20 Nov
+    selection = Selection(include=frozenset({"hw"}))
+    summary = build_summary(records, selection, START, None, NOW, tz=UTC)
+    # 18 Nov and 9:00 on 20 Nov were before the card: only the 15:00 and 22 Nov check-ins count
+    assert summary.practice == ["Body scan, on Mondays and Thursdays: done twice since 20 Nov"]
+
+
+def test_the_practice_sentence_is_shown_before_it_is_ticked() -> None:
+    from companion.export.session_prep import Stretch, candidates
+
+    homework, records = _practice_world(added_us=us(20, 12))
+    sentence = practice_to_share(homework, records, START, None, NOW, UTC)
+    groups = candidates(records, Stretch(START, None), UTC, now_us=NOW)
+    assert groups["homework"][0].detail == f"Would be shared as: {sentence}"
+    assert homework.id not in default_selection(records).include
+    summary = build_summary(records, Selection(include=frozenset({"hw"})), START, None, NOW, tz=UTC)
+    assert summary.practice == [sentence]  # exactly what was shown, nothing more
+    nothing_yet, records = _practice_world(added_us=us(23))
+    assert practice_to_share(nothing_yet, records, START, None, NOW, UTC) == (
+        "Body scan, on Mondays and Thursdays: on my list since 23 Nov"
+    )
+
+
+# --- wording: every number says what it is ----------------------------------------------------------
+
+
+LABELLED = re.compile(
+    r"\d+(\.\d)? of 10|\d+ check-ins?|\d+ times|\d+ minutes?|\d+ breathing pauses?"
+    r"|\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)( \d{4})?"
+)
+
+
+def test_sentences_label_every_number(world: World) -> None:
+    sel = Selection(include=default_selection(world.records).include | {world.ids["reflection"]})
+    summary = build_summary(world.records, sel, START, None, NOW, tz=UTC)
+    for text in outputs(summary):
+        for line in text.splitlines():
+            assert not re.search(r"\d", LABELLED.sub("", line)), f"a number without its meaning: {line!r}"
+
+
+def test_a_strength_is_never_invented() -> None:
+    """Marks and feelings stored without a strength say how often, and nothing about how strong."""
+    no_strength = {
+        "body": [
+            {"region": "chest", "sensations": ["tight"], "other": ""},  # older data: no intensity at all
+            {"region": "jaw", "sensations": [], "other": "", "intensity": None},  # intensity made optional
+        ],
+        "feelings": [{"word": "sad"}],
+        "needs": [],
+    }
+    records = [_record("checkin", no_strength, f"c{n}", us(19 + n)) for n in range(2)]
+    summary = build_summary(records, default_selection(records), START, None, NOW, tz=UTC)
+    chest = next(r for r in summary.body.regions if r.region_id == "chest")
+    assert chest.count == 2 and chest.mean_intensity is None and chest.max_intensity is None
+    md, plain = outputs(summary)
+    assert "Chest, twice; felt tight" in plain and "Jaw, twice" in plain
+    for text in (md, plain):
+        assert "of 10" not in text and "How strong" not in text
+        for word in ("mild", "moderate", "strong"):
+            assert word not in text
+    assert summary.feelings is not None and summary.feelings.series == []
+
+    mixed = {"body": [{"region": "chest", "sensations": [], "intensity": 9}], "feelings": []}
+    records.append(_record("checkin", mixed, "c9", us(22)))
+    summary = build_summary(records, default_selection(records), START, None, NOW, tz=UTC)
+    assert "Chest, 3 times, very strong (9 of 10); felt tight" in to_plain_text(summary)
+    assert summary.feelings.series == [(us(22), 9.0)]
