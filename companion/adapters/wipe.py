@@ -21,6 +21,7 @@ from pathlib import Path
 
 import platformdirs
 
+from companion.adapters.appearance import APPEARANCE_FILENAME
 from companion.adapters.paths import APP_NAME, DEMO_FOLDER, VAULT_FILENAME
 
 # What Companion writes into a data folder: the journal and SQLite's companions to it.
@@ -62,10 +63,12 @@ def is_own_data_dir(data_dir: Path) -> bool:
 
 
 def _known_files(data_dir: Path) -> list[Path]:
-    """Files Companion writes: the journal, SQLite's side files, our temporary files."""
+    """Files Companion writes: the journal, SQLite's side files, the look, our temporary files."""
     found = [data_dir / (VAULT_FILENAME + suffix) for suffix in _OWN_SUFFIXES]
+    found.append(data_dir / APPEARANCE_FILENAME)
     with contextlib.suppress(OSError):
-        found += [p for p in data_dir.iterdir() if p.name.startswith(f".{VAULT_FILENAME}.")]
+        ours = (f".{VAULT_FILENAME}.", f".{APPEARANCE_FILENAME}.")
+        found += [p for p in data_dir.iterdir() if p.name.startswith(ours)]
     return [p for p in found if p.is_file() and not p.is_symlink()]
 
 

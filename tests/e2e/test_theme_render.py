@@ -16,10 +16,25 @@ from collections import Counter
 import pytest
 from PIL import Image
 from playwright.sync_api import Locator, expect
-from test_contrast import app_scheme  # tests/ is on sys.path: it holds no __init__.py
 
-from .flows import choose, create_journal, go_to
+from .flows import choose, create_journal, go_to, lock
 from .harness import AppPage, AppProcess, OpenPage, expect_text, settle, shot
+
+
+def _contrast_module():
+    """tests/unit/ui/test_contrast.py computes the colour scheme as Flutter does; reuse it."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "unit" / "ui" / "test_contrast.py"
+    spec = importlib.util.spec_from_file_location("companion_contrast_check", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+app_scheme = _contrast_module().app_scheme
 
 pytestmark = pytest.mark.e2e
 
@@ -102,3 +117,21 @@ def test_the_dark_theme_setting_draws_the_computed_dark_surface(
     expect(app.page.get_by_role("button", name="New entry")).to_be_visible()
     assert_close(most_common_colour(app), app_scheme("dark")["surface"], "dark surface (Theme: Dark)")
     shot(app, "theme-render-dark-journal")
+
+
+def test_the_unlock_screen_keeps_the_dark_theme_after_locking(
+    app_server: AppProcess, open_page: OpenPage
+) -> None:
+    """Why: the look lived only inside the journal, so the unlock screen was always light."""
+    app = open_page(app_server.url)  # the browser itself prefers light
+    create_journal(app)
+    go_to(app, "Settings")
+    expect_text(app, "Look and feel")
+    choose(app, "Theme", "Dark")
+    expect(app.page.get_by_role("button", name=re.compile("Theme: Dark"))).to_be_visible()
+    lock(app)
+    assert_close(most_common_colour(app), app_scheme("dark")["surface"], "dark surface (unlock screen)")
+    again = open_page(app_server.url)  # a new start of the app, before any unlock
+    expect(again.page.get_by_role("button", name="Unlock")).to_be_visible(timeout=30_000)
+    assert_close(most_common_colour(again), app_scheme("dark")["surface"], "dark surface (fresh start)")
+    shot(again, "theme-render-dark-unlock")

@@ -151,3 +151,17 @@ def apply(page: ft.Page, mode: str = DEFAULT_THEME, text_size: str = DEFAULT_TEX
 def apply_saved(page: ft.Page, settings: Any) -> None:
     """The person's saved look (from `Settings`), used right after unlocking."""
     apply(page, settings.get(THEME_KEY), settings.get(TEXT_SIZE_KEY))
+
+
+def apply_appearance(page: ft.Page, appearance: Any) -> None:
+    """The look kept beside the journal (`adapters.appearance`), used before unlocking."""
+    apply(page, appearance.theme, appearance.text_size)
+
+
+def appearance_of(settings: Any, appearance_type: Any) -> Any:
+    """The three look choices from the encrypted settings, to mirror beside the journal."""
+    return appearance_type(
+        theme=theme_choice(settings.get(THEME_KEY)),
+        text_size=text_size_choice(settings.get(TEXT_SIZE_KEY)),
+        reduce_motion=bool(settings.get(REDUCE_MOTION_KEY, False)),
+    )

@@ -45,6 +45,9 @@ def outlined(text: str, icon: ft.IconData, on_click, **kwargs: Any) -> ft.Outlin
     return ft.OutlinedButton(content=text, icon=icon, on_click=on_click, **kwargs)
 
 
+LOOK_KEYS = {theme.THEME_KEY, theme.TEXT_SIZE_KEY, theme.REDUCE_MOTION_KEY}  # mirrored beside the journal
+
+
 class SettingsScreen(Screen):
     title = "Settings"
 
@@ -186,8 +189,11 @@ class SettingsScreen(Screen):
 
     async def _store(self, key: str, value: Any) -> None:
         settings = self.settings
-        if settings is not None:
-            await store_setting(self.ctl, self.lock, lambda: settings.set(key, value))
+        if settings is None:
+            return
+        stored = await store_setting(self.ctl, self.lock, lambda: settings.set(key, value))
+        if stored and key in LOOK_KEYS:
+            await asyncio.to_thread(self.ctl.remember_look)
 
     async def _on_theme(self, key: str) -> None:
         self.ctl.touch()

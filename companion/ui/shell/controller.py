@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import flet as ft
 
+from companion.adapters import appearance
 from companion.adapters.paths import journal_present, vault_path
 from companion.core.errors import CompanionError
 from companion.core.idle import IdleLock, valid_timeout
@@ -111,7 +112,7 @@ class AppController:
     async def start(self) -> None:
         page = self.page
         page.title = "Companion"
-        theme.apply(page)
+        self.apply_saved_look()
         page.padding = 0
         page.on_resize = self._on_resize
         page.on_keyboard_event = self._on_key
@@ -120,6 +121,15 @@ class AppController:
         self._access = asyncio.create_task(asyncio.to_thread(importlib.import_module, ACCESS_MODULE))
         await self.show_public("unlock" if journal_present(self.data_dir) else "welcome")
         self._idle_task = asyncio.create_task(self._watch_idle())
+
+    def apply_saved_look(self) -> None:
+        """Before unlocking: the look kept beside this journal (theme, text size), else the device's."""
+        theme.apply_appearance(self.page, appearance.load(self.data_dir))
+
+    def remember_look(self) -> None:
+        """Mirror the journal's look beside it, so the next unlock screen already looks right."""
+        if self._stores is not None:
+            appearance.save(self.data_dir, theme.appearance_of(self._stores.settings, appearance.Appearance))
 
     async def access(self) -> ModuleType:
         """The storage-facing module, imported in the background since start-up."""
@@ -404,6 +414,7 @@ class AppController:
         settings = stores.settings
         self.auto_lock_s = settings.get("auto_lock_s")
         theme.apply_saved(self.page, settings)
+        await asyncio.to_thread(self.remember_look)
         self._public_return = None
         self.touch()
         await self._resume_or_start()

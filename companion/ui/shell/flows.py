@@ -24,7 +24,7 @@ async def leave_demo(ctl: Shell) -> None:
         return
     ctl.data_dir, ctl.home_dir, ctl.demo = ctl.home_dir, None, False
     ctl.path = vault_path(ctl.data_dir)
-    theme.apply(ctl.page)
+    ctl.apply_saved_look()
     exists = await asyncio.to_thread(journal_present, ctl.data_dir)
     await ctl.show_public("unlock" if exists else "welcome")
 
@@ -39,7 +39,7 @@ async def delete_everything(ctl: Shell) -> None:
         return  # locked meanwhile (a dialog outlived the journal): nothing is deleted
     data_dir = ctl.data_dir
     await ctl.lock(reason="asked")
-    theme.apply(ctl.page)
+    theme.apply(ctl.page)  # the look file goes with everything else
     try:
         result = await asyncio.to_thread(wipe, data_dir)
     except OSError:

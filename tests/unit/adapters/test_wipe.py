@@ -131,3 +131,13 @@ def test_read_only_files_in_own_folder_go_too(own_dir: Path) -> None:
     stubborn.chmod(0o400)
     wipe.delete_everything(own_dir)
     assert not own_dir.exists()
+
+
+def test_the_look_file_goes_with_the_journal(tmp_path: Path, own_dir: Path) -> None:
+    from companion.adapters import appearance
+
+    chosen = tmp_path / "journal-with-look"
+    make_journal(chosen)
+    appearance.save(chosen, appearance.Appearance(theme="dark"))
+    wipe.delete_everything(chosen)
+    assert not chosen.exists()
