@@ -14,8 +14,8 @@ import flet as ft
 from companion.core.errors import CompanionError
 from companion.core.records import Record, now_us, to_datetime
 from companion.export import session_prep as prep
+from companion.export.bring import bring_list_lines
 from companion.export.summary import (
-    HEADINGS,
     SECTIONS,
     Selection,
     Summary,
@@ -418,15 +418,16 @@ def preview_controls(summary: Summary) -> list[ft.Control]:
     controls += [small(line) for line in intro_lines(summary)]
     if summary.empty_message:
         controls.append(body(summary.empty_message, muted=True))
-    for heading, lines in blocks(summary, markdown=False):
+    for block in blocks(summary, markdown=False):
         controls.append(
-            ft.Text(heading, theme_style=ft.TextThemeStyle.TITLE_SMALL, weight=ft.FontWeight.W_600)
+            ft.Text(block.heading, theme_style=ft.TextThemeStyle.TITLE_SMALL, weight=ft.FontWeight.W_600)
         )
-        bullet = heading not in (HEADINGS["notes"], HEADINGS["reflections"], HEADINGS["entries"])
-        for line in lines:
+        for line in block.lines:
             if line:
                 controls.append(
-                    ft.Text(("• " if bullet else "") + line, theme_style=ft.TextThemeStyle.BODY_MEDIUM)
+                    ft.Text(
+                        ("• " if block.bulleted else "") + line, theme_style=ft.TextThemeStyle.BODY_MEDIUM
+                    )
                 )
     return controls
 
@@ -453,8 +454,7 @@ class SessionCardScreen(Screen):
         )
         self.when.value = f"Next session: {friendly_time(to_datetime(upcoming))}" if upcoming else ""
         self.when.visible = bool(upcoming)
-        items = [draft.wording for _r, draft in bringing.feedback if draft.wording.strip()]
-        items += [topic.text for _r, topic in bringing.topics if topic.text.strip()]
+        items = bring_list_lines(bringing)
         if not items:
             self.list.controls = [
                 ft.Text(
