@@ -116,8 +116,9 @@ class PrepareScreen(Screen):
         self.choose_pane = ft.ListView(
             [
                 small(
-                    "Check-ins and what you marked to bring start ticked; journal entries and the notes "
-                    "in check-ins stay private unless you tick them. Only what is ticked goes in."
+                    "Check-ins, breathing pauses and what you marked to bring or shared start ticked. "
+                    "Reflections, practices, journal entries and the notes in check-ins stay private "
+                    "unless you tick them. Only what is ticked goes in."
                 ),
                 ft.Row([self.range_menu.control], wrap=True),
                 self.dates_row,
