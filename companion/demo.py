@@ -30,14 +30,15 @@ from companion.adapters.paths import (
     ensure_private_dir,
     vault_path,
 )
+from companion.core.kind_ids import BREATHING, CHECKIN, FEEDBACK, JOURNAL, REFLECTION, SESSION, TOPIC
 from companion.core.localtime import local_zone
 from companion.core.records import Record, now_us, to_datetime, to_us
-from companion.kinds.breathing_log import BREATHING, BreathingLog, BreathingSession
-from companion.kinds.checkin import CHECKIN, BodyMark, CheckIn, CheckIns, FeelingPick
-from companion.kinds.feedback import BRING, FEEDBACK, TOPIC, Feedback, FeedbackDraft, Topics
-from companion.kinds.journal import JOURNAL, Entry, Journal
-from companion.kinds.reflection import REFLECTION, Reflection, Reflections
-from companion.kinds.sessions import SESSION, Session, Sessions
+from companion.kinds.breathing_log import BreathingLog, BreathingSession
+from companion.kinds.checkin import BodyMark, CheckIn, CheckIns, FeelingPick
+from companion.kinds.feedback import BRING, Feedback, FeedbackDraft, Topics
+from companion.kinds.journal import Entry, Journal
+from companion.kinds.reflection import Reflection, Reflections
+from companion.kinds.sessions import Session, Sessions
 from companion.kinds.settings import Settings
 from companion.reference import breathing
 from companion.vault.vault import Vault, vault_exists

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from companion.core.errors import RecordNotFound
+from companion.core.kind_ids import BREATHING
 from companion.core.records import Record
 from companion.reference import breathing
 from companion.vault.vault import Vault
 
-BREATHING = "breathing"
 PAYLOAD_VERSION = 1
 MAX_SECONDS = 24 * 60 * 60  # a day: anything longer is damaged data, not a session
 NAMES: dict[str, str] = {

@@ -11,12 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from companion.core.kind_ids import CHECKIN
 from companion.core.records import Cursor, Page, Record
 from companion.reference import vocabulary as vocab
 from companion.vault.drafts import Drafts
 from companion.vault.vault import Vault
 
-CHECKIN = "checkin"
 PAYLOAD_VERSION = 1
 FEELING_LEVELS = ("mild", "moderate", "strong")
 LEVEL_WORDS = {"mild": "a little", "moderate": "quite", "strong": "very"}

@@ -21,12 +21,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from companion.core.errors import RecordNotFound
+from companion.core.kind_ids import FEEDBACK, TOPIC
 from companion.core.records import Record
 from companion.vault.drafts import Drafts
 from companion.vault.vault import Vault
 
-FEEDBACK = "feedback"
-TOPIC = "topic"
 PAYLOAD_VERSION = 1
 MAX_TEXT = 100_000
 

@@ -24,18 +24,19 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from companion.core.errors import HomeworkCardInvalid, RecordNotFound
+from companion.core.kind_ids import BREATHING, CHECKIN, FEEDBACK, HOMEWORK, JOURNAL
 from companion.core.records import Record, now_us, to_us
 from companion.core.textfit import shorten
 from companion.vault.vault import Vault
 
-HOMEWORK = "homework"
 PAYLOAD_VERSION = 1
 
 # --- what, how often, who ------------------------------------------------------------------
 
-CHECKIN = "checkin"
-BREATHING = "breathing"
-FEEDBACK = "feedback"
+# A practice names what it asks for ("what" in the payload and on cards). Three of them are
+# simply the record kind that doing them saves, so they use the kind's own id (kinds are a
+# stored format, fixed for ever, see core/kind_ids.py); a writing prompt is answered with a
+# journal entry, so it has its own name.
 PROMPT = "prompt"
 WHATS: tuple[str, ...] = (CHECKIN, BREATHING, FEEDBACK, PROMPT)
 WHAT_LABELS: dict[str, str] = {
@@ -46,10 +47,10 @@ WHAT_LABELS: dict[str, str] = {
 }
 # The record kind whose saving counts as doing the practice.
 COUNTED_KIND: dict[str, str] = {
-    CHECKIN: "checkin",
-    BREATHING: "breathing",
-    FEEDBACK: "feedback",
-    PROMPT: "journal",
+    CHECKIN: CHECKIN,
+    BREATHING: BREATHING,
+    FEEDBACK: FEEDBACK,
+    PROMPT: JOURNAL,
 }
 _UNITS: dict[str, tuple[str, str]] = {
     CHECKIN: ("check-in", "check-ins"),

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from companion.core.kind_ids import JOURNAL
 from companion.core.records import Page, Record
 from companion.core.textfit import shorten
 from companion.vault.drafts import Drafts
 from companion.vault.vault import Cursor, Vault
 
-JOURNAL = "journal"
 MAX_TITLE = 200
 
 

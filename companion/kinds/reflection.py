@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from companion.core.errors import RecordNotFound
+from companion.core.kind_ids import REFLECTION
 from companion.core.records import Record
 from companion.vault.drafts import Drafts
 from companion.vault.vault import Vault
 
-REFLECTION = "reflection"
 PAYLOAD_VERSION = 1
 MAX_TEXT = 100_000
 SCALE_MIN, SCALE_MAX = 0, 10

@@ -14,10 +14,10 @@ from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from companion.core.errors import RecordNotFound
+from companion.core.kind_ids import SESSION
 from companion.core.records import Record, to_datetime
 from companion.vault.vault import Vault
 
-SESSION = "session"
 PAYLOAD_VERSION = 1
 MAX_LABEL = 80
 MAX_TEXT = 100_000

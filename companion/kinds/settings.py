@@ -6,9 +6,8 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
+from companion.core.kind_ids import SETTINGS
 from companion.vault.vault import Vault
-
-SETTINGS = "settings"
 
 
 @dataclass(frozen=True)

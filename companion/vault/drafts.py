@@ -9,9 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from companion.core.errors import RecordNotFound
+from companion.core.kind_ids import DRAFT
 from companion.vault.vault import Vault
-
-DRAFT = "draft"
 
 
 class Drafts:
