@@ -103,7 +103,7 @@ class PrepareScreen(Screen):
         self.preview = ft.Column(spacing=8)
         self.password = ft.TextField(
             label="PDF password (optional)",
-            helper_text=f"At least {MIN_PDF_PASSWORD} characters; a few unrelated words work well.",
+            helper=f"At least {MIN_PDF_PASSWORD} characters; a few unrelated words work well.",
             password=True,
             can_reveal_password=False,
             on_change=self._on_password,
