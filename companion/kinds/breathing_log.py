@@ -12,11 +12,10 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from companion.core.errors import RecordNotFound
 from companion.core.kind_ids import BREATHING
 from companion.core.records import Record
+from companion.kinds.base import RecordStore
 from companion.reference import breathing
-from companion.vault.vault import Vault
 
 PAYLOAD_VERSION = 1
 MAX_SECONDS = 24 * 60 * 60  # a day: anything longer is damaged data, not a session
@@ -129,27 +128,21 @@ def describe(session: BreathingSession) -> str:
     return " · ".join(parts)
 
 
-class BreathingLog:
+class BreathingLog(RecordStore[BreathingSession]):
     """Breathing sessions inside one unlocked vault."""
 
-    def __init__(self, vault: Vault) -> None:
-        self.vault = vault
+    kind = BREATHING
+    empty_message = "There's nothing to keep from this pause yet."
+
+    def from_payload(self, payload: Any) -> BreathingSession:
+        return BreathingSession.from_payload(payload)
 
     def add(self, session: BreathingSession, *, created_us: int | None = None) -> Record:
-        if session.is_empty:
-            raise ValueError("There's nothing to keep from this pause yet.")
-        return self.vault.add(BREATHING, session.to_payload(), created_us=created_us)
-
-    def delete(self, record_id: str) -> None:
-        record = self.vault.get(record_id)
-        if record.kind != BREATHING:  # an id from elsewhere is never deleted as a breathing session
-            raise RecordNotFound(record_id)
-        self.vault.delete(record_id)
+        return self._insert(session, created_us=created_us)
 
     def recent(self, limit: int = 10) -> list[tuple[Record, BreathingSession]]:
         """The latest sessions, newest first."""
-        page = self.vault.list_page([BREATHING], limit=max(1, limit))
-        return [(r, BreathingSession.from_payload(r.payload)) for r in page.records]
+        return [(r, self.from_record(r)) for r in self.page(limit=max(1, limit)).records]
 
     def in_range(self, start_us: int | None, end_us: int | None) -> list[tuple[Record, BreathingSession]]:
         """Sessions with start_us <= created < end_us (None: open-ended), newest first."""

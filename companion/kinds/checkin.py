@@ -12,10 +12,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from companion.core.kind_ids import CHECKIN
-from companion.core.records import Cursor, Page, Record
+from companion.core.records import Record
+from companion.kinds.base import DraftedStore
 from companion.reference import vocabulary as vocab
-from companion.vault.drafts import Drafts
-from companion.vault.vault import Vault
 
 PAYLOAD_VERSION = 1
 FEELING_LEVELS = ("mild", "moderate", "strong")
@@ -222,50 +221,20 @@ class TimelineFilter:
         return not (self.family and self.family not in checkin.families())
 
 
-class CheckIns:
+class CheckIns(DraftedStore[CheckIn]):
     """Check-ins and their drafts inside one unlocked vault."""
 
-    def __init__(self, vault: Vault) -> None:
-        self.vault = vault
-        self.drafts = Drafts(vault, CHECKIN)
+    kind = CHECKIN
+    empty_message = "There's nothing in this check-in yet."
 
-    def add(self, checkin: CheckIn) -> Record:
-        if checkin.is_empty:
-            raise ValueError("There's nothing in this check-in yet.")
-        return self.vault.add(CHECKIN, checkin.to_payload())
-
-    def update(self, record_id: str, checkin: CheckIn) -> Record:
-        if checkin.is_empty:
-            raise ValueError("There's nothing in this check-in yet.")
-        return self.vault.update(record_id, checkin.to_payload())
-
-    def delete(self, record_id: str) -> None:
-        self.vault.delete(record_id)
-        self.drafts.discard(record_id)
-
-    def get(self, record_id: str) -> CheckIn:
-        return CheckIn.from_payload(self.vault.get(record_id).payload)
-
-    def page(self, after: Cursor | None = None, limit: int = 30) -> Page:
-        return self.vault.list_page([CHECKIN], after=after, limit=limit)
+    def from_payload(self, payload: Any) -> CheckIn:
+        return CheckIn.from_payload(payload)
 
     def filtered(self, flt: TimelineFilter, limit: int | None = None) -> list[Record]:
         """Check-ins matching the filter, newest first."""
         return self.vault.matching(
             lambda r: flt.accepts(CheckIn.from_payload(r.payload)), kinds=[CHECKIN], limit=limit
         )
-
-    # --- drafts --------------------------------------------------------------------------
-
-    def find_draft(self, target: str | None) -> tuple[str, CheckIn] | None:
-        found = self.drafts.find(target)
-        return None if found is None else (found[0], CheckIn.from_payload(found[1]))
-
-    def save_draft(self, target: str | None, checkin: CheckIn, draft_id: str | None = None) -> str:
-        return self.drafts.save(target, checkin.to_payload(), draft_id)
-
-    def discard_draft(self, target: str | None, draft_id: str | None = None) -> None:
-        self.drafts.discard(target, draft_id)
 
 
 def recent_words(records: Iterable[Record], limit: int = 8) -> list[str]:

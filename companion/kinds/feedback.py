@@ -23,7 +23,7 @@ from typing import Any
 from companion.core.errors import RecordNotFound
 from companion.core.kind_ids import FEEDBACK, TOPIC
 from companion.core.records import Record
-from companion.vault.drafts import Drafts
+from companion.kinds.base import DraftedStore, RecordStore
 from companion.vault.vault import Vault
 
 PAYLOAD_VERSION = 1
@@ -181,14 +181,6 @@ def _strings(value: Any) -> tuple[str, ...]:
 
 def _optional_id(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
-
-
-def _own(vault: Vault, record_id: str, kind_name: str) -> Record:
-    """The record, if it is of our kind: an id from elsewhere is never overwritten."""
-    record = vault.get(record_id)
-    if record.kind != kind_name:
-        raise RecordNotFound(record_id)
-    return record
 
 
 # --- turning parts into sentences ----------------------------------------------------------
@@ -436,43 +428,35 @@ def _check_kind(draft: FeedbackDraft) -> None:
         raise ValueError(UNKNOWN_KIND)
 
 
-class Feedback:
-    """Feedback items and their drafts inside one unlocked vault."""
+class Feedback(DraftedStore[FeedbackDraft]):
+    """Feedback items and their drafts inside one unlocked vault.
 
-    def __init__(self, vault: Vault) -> None:
-        self.vault = vault
-        self.drafts = Drafts(vault, FEEDBACK)
+    Drafts (autosave) never change a saved item's state.
+    """
 
-    def _pair(self, record_id: str) -> tuple[Record, FeedbackDraft]:
-        record = _own(self.vault, record_id, FEEDBACK)
-        return record, FeedbackDraft.from_payload(record.payload)
+    kind = FEEDBACK
+    empty_message = NOTHING_YET
+
+    def from_payload(self, payload: Any) -> FeedbackDraft:
+        return FeedbackDraft.from_payload(payload)
+
+    def checked(self, draft: FeedbackDraft) -> FeedbackDraft:
+        _check_kind(draft)
+        return super().checked(draft)
 
     def add(self, draft: FeedbackDraft) -> Record:
         """Save a new item. It always starts private, whatever ``draft.state`` says."""
-        _check_kind(draft)
-        if draft.is_empty:
-            raise ValueError(NOTHING_YET)
-        return self.vault.add(FEEDBACK, replace(draft, state=PRIVATE).to_payload())
+        return super().add(replace(draft, state=PRIVATE))
 
     def update(self, record_id: str, draft: FeedbackDraft) -> Record:
         """Save edits. Where the item stands (private, bring, shared) is kept as stored."""
-        _check_kind(draft)
-        if draft.is_empty:
-            raise ValueError(NOTHING_YET)
+        draft = self.checked(draft)
         _record, stored = self._pair(record_id)
-        return self.vault.update(record_id, replace(draft, state=stored.state).to_payload())
-
-    def delete(self, record_id: str) -> None:
-        self._pair(record_id)
-        self.vault.delete(record_id)
-        self.drafts.discard(record_id)
-
-    def get(self, record_id: str) -> FeedbackDraft:
-        return self._pair(record_id)[1]
+        return self._write(record_id, replace(draft, state=stored.state))
 
     def all(self) -> list[tuple[Record, FeedbackDraft]]:
         """Newest first."""
-        return [(r, FeedbackDraft.from_payload(r.payload)) for r in self.vault.iter_all([FEEDBACK])]
+        return self.pairs()
 
     def by_state(self) -> dict[str, list[tuple[Record, FeedbackDraft]]]:
         """Every state as a key (possibly with an empty list), items newest first."""
@@ -490,7 +474,7 @@ class Feedback:
             raise ValueError(NOTHING_TO_BRING if state == BRING else NOTHING_TO_SHARE)
         if draft.state == state:
             return record
-        return self.vault.update(record_id, replace(draft, state=state).to_payload())
+        return self._write(record_id, replace(draft, state=state))
 
     def mark_shared(self, record_id: str, outcome: str = "") -> Record:
         """Mark as shared and, if given, note how it went (an earlier note is kept otherwise)."""
@@ -498,19 +482,7 @@ class Feedback:
         if draft.is_empty:
             raise ValueError(NOTHING_TO_SHARE)
         done = replace(draft, state=SHARED, outcome=outcome if outcome.strip() else draft.outcome)
-        return self.vault.update(record_id, done.to_payload())
-
-    # --- drafts (autosave; never changes a saved item's state) ----------------------------
-
-    def find_draft(self, target: str | None) -> tuple[str, FeedbackDraft] | None:
-        found = self.drafts.find(target)
-        return None if found is None else (found[0], FeedbackDraft.from_payload(found[1]))
-
-    def save_draft(self, target: str | None, draft: FeedbackDraft, draft_id: str | None = None) -> str:
-        return self.drafts.save(target, draft.to_payload(), draft_id)
-
-    def discard_draft(self, target: str | None, draft_id: str | None = None) -> None:
-        self.drafts.discard(target, draft_id)
+        return self._write(record_id, done)
 
 
 # --- topics to bring -------------------------------------------------------------------------
@@ -544,15 +516,17 @@ class Topic:
         )
 
 
-class Topics:
-    """Things to bring up, in the client's own order."""
+class Topics(RecordStore[Topic]):
+    """Things to bring up, in the client's own order.
 
-    def __init__(self, vault: Vault) -> None:
-        self.vault = vault
+    ``add`` and ``update`` take just the words: where a topic sits and whether it is brought
+    are kept by the store, never by the screen.
+    """
 
-    def _pair(self, record_id: str) -> tuple[Record, Topic]:
-        record = _own(self.vault, record_id, TOPIC)
-        return record, Topic.from_payload(record.payload)
+    kind = TOPIC
+
+    def from_payload(self, payload: Any) -> Topic:
+        return Topic.from_payload(payload)
 
     @staticmethod
     def _clean(text: str) -> str:
@@ -561,28 +535,21 @@ class Topics:
             raise ValueError("Write a few words first, so there's something to bring up.")
         return text
 
-    def add(self, text: str) -> Record:
+    def add(self, text: str) -> Record:  # type: ignore[override]
         """Append at the end of the list, private."""
         text = self._clean(text)
         current = self.ordered()
         order = current[-1][1].order + 1.0 if current else 0.0
-        return self.vault.add(TOPIC, Topic(text, PRIVATE, order).to_payload())
+        return self._insert(Topic(text, PRIVATE, order))
 
-    def update(self, record_id: str, text: str) -> Record:
+    def update(self, record_id: str, text: str) -> Record:  # type: ignore[override]
         """New wording; place and state stay as they were."""
         text = self._clean(text)
         _record, topic = self._pair(record_id)
-        return self.vault.update(record_id, replace(topic, text=text).to_payload())
-
-    def delete(self, record_id: str) -> None:
-        self._pair(record_id)
-        self.vault.delete(record_id)
-
-    def get(self, record_id: str) -> Topic:
-        return self._pair(record_id)[1]
+        return self._write(record_id, replace(topic, text=text))
 
     def ordered(self) -> list[tuple[Record, Topic]]:
-        pairs = [(r, Topic.from_payload(r.payload)) for r in self.vault.iter_all([TOPIC])]
+        pairs = self.pairs()
         pairs.sort(key=lambda pair: (pair[1].order, pair[0].created_us, pair[0].id))
         return pairs
 
@@ -590,7 +557,7 @@ class Topics:
         """Store positions 0, 1, 2 ... touching only the records whose position changed."""
         for index, (record, topic) in enumerate(pairs):
             if topic.order != float(index):
-                self.vault.update(record.id, replace(topic, order=float(index)).to_payload())
+                self._write(record.id, replace(topic, order=float(index)))
 
     def move(self, record_id: str, new_index: int) -> None:
         """Put one topic at ``new_index`` (clamped to the list); the others keep their order."""
@@ -624,7 +591,7 @@ class Topics:
             raise ValueError(NOTHING_TO_BRING)
         if topic.state == state:
             return record
-        return self.vault.update(record_id, replace(topic, state=state).to_payload())
+        return self._write(record_id, replace(topic, state=state))
 
 
 # --- what I'm bringing ---------------------------------------------------------------------------

@@ -23,11 +23,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from companion.core.errors import HomeworkCardInvalid, RecordNotFound
+from companion.core.errors import HomeworkCardInvalid
 from companion.core.kind_ids import BREATHING, CHECKIN, FEEDBACK, HOMEWORK, JOURNAL
 from companion.core.records import Record, now_us, to_us
 from companion.core.textfit import shorten
-from companion.vault.vault import Vault
+from companion.kinds.base import RecordStore
 
 PAYLOAD_VERSION = 1
 
@@ -255,47 +255,31 @@ def _day_start_us(day: date) -> int:
     return to_us(datetime.combine(day, time.min))
 
 
-class Homeworks:
+class Homeworks(RecordStore[Homework]):
     """Practices inside one unlocked vault."""
 
-    def __init__(self, vault: Vault) -> None:
-        self.vault = vault
+    kind = HOMEWORK
 
-    def _own(self, record_id: str) -> Record:
-        record = self.vault.get(record_id)
-        if record.kind != HOMEWORK:
-            raise RecordNotFound(record_id)
-        return record
+    def from_record(self, record: Record) -> Homework:
+        return Homework.from_record(record)
 
-    def add(self, homework: Homework) -> Record:
-        return self.vault.add(HOMEWORK, _check(homework).to_payload())
+    def checked(self, homework: Homework) -> Homework:
+        return _check(homework)
 
     def add_all(self, homeworks: Iterable[Homework]) -> list[Record]:
         """Add several (a card's practices) in one transaction: all of them or none."""
-        items = [_check(h) for h in homeworks]
+        items = [self.checked(h) for h in homeworks]
         stamp = now_us()
         records = [Record(uuid.uuid4().hex, HOMEWORK, stamp, stamp, h.to_payload()) for h in items]
         self.vault.import_records(records)
         return records
 
-    def get(self, record_id: str) -> Homework:
-        return Homework.from_record(self._own(record_id))
-
     def all(self) -> list[Homework]:
         """Newest first."""
-        return [Homework.from_record(r) for r in self.vault.iter_all([HOMEWORK])]
+        return [homework for _record, homework in self.pairs()]
 
     def active(self, today: date) -> list[Homework]:
         return [h for h in self.all() if h.is_active(today)]
-
-    def update(self, record_id: str, homework: Homework) -> Record:
-        cleaned = _check(homework)
-        self._own(record_id)
-        return self.vault.update(record_id, cleaned.to_payload())
-
-    def delete(self, record_id: str) -> None:
-        self._own(record_id)
-        self.vault.delete(record_id)
 
     def records_between(self, homework: Homework, start: date, end: date) -> Iterator[Record]:
         """Records of the kind that counts for ``homework``, made on local days start..end."""

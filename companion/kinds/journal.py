@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from companion.core.kind_ids import JOURNAL
-from companion.core.records import Page, Record
+from companion.core.records import Record
 from companion.core.textfit import shorten
-from companion.vault.drafts import Drafts
-from companion.vault.vault import Cursor, Vault
+from companion.kinds.base import DraftedStore
 
 MAX_TITLE = 200
 
@@ -56,48 +56,21 @@ def preview(entry: Entry, limit: int = 140) -> str:
     return shorten(entry.body, limit)
 
 
-class Journal:
+class Journal(DraftedStore[Entry]):
     """Entries and their autosaved drafts inside one unlocked vault."""
 
-    def __init__(self, vault: Vault) -> None:
-        self.vault = vault
-        self.drafts = Drafts(vault, JOURNAL)
+    kind = JOURNAL
+    empty_message = "An empty entry isn't saved."
 
-    def add(self, entry: Entry) -> Record:
-        if entry.is_empty:
-            raise ValueError("An empty entry isn't saved.")
-        return self.vault.add(JOURNAL, entry.payload())
+    def to_payload(self, value: Entry) -> dict[str, Any]:
+        return value.payload()
 
-    def update(self, record_id: str, entry: Entry) -> Record:
-        if entry.is_empty:
-            raise ValueError("An empty entry isn't saved.")
-        return self.vault.update(record_id, entry.payload())
+    def from_record(self, record: Record) -> Entry:
+        return Entry.from_record(record)
 
-    def delete(self, record_id: str) -> None:
-        self.vault.delete(record_id)
-        self.discard_draft(record_id)
-
-    def get(self, record_id: str) -> Entry:
-        return Entry.from_record(self.vault.get(record_id))
-
-    def page(self, after: Cursor | None = None, limit: int = 30) -> Page:
-        return self.vault.list_page([JOURNAL], after=after, limit=limit)
+    def from_draft(self, content: dict[str, Any]) -> Entry:
+        """A draft brings back the words; which practice an answer belongs to comes from the screen."""
+        return Entry(str(content.get("title", "")), str(content.get("body", "")))
 
     def search(self, query: str, limit: int | None = 200) -> list[Record]:
         return self.vault.search(query, kinds=[JOURNAL], limit=limit)
-
-    # --- drafts: one per target (a new entry, or an entry being edited) --------------------
-
-    def find_draft(self, target: str | None) -> tuple[str, Entry] | None:
-        """The draft for ``target`` (None = a new entry) as (draft record id, entry)."""
-        found = self.drafts.find(target)
-        if found is None:
-            return None
-        draft_id, content = found
-        return draft_id, Entry(str(content.get("title", "")), str(content.get("body", "")))
-
-    def save_draft(self, target: str | None, entry: Entry, draft_id: str | None = None) -> str:
-        return self.drafts.save(target, entry.payload(), draft_id)
-
-    def discard_draft(self, target: str | None, draft_id: str | None = None) -> None:
-        self.drafts.discard(target, draft_id)

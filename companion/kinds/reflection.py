@@ -13,11 +13,9 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from companion.core.errors import RecordNotFound
 from companion.core.kind_ids import REFLECTION
 from companion.core.records import Record
-from companion.vault.drafts import Drafts
-from companion.vault.vault import Vault
+from companion.kinds.base import DraftedStore
 
 PAYLOAD_VERSION = 1
 MAX_TEXT = 100_000
@@ -211,41 +209,18 @@ def summary_lines(reflection: Reflection) -> list[str]:
     return lines
 
 
-class Reflections:
+class Reflections(DraftedStore[Reflection]):
     """Reflections and their drafts inside one unlocked vault."""
 
-    def __init__(self, vault: Vault) -> None:
-        self.vault = vault
-        self.drafts = Drafts(vault, REFLECTION)
+    kind = REFLECTION
+    empty_message = "There's nothing in this reflection yet. Any one answer is enough."
 
-    def _record(self, record_id: str) -> Record:
-        record = self.vault.get(record_id)
-        if record.kind != REFLECTION:
-            raise RecordNotFound(record_id)
-        return record
-
-    def add(self, reflection: Reflection) -> Record:
-        if reflection.is_empty:
-            raise ValueError("There's nothing in this reflection yet. Any one answer is enough.")
-        return self.vault.add(REFLECTION, reflection.to_payload())
-
-    def update(self, record_id: str, reflection: Reflection) -> Record:
-        if reflection.is_empty:
-            raise ValueError("There's nothing in this reflection yet. Any one answer is enough.")
-        self._record(record_id)
-        return self.vault.update(record_id, reflection.to_payload())
-
-    def delete(self, record_id: str) -> None:
-        self._record(record_id)
-        self.vault.delete(record_id)
-        self.drafts.discard(record_id)
-
-    def get(self, record_id: str) -> Reflection:
-        return Reflection.from_payload(self._record(record_id).payload)
+    def from_payload(self, payload: Any) -> Reflection:
+        return Reflection.from_payload(payload)
 
     def all(self) -> list[tuple[Record, Reflection]]:
         """Newest first."""
-        return [(r, Reflection.from_payload(r.payload)) for r in self.vault.iter_all([REFLECTION])]
+        return self.pairs()
 
     def for_session(self, session_id: str) -> list[tuple[Record, Reflection]]:
         """Reflections written about one session, newest first."""
@@ -256,15 +231,3 @@ class Reflections:
         for record in self.vault.iter_all([REFLECTION], batch=10):
             return record, Reflection.from_payload(record.payload)
         return None
-
-    # --- drafts --------------------------------------------------------------------------
-
-    def find_draft(self, target: str | None) -> tuple[str, Reflection] | None:
-        found = self.drafts.find(target)
-        return None if found is None else (found[0], Reflection.from_payload(found[1]))
-
-    def save_draft(self, target: str | None, reflection: Reflection, draft_id: str | None = None) -> str:
-        return self.drafts.save(target, reflection.to_payload(), draft_id)
-
-    def discard_draft(self, target: str | None, draft_id: str | None = None) -> None:
-        self.drafts.discard(target, draft_id)

@@ -13,10 +13,9 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
-from companion.core.errors import RecordNotFound
 from companion.core.kind_ids import SESSION
 from companion.core.records import Record, to_datetime
-from companion.vault.vault import Vault
+from companion.kinds.base import RecordStore
 
 PAYLOAD_VERSION = 1
 MAX_LABEL = 80
@@ -113,42 +112,33 @@ def describe(session: Session, tz: tzinfo | None = None, now_us: int | None = No
     return f"{text} with {label}" if label else text
 
 
-class Sessions:
+class Sessions(RecordStore[Session]):
     """Sessions inside one unlocked vault."""
 
-    def __init__(self, vault: Vault) -> None:
-        self.vault = vault
+    kind = SESSION
 
-    def _record(self, record_id: str) -> Record:
-        record = self.vault.get(record_id)
-        if record.kind != SESSION:  # an id from elsewhere must never be overwritten as a session
-            raise RecordNotFound(record_id)
-        return record
-
-    @staticmethod
-    def _session(record: Record) -> Session:
+    def from_record(self, record: Record) -> Session:
         return Session.from_payload(record.payload, fallback_when_us=record.created_us)
 
+    def checked(self, session: Session) -> Session:
+        return validated(session)
+
     def add(self, session: Session) -> Record:
-        session = validated(session)
-        return self.vault.add(SESSION, session.to_payload(), created_us=session.when_us)
+        session = self.checked(session)
+        return self._insert(session, created_us=session.when_us)
 
     def update(self, record_id: str, session: Session) -> Record:
-        session = validated(session)
-        self._record(record_id)
+        session = self.checked(session)
+        self._own(record_id)
         return self.vault.update(record_id, session.to_payload(), created_us=session.when_us)
 
     def delete(self, record_id: str) -> None:
         """Reflections and feedback keep the id; they show it as "a session that was removed"."""
-        self._record(record_id)
-        self.vault.delete(record_id)
-
-    def get(self, record_id: str) -> Session:
-        return self._session(self._record(record_id))
+        super().delete(record_id)
 
     def all(self) -> list[tuple[Record, Session]]:
         """Newest first. A person has hundreds of sessions at most, so reading them all is cheap."""
-        pairs = [(record, self._session(record)) for record in self.vault.iter_all([SESSION])]
+        pairs = self.pairs()
         pairs.sort(key=lambda pair: (pair[1].when_us, pair[0].id), reverse=True)
         return pairs
 
