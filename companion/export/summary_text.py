@@ -64,19 +64,20 @@ def short_day(day: date) -> str:
 
 
 def region_line(stat: RegionStat) -> str:
-    """ "Chest, 3 times, usually quite strong (7 of 10), strongest 9 of 10; felt tight and heavy"."""
+    """ "Chest, 3 times, usually quite strong (7 of 10), strongest 9 of 10; tight and heavy"."""
     parts = [stat.name, times(stat.count)]
     if stat.mean_intensity is not None:
         usual = round(stat.mean_intensity)
+        how = f"{strength_words(usual)} ({out_of_ten(usual)})"
         if stat.rated <= 1:
-            parts.append(f"{strength_words(usual)} ({out_of_ten(usual)})")
+            parts.append(how if stat.count == 1 else f"noted once as {how}")
         else:
-            parts.append(f"usually {strength_words(usual)} ({out_of_ten(usual)})")
+            parts.append(f"usually {how}" + (" when noted" if stat.rated < stat.count else ""))
             if stat.max_intensity is not None and stat.max_intensity > usual:
                 parts.append(f"strongest {out_of_ten(stat.max_intensity)}")
     line = ", ".join(parts)
     if stat.sensations:
-        line += "; felt " + join_and(list(stat.sensations))
+        line += "; " + join_and(list(stat.sensations))
     return line
 
 

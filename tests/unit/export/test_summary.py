@@ -188,8 +188,8 @@ def test_counts_families_and_series(world: World) -> None:
     needs = dict(summary.needs)
     assert needs == {"To feel safe": 2, "To feel valued": 1}
     md, plain = outputs(summary)
-    assert "Chest, twice, usually quite strong (7 of 10), strongest 8 of 10; felt tight and heavy" in md
-    assert "Jaw, once, mild (3 of 10); felt clenched" in plain
+    assert "Chest, twice, usually quite strong (7 of 10), strongest 8 of 10; tight and heavy" in md
+    assert "Jaw, once, mild (3 of 10); clenched" in plain
     series = "How strong it felt at each check-in: 6 of 10 on 19 Nov, 8 of 10 on 20 Nov, 6 of 10 on 21 Nov"
     assert series in md and series in plain
     assert "Over time, oldest first: ▅▇▅" in md
@@ -511,7 +511,7 @@ def test_a_strength_is_never_invented() -> None:
     chest = next(r for r in summary.body.regions if r.region_id == "chest")
     assert chest.count == 2 and chest.mean_intensity is None and chest.max_intensity is None
     md, plain = outputs(summary)
-    assert "Chest, twice; felt tight" in plain and "Jaw, twice" in plain
+    assert "Chest, twice; tight" in plain and "Jaw, twice" in plain
     for text in (md, plain):
         assert "of 10" not in text and "How strong" not in text
         for word in ("mild", "moderate", "strong"):
@@ -521,5 +521,10 @@ def test_a_strength_is_never_invented() -> None:
     mixed = {"body": [{"region": "chest", "sensations": [], "intensity": 9}], "feelings": []}
     records.append(_record("checkin", mixed, "c9", us(22)))
     summary = build_summary(records, default_selection(records), START, None, NOW, tz=UTC)
-    assert "Chest, 3 times, very strong (9 of 10); felt tight" in to_plain_text(summary)
+    assert "Chest, 3 times, noted once as very strong (9 of 10); tight" in to_plain_text(summary)
     assert summary.feelings.series == [(us(22), 9.0)]
+    records.append(_record("checkin", {"body": [{"region": "chest", "intensity": 5}]}, "c10", us(23)))
+    summary = build_summary(records, default_selection(records), START, None, NOW, tz=UTC)
+    assert "Chest, 4 times, usually quite strong (7 of 10) when noted, strongest 9 of 10" in to_plain_text(
+        summary
+    )
