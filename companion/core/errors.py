@@ -47,6 +47,19 @@ class VaultDamaged(CompanionError):
         )
 
 
+class VaultFromNewerVersion(VaultDamaged):
+    """The file is fine but was written by a newer Companion (an unknown header format)."""
+
+    def __init__(self, version: int) -> None:
+        self.version = version
+        self.detail = f"format {version}"
+        CompanionError.__init__(
+            self,
+            "This journal was saved by a newer version of Companion, so this version can't "
+            "open it. Please update Companion, then try again. Nothing was changed.",
+        )
+
+
 class NoVault(CompanionError):
     def __init__(self) -> None:
         super().__init__("There is no journal here yet.")

@@ -46,6 +46,7 @@ from companion.core.records import Record, now_us
 from companion.kinds.settings import SETTINGS
 from companion.vault import crypto
 from companion.vault import passphrase as pp
+from companion.vault.crypto import MAX_KDF_ITERATIONS, MAX_KDF_LANES, MAX_KDF_MEMORY_KIB  # shared bounds
 from companion.vault.drafts import DRAFT
 from companion.vault.vault import Vault
 
@@ -65,11 +66,6 @@ _WRAPPED_BYTES = crypto.NONCE_BYTES + crypto.KEY_BYTES + _TAG_BYTES
 MIB = 1024 * 1024
 MAX_BODY_BYTES = 512 * MIB  # decompressed body; far beyond any journal written by hand
 MAX_HEADER_BYTES = 64 * 1024
-# Argon2id settings a reader accepts: generous room for future increases, but a damaged
-# or hostile header must not make us allocate gigabytes or spin for minutes.
-MAX_KDF_MEMORY_KIB = 1024 * 1024
-MAX_KDF_ITERATIONS = 32
-MAX_KDF_LANES = 64
 MAX_ID_CHARS = 200
 MAX_KIND_CHARS = 100
 _MAX_US = 2**63 - 1

@@ -12,6 +12,8 @@ import base64
 import json
 import os
 import secrets
+import struct
+import threading
 from dataclasses import asdict, dataclass
 
 from cryptography.exceptions import InvalidTag, UnsupportedAlgorithm
@@ -27,6 +29,20 @@ RECOVERY_BYTES = 20  # 160 bits, shown as 32 base32 characters
 
 # OWASP's lowest acceptable Argon2id rows: (memory KiB, iterations).
 OWASP_FLOOR = ((19 * 1024, 2), (12 * 1024, 3), (9 * 1024, 4), (7 * 1024, 5), (47 * 1024, 1))
+
+# Argon2id settings a reader accepts (journal header and backup header alike): generous room
+# for future increases, but a damaged or hostile header must not make us allocate gigabytes
+# or spin for minutes, and values past C integer range must be refused before they reach C.
+MAX_KDF_MEMORY_KIB = 1024 * 1024
+MAX_KDF_ITERATIONS = 32
+MAX_KDF_LANES = 64
+MIN_KDF_KIB_PER_LANE = 8  # Argon2's own floor: 8 KiB of memory per lane
+
+# OpenSSL's Argon2id runs its lanes on a shared thread pool; two derivations at once can each
+# hold part of the pool and wait for the rest for ever. Every Argon2id call in the process
+# (unlock, passphrase change, backups) goes through this one lock. A derivation takes ~0.15 s,
+# so waiting for another costs little, and it also caps the memory in use at one derivation.
+_ARGON2_LOCK = threading.Lock()
 
 
 class DecryptionFailed(Exception):
@@ -45,6 +61,15 @@ class KdfParams:
     def meets_owasp_floor(self) -> bool:
         return self.algorithm == "argon2id" and any(
             self.memory_kib >= mem and self.iterations >= it for mem, it in OWASP_FLOOR
+        )
+
+    def within_bounds(self) -> bool:
+        """Settings a reader may run: not so large that a crafted header exhausts the device."""
+        return (
+            self.algorithm == "argon2id"
+            and 1 <= self.lanes <= MAX_KDF_LANES
+            and MIN_KDF_KIB_PER_LANE * self.lanes <= self.memory_kib <= MAX_KDF_MEMORY_KIB
+            and 1 <= self.iterations <= MAX_KDF_ITERATIONS
         )
 
     def to_json(self) -> str:
@@ -73,19 +98,21 @@ def new_data_key() -> bytes:
 
 
 def derive_passphrase_key(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
-    if params.algorithm != "argon2id":
-        raise ValueError(f"unsupported key derivation {params.algorithm!r}")
-    try:
-        kdf = Argon2id(
-            salt=salt,
-            length=KEY_BYTES,
-            iterations=params.iterations,
-            lanes=params.lanes,
-            memory_cost=params.memory_kib,
-        )
-        return kdf.derive(secret)
-    except UnsupportedAlgorithm:
-        return _argon2id_fallback(secret, salt, params)
+    """Argon2id, one derivation at a time in this process (see `_ARGON2_LOCK`)."""
+    if not params.within_bounds():
+        raise ValueError(f"unsupported key derivation settings {params}")
+    with _ARGON2_LOCK:
+        try:
+            kdf = Argon2id(
+                salt=salt,
+                length=KEY_BYTES,
+                iterations=params.iterations,
+                lanes=params.lanes,
+                memory_cost=params.memory_kib,
+            )
+            return kdf.derive(secret)
+        except UnsupportedAlgorithm:
+            return _argon2id_fallback(secret, salt, params)
 
 
 def _argon2id_fallback(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
@@ -143,11 +170,50 @@ def unwrap_key(wrapping_key: bytes, wrapped: bytes, purpose: str) -> bytes:
     return open_sealed(wrapping_key, wrapped, b"companion/wrap/v1/" + purpose.encode())
 
 
-def record_aad(record_id: str, kind: str, fmt: int) -> bytes:
-    """Binds a ciphertext to its row: moved to another id or kind, it won't open."""
-    return (
-        b"companion/record\x00" + record_id.encode() + b"\x00" + kind.encode() + b"\x00" + str(fmt).encode()
-    )
+def record_aad(record_id: str, kind: str, fmt: int, created_us: int = 0, updated_us: int = 0) -> bytes:
+    """Binds a ciphertext to its row: moved to another id or kind, it won't open.
+
+    From format 2 on, the created and updated times are bound too, so a record can't be
+    moved to another day or made to look newer by editing the clear timestamp columns.
+    Format 1 records (written before) keep their original associated data and still open.
+    """
+    aad = b"companion/record\x00" + record_id.encode() + b"\x00" + kind.encode() + b"\x00" + str(fmt).encode()
+    if fmt >= 2:
+        aad += b"\x00" + str(created_us).encode() + b"\x00" + str(updated_us).encode()
+    return aad
+
+
+# --- padding (record format 2) ---------------------------------------------------------------
+# Ciphertext length would otherwise equal the text's length to the byte. Padding to buckets
+# leaves only a coarse size: 256-byte steps up to 4 KiB (most entries), then 4 KiB steps.
+
+_PAD_LENGTH = struct.Struct(">I")
+PAD_SMALL_STEP = 256
+PAD_SMALL_LIMIT = 4096
+PAD_LARGE_STEP = 4096
+
+
+def padded_size(length: int) -> int:
+    """The bucket a plaintext of ``length`` bytes (plus its length prefix) is padded to."""
+    step = PAD_SMALL_STEP if length <= PAD_SMALL_LIMIT else PAD_LARGE_STEP
+    return max(step, -(-length // step) * step)
+
+
+def pad(plain: bytes) -> bytes:
+    """A 4-byte length, the bytes, then zeros up to the bucket size."""
+    framed = _PAD_LENGTH.pack(len(plain)) + plain
+    return framed + bytes(padded_size(len(framed)) - len(framed))
+
+
+def unpad(padded: bytes) -> bytes:
+    """Undo `pad`; a length that doesn't fit means the plaintext is not what we wrote."""
+    if len(padded) < _PAD_LENGTH.size:
+        raise ValueError("padded payload too short")
+    (length,) = _PAD_LENGTH.unpack_from(padded)
+    end = _PAD_LENGTH.size + length
+    if end > len(padded):
+        raise ValueError("padded payload length out of range")
+    return padded[_PAD_LENGTH.size : end]
 
 
 # --- recovery codes -------------------------------------------------------------------------

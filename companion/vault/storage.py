@@ -16,9 +16,9 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Field, SQLModel, create_engine
 
-from companion.core.errors import VaultDamaged
+from companion.core.errors import VaultDamaged, VaultFromNewerVersion
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class SchemaVersion(SQLModel, table=True):
@@ -38,6 +38,10 @@ class VaultHeader(SQLModel, table=True):
     recovery_salt: bytes | None = None
     recovery_wrapped_key: bytes | None = None
     created_at: int
+    # Failed unlock attempts since the last success, and when the latest one was (microseconds,
+    # wall clock): the growing wait between guesses survives closing and reopening the app.
+    unlock_failures: int = 0
+    last_failure_at: int | None = None
 
 
 class RecordRow(SQLModel, table=True):
@@ -89,7 +93,13 @@ def _to_v2(con: sqlite3.Connection) -> None:
     con.execute("CREATE INDEX ix_records_kind_created ON records (kind, created_at DESC, id DESC)")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _to_v1, 2: _to_v2}
+def _to_v3(con: sqlite3.Connection) -> None:
+    # The unlock guard's failure count, kept in the file so restarting the app doesn't reset it.
+    con.execute("ALTER TABLE vault_header ADD COLUMN unlock_failures INTEGER NOT NULL DEFAULT 0")
+    con.execute("ALTER TABLE vault_header ADD COLUMN last_failure_at INTEGER")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _to_v1, 2: _to_v2, 3: _to_v3}
 
 
 def schema_version(con: sqlite3.Connection) -> int:
@@ -106,7 +116,7 @@ def migrate(con: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     """Bring the file up to ``target``, one transaction per step; returns the new version."""
     current = schema_version(con)
     if current > SCHEMA_VERSION:
-        raise VaultDamaged(f"schema {current} is newer than this app understands")
+        raise VaultFromNewerVersion(current)
     for version in range(current + 1, target + 1):
         con.execute("BEGIN IMMEDIATE")
         try:

@@ -1,19 +1,22 @@
 """The encrypted journal: create, unlock, re-key, and store records.
 
 A `Vault` object *is* the unlocked state: it holds the data key and a cache of
-decrypted text for search. The UI keeps one per browser tab or window and
-calls `lock()` to drop both.
+decrypted text for search (`search_cache`). The UI keeps one per browser tab or
+window and calls `lock()` to drop both.
+
+Record formats: 1 (older journals) seals the payload JSON with the id, kind and format
+as associated data. 2 (written now) pads the payload to a size bucket, so the ciphertext
+no longer gives away the text's exact length, and binds the created and updated times
+too. Both open; every write uses 2.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
-from operator import itemgetter
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -25,12 +28,14 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from companion.core.errors import (
+    CompanionError,
     NoVault,
     PassphraseTooShort,
     RecordNotFound,
     RecordUnreadable,
     VaultDamaged,
     VaultExists,
+    VaultFromNewerVersion,
     VaultLocked,
     WrongPassphrase,
     WrongRecoveryCode,
@@ -38,12 +43,14 @@ from companion.core.errors import (
 from companion.core.records import Cursor, Page, Record, now_us
 from companion.vault import crypto
 from companion.vault import passphrase as pp
+from companion.vault.search_cache import Entry, SearchCache, encode_payload, searchable_text
 from companion.vault.storage import RecordRow, VaultHeader, open_engine, writing
-from companion.vault.textsearch import fold, matches, payload_text, terms
 from companion.vault.unlock_guard import guard_for
 
 VAULT_FORMAT = 1
-RECORD_FMT = 1
+LEGACY_RECORD_FMT = 1  # unpadded; id, kind and format as associated data
+RECORD_FMT = 2  # padded; timestamps bound too. Every write uses this one.
+READABLE_RECORD_FMTS = (LEGACY_RECORD_FMT, RECORD_FMT)
 PASSPHRASE_PURPOSE = "passphrase"
 RECOVERY_PURPOSE = "recovery"
 
@@ -64,46 +71,63 @@ def _damage_as_vault_damaged() -> Iterator[None]:
 
 
 def _read_header(engine: Engine) -> VaultHeader:
+    """The header row, refused in plain words if a newer app wrote it or it makes no sense."""
     with _damage_as_vault_damaged(), Session(engine) as session:
         header = session.get(VaultHeader, 1)
         if header is None:
             raise NoVault()
         session.expunge(header)
-        return header
+    if not isinstance(header.format, int) or header.format < 1:
+        raise VaultDamaged(f"unknown vault format {header.format!r}")
+    if header.format > VAULT_FORMAT:
+        raise VaultFromNewerVersion(header.format)
+    return header
 
 
 def _header_kdf(header: VaultHeader) -> crypto.KdfParams:
-    """The stored key-derivation settings; a damaged header is reported, not crashed on."""
+    """The stored key-derivation settings; a damaged or hostile header is reported, not run.
+
+    Same bounds as a backup's header: a crafted file must not make unlocking allocate
+    gigabytes, spin for minutes, or hand C a number it can't hold.
+    """
     try:
         params = crypto.KdfParams.from_json(header.kdf)
-    except (ValueError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError, OverflowError) as exc:
         raise VaultDamaged(f"unreadable key settings: {exc}") from exc
-    if params.algorithm != "argon2id" or params.memory_kib < 8 or params.iterations < 1 or params.lanes < 1:
+    if not params.within_bounds():
         raise VaultDamaged(f"unsupported key settings: {params}")
     return params
 
 
-def _encode(payload: dict[str, Any]) -> bytes:
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-# One record in the search cache: (created_us, id, kind, updated_us, payload JSON, folded text).
-# Only what matching and sorting need is kept ready; a Record is rebuilt from its JSON when it
-# is a hit. Keeping every payload as Python objects made the first search after unlock (which
-# fills the cache) markedly slower, for records most searches never return.
-_Entry = tuple[int, str, str, int, bytes, str]
-_SORT_KEY = itemgetter(0, 1)  # newest first: created_us, then id
 _json_prefix = json.JSONDecoder().raw_decode  # json.loads without its per-call overhead
 
 
-def _entry(record: Record) -> _Entry:
-    text = fold(payload_text(record.payload))
-    return (record.created_us, record.id, record.kind, record.updated_us, _encode(record.payload), text)
+def _parse_payload(plain: bytes) -> dict[str, Any]:
+    text = plain.decode("utf-8")
+    payload, end = _json_prefix(text)
+    if end != len(text) or not isinstance(payload, dict):
+        raise ValueError("not a payload")
+    return payload
 
 
-def _entry_record(entry: _Entry) -> Record:
-    created_us, record_id, kind, updated_us, plain, _text = entry
-    return Record(record_id, kind, created_us, updated_us, json.loads(plain.decode("utf-8")))
+def _decrypt(
+    key: AESGCM, record_id: str, kind: str, created: int, updated: int, fmt: int, blob: bytes
+) -> bytes:
+    """A row's payload JSON in either readable format; `DecryptionFailed`/`ValueError` if not."""
+    if fmt not in READABLE_RECORD_FMTS:
+        raise ValueError(f"unknown record format {fmt}")
+    plain = crypto.open_sealed(key, blob, crypto.record_aad(record_id, kind, fmt, created, updated))
+    return crypto.unpad(plain) if fmt >= 2 else plain
+
+
+def _store_failures(engine: Engine, failures: int, at_us: int | None) -> None:
+    """Keep the unlock guard's count in the header; best effort (a busy file keeps memory's)."""
+    with suppress(sqlite3.Error, SADatabaseError), writing(engine).begin() as conn:
+        conn.execute(
+            update(VaultHeader)
+            .where(VaultHeader.id == 1)
+            .values(unlock_failures=failures, last_failure_at=at_us)
+        )
 
 
 class Vault:
@@ -114,12 +138,7 @@ class Vault:
         self._engine: Engine | None = engine
         self._key: bytes | None = data_key
         self._aead: AESGCM | None = AESGCM(data_key)  # one cipher object, reused for every record
-        self._search_cache: dict[str, _Entry] | None = None
-        # Writes that happen while the cache is being built, replayed onto it afterwards
-        # (None marks a delete), so a save during the first search is never missed.
-        self._pending: dict[str, Record | None] | None = None
-        self._cache_lock = threading.Lock()
-        self._build_lock = threading.Lock()  # one build at a time: a search waits for the warm-up
+        self._search = SearchCache(self._load_for_search)
 
     # --- opening -------------------------------------------------------------------------
 
@@ -163,39 +182,52 @@ class Vault:
 
     @classmethod
     def unlock(cls, path: Path, passphrase: str) -> Vault:
-        guard = guard_for(path)
-        guard.check()
-        engine, header = cls._open(path)
-        try:
-            params = _header_kdf(header)
-        except VaultDamaged:
-            engine.dispose()
-            raise
-        try:
+        def open_key(header: VaultHeader) -> bytes:
+            params = _header_kdf(header)  # VaultDamaged before any derivation
             kek = crypto.derive_passphrase_key(pp.normalise(passphrase), header.salt, params)
-            data_key = crypto.unwrap_key(kek, header.wrapped_key, PASSPHRASE_PURPOSE)
-        except crypto.DecryptionFailed:
-            engine.dispose()
-            guard.failed()
-            raise WrongPassphrase() from None
-        guard.succeeded()
-        return cls(path, engine, data_key)
+            return crypto.unwrap_key(kek, header.wrapped_key, PASSPHRASE_PURPOSE)
+
+        return cls._attempt(path, open_key, WrongPassphrase)
 
     @classmethod
     def unlock_with_recovery(cls, path: Path, code: str) -> Vault:
-        guard = guard_for(path)
-        guard.check()
-        engine, header = cls._open(path)
-        try:
+        def open_key(header: VaultHeader) -> bytes:
             if header.recovery_salt is None or header.recovery_wrapped_key is None:
                 raise crypto.DecryptionFailed("no recovery code set")
             key = crypto.derive_recovery_key(crypto.recovery_code_bytes(code), header.recovery_salt)
-            data_key = crypto.unwrap_key(key, header.recovery_wrapped_key, RECOVERY_PURPOSE)
-        except (crypto.DecryptionFailed, ValueError):
-            engine.dispose()
-            guard.failed()
-            raise WrongRecoveryCode() from None
-        guard.succeeded()
+            return crypto.unwrap_key(key, header.recovery_wrapped_key, RECOVERY_PURPOSE)
+
+        return cls._attempt(path, open_key, WrongRecoveryCode)
+
+    @classmethod
+    def _attempt(
+        cls, path: Path, open_key: Callable[[VaultHeader], bytes], wrong: Callable[[], CompanionError]
+    ) -> Vault:
+        """One guarded unlock attempt: reserved before deriving, its failure kept in the file.
+
+        The attempt holds the journal's guard for its whole length, so guesses sent together
+        run one after another and each meets the wait the one before it left. A failure is
+        written to the header before the person (or a script) hears the answer, so closing
+        the app to dodge the wait gains nothing.
+        """
+        guard = guard_for(path)
+        with guard.attempt():
+            engine, header = cls._open(path)
+            try:
+                guard.adopt(header.unlock_failures or 0, header.last_failure_at)
+                guard.check()
+                try:
+                    data_key = open_key(header)
+                except (crypto.DecryptionFailed, ValueError):
+                    guard.failed()
+                    _store_failures(engine, guard.failures, now_us())
+                    raise wrong() from None
+                if header.unlock_failures:
+                    _store_failures(engine, 0, None)
+                guard.succeeded()
+            except BaseException:
+                engine.dispose()
+                raise
         return cls(path, engine, data_key)
 
     @staticmethod
@@ -279,25 +311,44 @@ class Vault:
         return code
 
     def lock(self) -> None:
-        """Forget the key and every decrypted byte this object holds."""
+        """Forget the key and every decrypted byte this object holds.
+
+        The write-ahead log is folded into the file and emptied first, so old versions of
+        edited or deleted records don't wait in `-wal` for the next checkpoint.
+        """
         self._key = None
         self._aead = None
-        with self._cache_lock:
-            self._search_cache = None
-            self._pending = None
+        self._search.clear()
         if self._engine is not None:
+            self._checkpoint()
             self._engine.dispose()
             self._engine = None
 
+    def _checkpoint(self) -> None:
+        """Copy the WAL into the file and truncate it to 0 bytes (best effort: a reader may hold it)."""
+        if self._engine is None:
+            return
+        with suppress(sqlite3.Error, SADatabaseError), self._engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+
     # --- records -------------------------------------------------------------------------
 
-    def _seal(self, key: AESGCM, record_id: str, kind: str, payload: dict[str, Any]) -> bytes:
-        return crypto.seal(key, _encode(payload), crypto.record_aad(record_id, kind, RECORD_FMT))
+    @staticmethod
+    def _row_values(key: AESGCM, record: Record) -> dict[str, Any]:
+        """The columns that store ``record``: clear metadata plus its padded, sealed payload."""
+        aad = crypto.record_aad(record.id, record.kind, RECORD_FMT, record.created_us, record.updated_us)
+        return {
+            "kind": record.kind,
+            "created_at": record.created_us,
+            "updated_at": record.updated_us,
+            "fmt": RECORD_FMT,
+            "ciphertext": crypto.seal(key, crypto.pad(encode_payload(record.payload)), aad),
+        }
 
     def _open_row(self, key: AESGCM, row: Any) -> Record:
         try:
-            plain = crypto.open_sealed(key, row.ciphertext, crypto.record_aad(row.id, row.kind, row.fmt))
-            payload = json.loads(plain.decode("utf-8"))
+            plain = _decrypt(key, row.id, row.kind, row.created_at, row.updated_at, row.fmt, row.ciphertext)
+            payload = _parse_payload(plain)
         except (crypto.DecryptionFailed, ValueError):
             raise RecordUnreadable(row.id) from None
         return Record(row.id, row.kind, row.created_at, row.updated_at, payload)
@@ -305,23 +356,14 @@ class Vault:
     def add(self, kind: str, payload: dict[str, Any], *, created_us: int | None = None) -> Record:
         """Store a new record; durable on disk when this returns."""
         engine, key = self._cipher()
-        record_id = uuid.uuid4().hex
         stamp = now_us()
-        created = created_us if created_us is not None else stamp
-        blob = self._seal(key, record_id, kind, payload)
+        record = Record(
+            uuid.uuid4().hex, kind, stamp if created_us is None else created_us, stamp, dict(payload)
+        )
+        values = self._row_values(key, record)
         with _damage_as_vault_damaged(), writing(engine).begin() as conn:
-            conn.execute(
-                RecordRow.__table__.insert().values(
-                    id=record_id,
-                    kind=kind,
-                    created_at=created,
-                    updated_at=stamp,
-                    fmt=RECORD_FMT,
-                    ciphertext=blob,
-                )
-            )
-        record = Record(record_id, kind, created, stamp, dict(payload))
-        self._cache_put(record)
+            conn.execute(RecordRow.__table__.insert().values(id=record.id, **values))
+        self._search.put(record)
         return record
 
     def update(self, record_id: str, payload: dict[str, Any], *, created_us: int | None = None) -> Record:
@@ -333,35 +375,28 @@ class Vault:
             ).first()
             if row is None:
                 raise RecordNotFound(record_id)
-            kind, created = row
-            if created_us is not None:
-                created = created_us
+            created = row.created_at if created_us is None else created_us
+            record = Record(record_id, row.kind, created, stamp, dict(payload))
             conn.execute(
-                update(RecordRow)
-                .where(RecordRow.id == record_id)
-                .values(
-                    ciphertext=self._seal(key, record_id, kind, payload),
-                    fmt=RECORD_FMT,
-                    updated_at=stamp,
-                    created_at=created,
-                )
+                update(RecordRow).where(RecordRow.id == record_id).values(**self._row_values(key, record))
             )
-        record = Record(record_id, kind, created, stamp, dict(payload))
-        self._cache_put(record)
+        self._search.put(record)
         return record
 
     def delete(self, record_id: str) -> None:
-        """Remove the row; secure_delete overwrites the freed bytes."""
+        """Remove the row; secure_delete overwrites the freed bytes in the file.
+
+        The write-ahead log still holds the pages the record was written in, so it is
+        folded into the file and truncated right away: deleted text doesn't linger there
+        until the app closes. Deleting is rare, so the extra sync costs little.
+        """
         engine, _ = self._require()
         with _damage_as_vault_damaged(), writing(engine).begin() as conn:
             result = conn.execute(delete(RecordRow).where(RecordRow.id == record_id))
         if result.rowcount == 0:
             raise RecordNotFound(record_id)
-        with self._cache_lock:
-            if self._search_cache is not None:
-                self._search_cache.pop(record_id, None)
-            elif self._pending is not None:
-                self._pending[record_id] = None
+        self._search.remove(record_id)
+        self._checkpoint()
 
     def import_records(self, records: Iterable[Record]) -> tuple[int, int, int]:
         """Store records under their own ids and times, in ONE transaction: all or nothing.
@@ -384,24 +419,19 @@ class Vault:
                 if row is not None and (row.kind != record.kind or row.updated_at >= record.updated_us):
                     unchanged += 1
                     continue
-                values = {
-                    "kind": record.kind,
-                    "created_at": record.created_us,
-                    "updated_at": record.updated_us,
-                    "fmt": RECORD_FMT,
-                    "ciphertext": self._seal(key, record.id, record.kind, record.payload),
-                }
+                copy = Record(
+                    record.id, record.kind, record.created_us, record.updated_us, dict(record.payload)
+                )
+                values = self._row_values(key, copy)
                 if row is None:
                     conn.execute(RecordRow.__table__.insert().values(id=record.id, **values))
                     added += 1
                 else:
                     conn.execute(update(RecordRow).where(RecordRow.id == record.id).values(**values))
                     updated += 1
-                stored.append(
-                    Record(record.id, record.kind, record.created_us, record.updated_us, dict(record.payload))
-                )
+                stored.append(copy)
         for record in stored:
-            self._cache_put(record)
+            self._search.put(record)
         return added, updated, unchanged
 
     def get(self, record_id: str) -> Record:
@@ -477,65 +507,31 @@ class Vault:
 
     # --- search --------------------------------------------------------------------------
 
-    def _cache_put(self, record: Record) -> None:
-        with self._cache_lock:
-            if self._search_cache is not None:
-                self._search_cache[record.id] = _entry(record)
-            elif self._pending is not None:
-                self._pending[record.id] = record
-
     def _open_for_search(
-        self, key: AESGCM, record_id: str, kind: str, fmt: int, blob: bytes
+        self, key: AESGCM, record_id: str, kind: str, created: int, updated: int, fmt: int, blob: bytes
     ) -> tuple[bytes, str] | None:
         """A row's payload JSON and folded text (None if unreadable): `_open_row`, minus the Record."""
         try:
-            plain = crypto.open_sealed(key, blob, crypto.record_aad(record_id, kind, fmt))
-            text = plain.decode("utf-8")
-            payload, end = _json_prefix(text)
-            if end != len(text):
-                raise ValueError("extra data after the payload")
-            return plain, fold(payload_text(payload))
+            plain = _decrypt(key, record_id, kind, created, updated, fmt, blob)
+            return plain, searchable_text(_parse_payload(plain))
         except (crypto.DecryptionFailed, ValueError):
             return None
 
-    def _ensure_search_cache(self) -> dict[str, _Entry]:
-        """Decrypt everything once per unlock; later writes keep the cache current.
+    def _load_for_search(self) -> Iterator[Entry]:
+        """Every readable row, decrypted and folded, for the search cache's one build per unlock.
 
-        One pass over plain columns, decrypting and folding each row, no Record objects:
-        this is the wait before the first search after unlock (see benchmarks/). A search
-        made while the background warm-up is building waits for it rather than building twice.
+        One pass over plain columns, no Record objects: this is the wait before the first
+        search after unlock (see benchmarks/). Unreadable rows are skipped here; list_page
+        reports them.
         """
-        with self._cache_lock:
-            if self._search_cache is not None:
-                return self._search_cache
-        with self._build_lock:
-            return self._build_search_cache()
-
-    def _build_search_cache(self) -> dict[str, _Entry]:
-        with self._cache_lock:
-            if self._search_cache is not None:
-                return self._search_cache  # built while this caller waited
-            if self._pending is None:
-                self._pending = {}
         engine, key = self._cipher()
-        cache: dict[str, _Entry] = {}
         columns = (RecordRow.id, RecordRow.kind, RecordRow.created_at, RecordRow.updated_at)
         query = select(*columns, RecordRow.fmt, RecordRow.ciphertext)
         with _damage_as_vault_damaged(), engine.connect() as conn:
             for record_id, kind, created, updated, fmt, blob in conn.execute(query):
-                opened = self._open_for_search(key, record_id, kind, fmt, blob)
-                if opened is not None:  # unreadable rows: list_page reports them, search skips them
-                    cache[record_id] = (created, record_id, kind, updated, *opened)
-        with self._cache_lock:
-            if self._search_cache is None:
-                for record_id, record in (self._pending or {}).items():
-                    if record is None:
-                        cache.pop(record_id, None)
-                    else:
-                        cache[record_id] = _entry(record)
-                self._search_cache = cache
-                self._pending = None
-            return self._search_cache
+                opened = self._open_for_search(key, record_id, kind, created, updated, fmt, blob)
+                if opened is not None:
+                    yield (created, record_id, kind, updated, *opened)
 
     def matching(
         self,
@@ -544,35 +540,17 @@ class Vault:
         limit: int | None = None,
     ) -> list[Record]:
         """Records for which ``predicate`` holds, newest first (filters on encrypted content)."""
-        allowed = set(kinds) if kinds is not None else None
-        cache = self._ensure_search_cache()
-        with self._cache_lock:
-            candidates = [e for e in cache.values() if allowed is None or e[2] in allowed]
-        hits = [r for r in map(_entry_record, candidates) if predicate(r)]
-        hits.sort(key=lambda r: (r.created_us, r.id), reverse=True)
-        return hits[:limit] if limit is not None else hits
+        return self._search.matching(predicate, kinds, limit)
 
     def warm_search(self) -> None:
         """Decrypt everything for search now (call in the background right after unlock)."""
-        self._ensure_search_cache()
+        self._search.warm()
 
     def search(
         self, query: str, kinds: Iterable[str] | None = None, limit: int | None = None
     ) -> list[Record]:
         """Records containing every word of ``query`` (any case, any accents), newest first."""
-        wanted = terms(query)
-        if not wanted:
-            return []
-        allowed = set(kinds) if kinds is not None else None
-        cache = self._ensure_search_cache()
-        with self._cache_lock:
-            hits = [
-                entry
-                for entry in cache.values()
-                if (allowed is None or entry[2] in allowed) and matches(entry[5], wanted)
-            ]
-        hits.sort(key=_SORT_KEY, reverse=True)
-        return [_entry_record(e) for e in (hits[:limit] if limit is not None else hits)]
+        return self._search.search(query, kinds, limit)
 
 
 __all__ = ["Cursor", "Vault", "vault_exists"]

@@ -14,7 +14,7 @@ from companion.vault import crypto, storage
 from companion.vault import passphrase as pp
 from companion.vault.storage import SCHEMA_VERSION, migrate, schema_version
 from companion.vault.unlock_guard import guard_for
-from companion.vault.vault import PASSPHRASE_PURPOSE, RECORD_FMT, RECOVERY_PURPOSE, VAULT_FORMAT, Vault
+from companion.vault.vault import LEGACY_RECORD_FMT, PASSPHRASE_PURPOSE, RECOVERY_PURPOSE, VAULT_FORMAT, Vault
 
 PW = "correct horse battery staple"
 
@@ -86,11 +86,11 @@ def build_v1_vault(path: Path) -> tuple[str, dict[str, tuple[str, int, dict]]]:
     for kind, created, payload in V1_RECORDS:
         record_id = uuid.uuid4().hex
         plain = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-        blob = crypto.seal(data_key, plain, crypto.record_aad(record_id, kind, RECORD_FMT))
+        blob = crypto.seal(data_key, plain, crypto.record_aad(record_id, kind, LEGACY_RECORD_FMT))
         con.execute(
             "INSERT INTO records (id, kind, created_at, updated_at, fmt, ciphertext)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            (record_id, kind, created, created, RECORD_FMT, blob),
+            (record_id, kind, created, created, LEGACY_RECORD_FMT, blob),
         )
         expected[record_id] = (kind, created, payload)
     con.execute("COMMIT")
@@ -150,7 +150,9 @@ def test_downgraded_vault_is_upgraded_again(tmp_path):
     record = vault.add("journal", {"body": "from v2, pretending to be v1"})
     vault.lock()
     con = connect(path)
-    con.execute("DROP INDEX ix_records_kind_created")
+    con.execute("DROP INDEX ix_records_kind_created")  # undo step 2
+    con.execute("ALTER TABLE vault_header DROP COLUMN unlock_failures")  # undo step 3
+    con.execute("ALTER TABLE vault_header DROP COLUMN last_failure_at")
     con.execute("UPDATE schema_version SET version = 1")
     con.close()
     assert version_of(path) == 1
