@@ -73,7 +73,7 @@ def _known_files(data_dir: Path) -> list[Path]:
 
 
 def _remove_tree(path: Path) -> None:
-    def retry_writable(func, failed_path, _exc):  # noqa: ANN001 - shutil's callback shape
+    def retry_writable(func, failed_path, _exc):  # shutil's callback shape
         # read-only files (Windows) would otherwise stop the removal half way
         os.chmod(failed_path, stat.S_IWRITE)
         func(failed_path)

@@ -390,7 +390,7 @@ class PrepareScreen(Screen):
             path = await ft.FilePicker().save_file(
                 dialog_title="Save your summary", file_name=name, src_bytes=data
             )
-        except Exception as exc:  # the platform's save dialog failed; say so, keep everything
+        except Exception as exc:  # noqa: BLE001 - the platform's save dialog failed; keep everything
             show_error(self.export_error, f"The file couldn't be saved ({exc}). Nothing was lost; try again?")
             self.export_note.value = ""
             self.ctl.page.update()
