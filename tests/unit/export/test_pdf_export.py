@@ -18,8 +18,9 @@ from companion.core.records import to_us
 from companion.export.pdf import printable, region_shades, render_pdf
 from companion.export.summary import NOTHING_CHOSEN, Selection, build_summary, default_selection
 from companion.kinds.checkin import BodyMark, CheckIn, CheckIns, FeelingPick
-from companion.kinds.feedback import BRING, Feedback, FeedbackDraft, Topics
+from companion.kinds.feedback import BRING, Feedback, FeedbackDraft
 from companion.kinds.journal import Entry, Journal
+from companion.kinds.topics import Topics
 from companion.vault.vault import Vault
 
 ARTIFACTS = Path(__file__).resolve().parents[3] / "test-output" / "pdf"
@@ -285,3 +286,16 @@ def test_month_summary_wording_in_the_pdf(week) -> None:
     assert squash("Stomach, twice, usually") in text
     assert squash("How strong it felt") in text
     assert "/10" not in text
+
+
+def test_layout_follows_section_ids_not_headings(week, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rewording a heading keeps its layout: the body map and the chart are chosen by section id."""
+    from companion.export import summary_model
+
+    records, _ids = week
+    monkeypatch.setitem(summary_model.HEADINGS, "body", "Where I felt it")
+    monkeypatch.setitem(summary_model.HEADINGS, "feelings", "What I felt")
+    text = squash(text_of(render_pdf(build_summary(records, default_selection(records), START, None, NOW))))
+    assert "WhereIfeltit" in text and "WhatIfelt" in text
+    assert "Front" in text and "alittle" in text  # the body map's labels and legend
+    assert squash("How strong it felt at each check-in, from 0 to 10, over time") in text  # the chart
