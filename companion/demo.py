@@ -35,11 +35,12 @@ from companion.core.localtime import local_zone
 from companion.core.records import Record, now_us, to_datetime, to_us
 from companion.kinds.breathing_log import BreathingLog, BreathingSession
 from companion.kinds.checkin import BodyMark, CheckIn, CheckIns, FeelingPick
-from companion.kinds.feedback import BRING, Feedback, FeedbackDraft, Topics
+from companion.kinds.feedback import BRING, Feedback, FeedbackDraft
 from companion.kinds.journal import Entry, Journal
 from companion.kinds.reflection import Reflection, Reflections
 from companion.kinds.sessions import Session, Sessions
 from companion.kinds.settings import Settings
+from companion.kinds.topics import Topics
 from companion.reference import breathing
 from companion.vault.vault import Vault, vault_exists
 

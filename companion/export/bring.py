@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from companion.kinds.feedback import BringList, FeedbackDraft, Topic
+from companion.kinds.feedback import BringList, FeedbackDraft
+from companion.kinds.topics import Topic
 
 
 def bring_lines(feedback: Iterable[FeedbackDraft], topics: Iterable[Topic]) -> list[str]:

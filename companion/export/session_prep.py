@@ -11,18 +11,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from companion.core.kind_ids import BREATHING, CHECKIN, FEEDBACK, HOMEWORK, JOURNAL, REFLECTION, TOPIC
 from companion.core.records import Record, to_datetime, to_us
 from companion.core.records import now_us as current_us
 from companion.core.textfit import shorten
 from companion.export.summary import day_text, in_range, offered, practice_to_share
-from companion.kinds.breathing_log import BREATHING, BreathingSession
+from companion.kinds.breathing_log import BreathingSession
 from companion.kinds.breathing_log import describe as describe_breathing
-from companion.kinds.checkin import CHECKIN, CheckIn, describe_mark, region_name
-from companion.kinds.feedback import FEEDBACK, TOPIC, FeedbackDraft, Topic
+from companion.kinds.checkin import CheckIn, describe_mark, region_name
+from companion.kinds.feedback import FeedbackDraft
 from companion.kinds.feedback import kind as feedback_kind
-from companion.kinds.homework import HOMEWORK, Homework, describe_often
-from companion.kinds.journal import JOURNAL, Entry, display_title, preview
-from companion.kinds.reflection import REFLECTION, Reflection, summary_lines
+from companion.kinds.homework import Homework, describe_often
+from companion.kinds.journal import Entry, display_title, preview
+from companion.kinds.reflection import Reflection, summary_lines
+from companion.kinds.topics import Topic
 from companion.vault.vault import Vault
 
 SINCE_LAST, WEEK, MONTH, EVERYTHING, CHOSEN_DATES = "since_last", "week", "month", "all", "dates"

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import tzinfo
 
+from companion.core.kind_ids import BREATHING, CHECKIN, FEEDBACK, HOMEWORK, JOURNAL, REFLECTION, TOPIC
 from companion.core.records import Record
 from companion.export import tallies
 from companion.export.bring import bring_lines
@@ -53,12 +54,11 @@ from companion.export.summary_text import (
     to_plain_text,
 )
 from companion.export.tallies import RegionStat
-from companion.kinds.breathing_log import BREATHING
-from companion.kinds.checkin import CHECKIN, CheckIn
-from companion.kinds.feedback import BRING, FEEDBACK, SHARED, TOPIC, FeedbackDraft, Topic
-from companion.kinds.homework import HOMEWORK
-from companion.kinds.journal import JOURNAL, Entry, display_title
-from companion.kinds.reflection import REFLECTION, Reflection, summary_lines
+from companion.kinds.checkin import CheckIn
+from companion.kinds.feedback import BRING, SHARED, FeedbackDraft
+from companion.kinds.journal import Entry, display_title
+from companion.kinds.reflection import Reflection, summary_lines
+from companion.kinds.topics import Topic
 
 __all__ = [
     "EVERYTHING",

@@ -1,29 +1,41 @@
-"""Feedback for my therapist, and the topics I want to bring: private until I choose otherwise.
+"""Feedback for my therapist, and the list of what I'm bringing: private until I choose otherwise.
 
 Telling a therapist what helped and what didn't strengthens the work, and many people hold
 back to be polite. The composer gives gentle structure (what happened, what I noticed in my
 body, what I felt, what I'd like) and turns it into first-person sentences the client can then
-edit freely. Appreciations count as much as problems.
+edit freely (kinds/feedback_wording.py). Appreciations count as much as problems. Topics to
+bring up live in kinds/topics.py; `bring_list` gathers both.
 
-Privacy rule: everything starts PRIVATE. Saving, editing and autosaving never change where an
-item stands; only an explicit `set_state` or `mark_shared` call does. An item may go to BRING
-("bring to session") or straight to SHARED (the client may have said it without planning to),
-and back to PRIVATE at any time. An empty item can't be brought or marked shared.
+Privacy rule (kinds/sharing.py): everything starts PRIVATE. Saving, editing and autosaving never
+change where an item stands; only an explicit `set_state` or `mark_shared` call does. An item may
+go to BRING ("bring to session") or straight to SHARED (the client may have said it without
+planning to), and back to PRIVATE at any time. An empty item can't be brought or marked shared.
 """
 
 from __future__ import annotations
 
-import math
-import re
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from companion.core.errors import RecordNotFound
-from companion.core.kind_ids import FEEDBACK, TOPIC
+from companion.core.kind_ids import FEEDBACK
+from companion.core.kind_ids import TOPIC as TOPIC  # kept importable from here
 from companion.core.records import Record
-from companion.kinds.base import DraftedStore, RecordStore
+from companion.kinds.base import DraftedStore
+from companion.kinds.feedback_wording import assemble, has_words
+from companion.kinds.sharing import (
+    BRING,
+    NOTHING_TO_BRING,
+    NOTHING_TO_SHARE,
+    PRIVATE,
+    SHARED,
+    STATES,
+    UNKNOWN_STATE,
+    stored_state,
+)
+from companion.kinds.sharing import STATE_HINTS as STATE_HINTS  # kept importable from here
+from companion.kinds.sharing import STATE_LABELS as STATE_LABELS  # kept importable from here
+from companion.kinds.topics import Topic, Topics
 from companion.vault.vault import Vault
 
 PAYLOAD_VERSION = 1
@@ -146,29 +158,8 @@ HINTS: dict[str, str] = {
     "outcome": "Only if you'd like to remember it.",
 }
 
-# --- states ------------------------------------------------------------------------------
-
-PRIVATE = "private"
-BRING = "bring"
-SHARED = "shared"
-STATES: tuple[str, ...] = (PRIVATE, BRING, SHARED)
-STATE_LABELS: dict[str, str] = {PRIVATE: "Just for me", BRING: "Bring to session", SHARED: "Shared"}
-STATE_HINTS: dict[str, str] = {
-    PRIVATE: "Only you can see this. It stays here unless you choose otherwise.",
-    BRING: "On your list for a coming session. You can still change your mind.",
-    SHARED: "You shared this. If you like, note how it went.",
-}
-
-NOTHING_TO_BRING = "Write a few words first, so there's something to bring."
-NOTHING_TO_SHARE = "Write a few words first, so there's something to mark as shared."
 NOTHING_YET = "There's nothing here yet. A few words are enough."
 UNKNOWN_KIND = "Please choose what kind of feedback this is."
-UNKNOWN_STATE = "Please choose: just for me, bring to session, or shared."
-
-
-def _state(value: Any) -> str:
-    """Damaged or unknown states read as PRIVATE: bad data must never make something look shared."""
-    return value if isinstance(value, str) and value in STATES else PRIVATE
 
 
 def _text(value: Any) -> str:
@@ -181,177 +172,6 @@ def _strings(value: Any) -> tuple[str, ...]:
 
 def _optional_id(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
-
-
-# --- turning parts into sentences ----------------------------------------------------------
-
-_EDGE = ",.;:!?…"  # punctuation we trim where a part meets our own words
-_TERMINAL = ".!?…"  # a client's own sentence ending we keep
-_SPACE_BEFORE_MARK = re.compile(r" +([,.;:!?…])")
-_FIRST_WORD = re.compile(r"[^\W\d_]+")
-
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-# Common first words that are safe to lower-case mid-sentence ("You slowed down" -> "When you
-# slowed down"); names and anything else keep the client's capitals.
-_COMMON_STARTS = _wordset(
-    "a an the you your yours we our us they their them it its my me this that these those there "
-    "he she his her him when after before during while as at in on if so some something "
-    "everything nothing someone being having talking feeling more less just then today"
-)
-_QUESTION_STARTS = _wordset(
-    "could can would will may might shall should is are do does did what how why where who"
-)
-_OWN_SENTENCE_STARTS = _wordset("please maybe perhaps let lets hopefully")
-
-
-def has_words(text: str) -> bool:
-    """True when text holds a letter, digit or symbol (emoji count); spaces and punctuation don't."""
-    return any(unicodedata.category(ch)[0] in "LNS" for ch in text)
-
-
-def _tidy(text: str) -> str:
-    """One line: whitespace runs made single, no space before punctuation, none stray at the start."""
-    text = _SPACE_BEFORE_MARK.sub(r"\1", " ".join(text.split()))
-    return text.lstrip(_EDGE + " ")
-
-
-def _mid(core: str) -> str:
-    """A part as it sits inside a sentence: its own closing punctuation removed."""
-    return core.rstrip(_EDGE + " ")
-
-
-def _end(core: str) -> str:
-    """A part that ends a sentence: keeps the client's ".", "!", "?" or "…", else gains one full stop."""
-    tail = core[len(_mid(core)) :]
-    ending = "".join(ch for ch in tail if ch in _TERMINAL)
-    return _mid(core) + (ending or ".")
-
-
-def _first_word(text: str) -> str:
-    match = _FIRST_WORD.match(text)
-    return match.group() if match else ""
-
-
-def _soften(text: str, relaxed: bool = False) -> str:
-    """Lower-case a capitalised first word that now sits mid-sentence; "I" and names stay as written."""
-    word = _first_word(text)
-    if not word or word == "I" or not (word[0].isupper() and (len(word) == 1 or word[1:].islower())):
-        return text
-    if relaxed or word.casefold() in _COMMON_STARTS:
-        return text[0].lower() + text[1:]
-    return text
-
-
-def _drop_prefix(text: str, prefixes: Iterable[str]) -> str:
-    """ "when you paused" -> "you paused", so we never write "When when"; kept if nothing would remain."""
-    for prefix in prefixes:
-        head, rest = text[: len(prefix)], text[len(prefix) :]
-        if head.casefold().replace("’", "'") == prefix and not rest[:1].isalnum():
-            rest = _tidy(rest)
-            return rest if has_words(rest) else text
-    return text
-
-
-def _part(text: str, prefixes: Iterable[str] = (), relaxed: bool = False) -> str:
-    """The usable core of one part, or "" when it was skipped."""
-    core = _tidy(text)
-    if not has_words(core):
-        return ""
-    return _soften(_drop_prefix(core, prefixes), relaxed)
-
-
-def join_words(words: Sequence[str]) -> str:
-    """ "sad", "sad and hurt", "sad, hurt and tired"."""
-    if len(words) <= 1:
-        return "".join(words)
-    return f"{', '.join(words[:-1])} and {words[-1]}"
-
-
-def _feeling_words(words: Iterable[str], first: str | None = None) -> list[str]:
-    out: list[str] = [first] if first else []
-    seen = {w.casefold() for w in out}
-    for word in words:
-        core = _mid(_part(word, relaxed=True))
-        if core and core.casefold() not in seen:
-            seen.add(core.casefold())
-            out.append(core)
-    return out
-
-
-# When "what happened" is the only part, each kind says it its own way: (before, after).
-# An empty "after" means the client's words end the sentence.
-_ONLY_WHAT: dict[str, tuple[str, str]] = {
-    "appreciation": ("It helped when ", ""),
-    "request": ("I've been thinking about when ", ""),
-    "didnt_land": ("When ", ", it didn't quite land for me."),
-    "felt_missed": ("When ", ", I felt missed."),
-    "held_back": ("When ", ", I held something back."),
-    "pace_tone": ("Something about the pace or tone stood out for me when ", ""),
-    "frame": ("This question came up for me when ", ""),
-}
-_ONLY_WHAT_DEFAULT = ("This came up for me when ", "")
-# A closing sentence after the moment for kinds where the feeling alone doesn't say it.
-_AFTER_MOMENT: dict[str, str] = {
-    "didnt_land": "It didn't quite land for me.",
-    "held_back": "I didn't say so at the time.",
-}
-
-
-def _moment(kind_id: str, what: str, body: str, feelings: list[str]) -> list[str]:
-    if not (what or body or feelings):
-        return []
-    if what and not (body or feelings):
-        before, after = _ONLY_WHAT.get(kind_id, _ONLY_WHAT_DEFAULT)
-        return [before + (_mid(what) + after if after else _end(what))]
-    if body and feelings:
-        clause = f"I noticed {_mid(body)} and I felt {join_words(feelings)}."
-    elif body:
-        clause = f"I noticed {_end(body)}"
-    else:
-        clause = f"I felt {join_words(feelings)}."
-    sentences = [f"When {_mid(what)}, {clause}" if what else clause]
-    if kind_id in _AFTER_MOMENT:
-        sentences.append(_AFTER_MOMENT[kind_id])
-    return sentences
-
-
-def _wish(like: str) -> str:
-    """ "I'd like …", or the client's own sentence when it already stands alone ("Could we …?")."""
-    first = _first_word(like)
-    word = first.casefold()
-    second = _first_word(like[len(first) :].lstrip()).casefold()
-    question = word in _QUESTION_STARTS
-    stands_alone = (
-        word == "i" or question or word in _OWN_SENTENCE_STARTS or (word in ("you", "we") and second != "to")
-    )
-    if not stands_alone:
-        return f"I'd like {_end(like)}"
-    sentence = like[0].upper() + like[1:]
-    tail = sentence[len(_mid(sentence)) :]
-    ending = "".join(ch for ch in tail if ch in _TERMINAL)
-    return _mid(sentence) + (ending or ("?" if question else "."))
-
-
-def assemble(draft: FeedbackDraft) -> str:
-    """First-person sentences from whichever parts are filled: what happened, body, feelings, wish.
-
-    Skipped parts leave no trace; the result always reads as whole sentences, and "" when
-    nothing is filled. It is a starting point: the client can edit it into `text`.
-    """
-    what = _part(draft.what_happened, ("when",))
-    body = _part(draft.body, ("i noticed",), relaxed=True)
-    feelings = _feeling_words(draft.feelings)
-    like = _part(draft.would_like, ("i'd like", "i would like"))
-    if draft.kind == "felt_missed" and (what or body or feelings):
-        feelings = _feeling_words(draft.feelings, first="missed")
-    sentences = _moment(draft.kind, what, body, feelings)
-    if like:
-        sentences.append(_wish(like))
-    return " ".join(sentences)
 
 
 # --- feedback ------------------------------------------------------------------------------
@@ -392,7 +212,7 @@ class FeedbackDraft:
         return {
             "v": PAYLOAD_VERSION,
             "kind": self.kind,
-            "state": _state(self.state),
+            "state": stored_state(self.state),
             "session_id": self.session_id,
             "what_happened": self.what_happened[:MAX_TEXT],
             "body": self.body[:MAX_TEXT],
@@ -411,7 +231,7 @@ class FeedbackDraft:
         kind_id = data.get("kind")
         return cls(
             kind=kind_id if isinstance(kind_id, str) and kind_id in _KINDS_BY_ID else DEFAULT_KIND,
-            state=_state(data.get("state")),
+            state=stored_state(data.get("state")),
             session_id=_optional_id(data.get("session_id")),
             what_happened=_text(data.get("what_happened")),
             body=_text(data.get("body")),
@@ -483,115 +303,6 @@ class Feedback(DraftedStore[FeedbackDraft]):
             raise ValueError(NOTHING_TO_SHARE)
         done = replace(draft, state=SHARED, outcome=outcome if outcome.strip() else draft.outcome)
         return self._write(record_id, done)
-
-
-# --- topics to bring -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Topic:
-    text: str
-    state: str = PRIVATE
-    order: float = 0.0  # position in the list; rewritten as 0, 1, 2 ... when the client reorders
-
-    def to_payload(self) -> dict[str, Any]:
-        return {
-            "v": PAYLOAD_VERSION,
-            "text": self.text[:MAX_TEXT],
-            "state": _state(self.state),
-            "order": self.order,
-        }
-
-    @classmethod
-    def from_payload(cls, data: Any) -> Topic:
-        """Never raises: junk order reads as 0.0, an unknown state as PRIVATE."""
-        if not isinstance(data, dict):
-            data = {}
-        order = data.get("order")
-        valid = isinstance(order, int | float) and not isinstance(order, bool) and math.isfinite(order)
-        return cls(
-            text=_text(data.get("text")),
-            state=_state(data.get("state")),
-            order=float(order) if valid else 0.0,
-        )
-
-
-class Topics(RecordStore[Topic]):
-    """Things to bring up, in the client's own order.
-
-    ``add`` and ``update`` take just the words: where a topic sits and whether it is brought
-    are kept by the store, never by the screen.
-    """
-
-    kind = TOPIC
-
-    def from_payload(self, payload: Any) -> Topic:
-        return Topic.from_payload(payload)
-
-    @staticmethod
-    def _clean(text: str) -> str:
-        text = text.strip()
-        if not text:
-            raise ValueError("Write a few words first, so there's something to bring up.")
-        return text
-
-    def add(self, text: str) -> Record:  # type: ignore[override]
-        """Append at the end of the list, private."""
-        text = self._clean(text)
-        current = self.ordered()
-        order = current[-1][1].order + 1.0 if current else 0.0
-        return self._insert(Topic(text, PRIVATE, order))
-
-    def update(self, record_id: str, text: str) -> Record:  # type: ignore[override]
-        """New wording; place and state stay as they were."""
-        text = self._clean(text)
-        _record, topic = self._pair(record_id)
-        return self._write(record_id, replace(topic, text=text))
-
-    def ordered(self) -> list[tuple[Record, Topic]]:
-        pairs = self.pairs()
-        pairs.sort(key=lambda pair: (pair[1].order, pair[0].created_us, pair[0].id))
-        return pairs
-
-    def _rewrite(self, pairs: list[tuple[Record, Topic]]) -> None:
-        """Store positions 0, 1, 2 ... touching only the records whose position changed."""
-        for index, (record, topic) in enumerate(pairs):
-            if topic.order != float(index):
-                self._write(record.id, replace(topic, order=float(index)))
-
-    def move(self, record_id: str, new_index: int) -> None:
-        """Put one topic at ``new_index`` (clamped to the list); the others keep their order."""
-        pairs = self.ordered()
-        position = next((i for i, (r, _t) in enumerate(pairs) if r.id == record_id), None)
-        if position is None:
-            raise RecordNotFound(record_id)
-        moving = pairs.pop(position)
-        pairs.insert(max(0, min(len(pairs), new_index)), moving)
-        self._rewrite(pairs)
-
-    def reorder(self, ids: Sequence[str]) -> None:
-        """The listed topics first, in that order; the rest after, in their current order.
-
-        Unknown ids and repeats are ignored, so a list from a slightly stale screen is safe.
-        """
-        pairs = self.ordered()
-        by_id = {r.id: (r, t) for r, t in pairs}
-        listed: list[tuple[Record, Topic]] = []
-        for record_id in ids:
-            if record_id in by_id:
-                listed.append(by_id.pop(record_id))
-        rest = [pair for pair in pairs if pair[0].id in by_id]
-        self._rewrite(listed + rest)
-
-    def set_state(self, record_id: str, state: str) -> Record:
-        if state not in STATES:
-            raise ValueError(UNKNOWN_STATE)
-        record, topic = self._pair(record_id)
-        if state != PRIVATE and not topic.text.strip():
-            raise ValueError(NOTHING_TO_BRING)
-        if topic.state == state:
-            return record
-        return self._write(record_id, replace(topic, state=state))
 
 
 # --- what I'm bringing ---------------------------------------------------------------------------

@@ -16,12 +16,13 @@ from companion.core.records import Cursor, Page, Record
 from companion.export import backup, session_prep
 from companion.kinds.breathing_log import BreathingLog
 from companion.kinds.checkin import CheckIns
-from companion.kinds.feedback import Feedback, Topics, bring_list
+from companion.kinds.feedback import Feedback, bring_list
 from companion.kinds.homework import Homeworks
 from companion.kinds.journal import Journal
 from companion.kinds.reflection import Reflections
 from companion.kinds.sessions import Sessions
 from companion.kinds.settings import Settings
+from companion.kinds.topics import Topics
 from companion.vault.vault import Vault
 
 # Browser tests prove the error policy by breaking one store method on purpose, e.g.

@@ -11,8 +11,9 @@ from companion.core.errors import CompanionError
 from companion.core.records import now_us, to_datetime
 from companion.kinds import feedback as fb
 from companion.kinds.checkin import CHECKIN, CheckIn
-from companion.kinds.feedback import BRING, PRIVATE, SHARED, Feedback, FeedbackDraft, Topics
+from companion.kinds.feedback import BRING, PRIVATE, SHARED, Feedback, FeedbackDraft
 from companion.kinds.sessions import describe
+from companion.kinds.topics import Topics
 from companion.ui.kit.screen import Screen
 from companion.ui.kit.shell import Shell
 from companion.ui.widgets.autosave import DraftAutosave

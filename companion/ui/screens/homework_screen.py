@@ -1,7 +1,7 @@
 """Practices from my therapist: what they are, what I've done, adding one, importing a card.
 
 Progress is only ever what was done. A homework card comes from outside: it is read with
-`homework.parse_card`, shown line by line, and nothing is added until the client says yes.
+`homework_card.parse_card`, shown line by line, and nothing is added until the client says yes.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import flet as ft
 
 from companion.core.errors import CompanionError
 from companion.kinds import homework as hw
+from companion.kinds import homework_card as card
 from companion.ui.kit.screen import Screen
 from companion.ui.widgets.common import (
     ChoiceMenu,
@@ -145,7 +146,7 @@ class HomeworkScreen(Screen):
             files = await ft.FilePicker().pick_files(
                 dialog_title="Choose a homework card", allow_multiple=False, with_data=True
             )
-        except Exception as exc:  # the platform's file dialog failed; nothing changed
+        except Exception as exc:  # noqa: BLE001 - the platform's file dialog failed; nothing changed
             show_error(self.error, f"The file couldn't be opened ({exc}). Nothing was added.")
             self.ctl.page.update()
             return
@@ -161,7 +162,7 @@ class HomeworkScreen(Screen):
                 self.ctl.page.update()
                 return
         try:
-            practices = hw.parse_card(data or b"")
+            practices = card.parse_card(data or b"")
         except CompanionError as exc:
             show_error(self.error, str(exc))
             self.ctl.page.update()
@@ -175,7 +176,7 @@ class HomeworkScreen(Screen):
             self.ctl.toast(f"Added {len(practices)} practice{'s' if len(practices) != 1 else ''}.")
             await self._refresh()
 
-        lines = [ft.Text("\u2022 " + line) for line in hw.describe_card(practices)]
+        lines = [ft.Text("\u2022 " + line) for line in card.describe_card(practices)]
         self.ctl.page.show_dialog(
             ft.AlertDialog(
                 modal=True,
@@ -201,7 +202,7 @@ _DO_LABELS = {
 
 def _read_small(path: str) -> bytes:
     with open(path, "rb") as handle:
-        data = handle.read(hw.MAX_CARD_BYTES + 1)
+        data = handle.read(card.MAX_CARD_BYTES + 1)
     return data  # parse_card refuses anything over the limit with a plain message
 
 

@@ -16,11 +16,12 @@ from companion.core.records import Record, to_datetime, to_us
 from companion.export.summary import Selection, build_summary, default_selection, to_markdown, to_plain_text
 from companion.kinds.breathing_log import BREATHING, BreathingLog, describe
 from companion.kinds.checkin import CHECKIN, CheckIn
-from companion.kinds.feedback import BRING, FEEDBACK, PRIVATE, SHARED, TOPIC, Feedback, Topics, bring_list
+from companion.kinds.feedback import BRING, FEEDBACK, PRIVATE, SHARED, TOPIC, Feedback, bring_list
 from companion.kinds.journal import JOURNAL
 from companion.kinds.reflection import REFLECTION, Reflections
 from companion.kinds.sessions import SESSION, Sessions
 from companion.kinds.settings import Settings
+from companion.kinds.topics import Topics
 from companion.reference import vocabulary as vocab
 from companion.vault.vault import Vault
 

@@ -11,9 +11,10 @@ from companion.core.records import to_us
 from companion.export import session_prep as prep
 from companion.export.summary import build_summary, default_selection
 from companion.kinds.checkin import BodyMark, CheckIn, CheckIns, FeelingPick
-from companion.kinds.feedback import BRING, SHARED, Feedback, FeedbackDraft, Topics
+from companion.kinds.feedback import BRING, SHARED, Feedback, FeedbackDraft
 from companion.kinds.journal import Entry, Journal
 from companion.kinds.reflection import Reflection, Reflections
+from companion.kinds.topics import Topics
 from companion.vault.vault import Vault
 
 

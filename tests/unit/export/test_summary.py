@@ -24,9 +24,10 @@ from companion.export.summary import (
     to_plain_text,
 )
 from companion.kinds.checkin import CHECKIN, BodyMark, CheckIn, CheckIns, FeelingPick
-from companion.kinds.feedback import BRING, Feedback, FeedbackDraft, Topics
+from companion.kinds.feedback import BRING, Feedback, FeedbackDraft
 from companion.kinds.journal import Entry, Journal
 from companion.kinds.reflection import Reflection, Reflections
+from companion.kinds.topics import Topics
 from companion.vault.vault import Vault
 
 

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from companion.core.errors import RecordNotFound
+from companion.core.kind_ids import TOPIC
 from companion.kinds.feedback import (
     BRING,
     DEFAULT_KIND,
@@ -24,16 +25,13 @@ from companion.kinds.feedback import (
     SHARED,
     STATE_LABELS,
     STATES,
-    TOPIC,
     Feedback,
     FeedbackDraft,
-    Topic,
-    Topics,
-    assemble,
     bring_list,
-    join_words,
     kind,
 )
+from companion.kinds.feedback_wording import assemble, join_words
+from companion.kinds.topics import Topic, Topics
 from companion.vault.vault import Vault
 
 

@@ -22,7 +22,6 @@ from companion.kinds.homework import (
     DAILY,
     FEEDBACK,
     HOMEWORK,
-    MAX_CARD_BYTES,
     ON_DAYS,
     PROMPT,
     THERAPIST,
@@ -32,13 +31,11 @@ from companion.kinds.homework import (
     Homework,
     Homeworks,
     clean_text,
-    describe_card,
     describe_often,
     done_in_period,
-    parse_card,
     progress_text,
-    write_card,
 )
+from companion.kinds.homework_card import MAX_CARD_BYTES, describe_card, parse_card, write_card
 from companion.vault.vault import Vault
 
 TODAY = date(2026, 11, 25)

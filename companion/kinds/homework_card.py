@@ -1,0 +1,245 @@
+"""Homework cards: a small JSON file a therapist writes once and gives to many clients.
+
+The format is described in docs/homework-card.md. A card comes from outside, so `parse_card`
+checks every byte strictly and turns any problem into one plain-words `HomeworkCardInvalid`,
+before anything is added; `write_card` makes a card `parse_card` (and a person) can read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any
+
+from companion.core.errors import HomeworkCardInvalid
+from companion.core.textfit import shorten
+from companion.kinds.homework import (
+    DAILY,
+    DAY_NAMES,
+    EARLIEST,
+    LATEST,
+    MAX_NOTE,
+    MAX_PROMPT,
+    MAX_TITLE,
+    OFTEN,
+    ON_DAYS,
+    PROMPT,
+    THERAPIST,
+    TIMES_A_WEEK,
+    WEEKDAYS,
+    WHATS,
+    Homework,
+    clean_text,
+    describe,
+    problem,
+    stored_date,
+    validated,
+)
+
+CARD_FORMAT = "companion-homework"
+CARD_VERSION = 1
+CARD_SUFFIX = ".homework.json"
+MAX_CARD_BYTES = 64 * 1024
+MAX_PRACTICES = 20
+MAX_WEEKS = 52
+_CARD_KEYS = {"format", "version", "practices"}
+_PRACTICE_KEYS = {
+    "what",
+    "title",
+    "prompt",
+    "note",
+    "often",
+    "times_a_week",
+    "days",
+    "start",
+    "until",
+    "weeks",
+}
+_DAYS_HINT = "use mon, tue, wed, thu, fri, sat, sun"
+_WHATS_HINT = "use checkin, breathing, feedback or prompt"
+
+
+def describe_card(homeworks: list[Homework], today: date | None = None) -> list[str]:
+    """The lines the import dialog shows under "This will add:"."""
+    return [describe(h, today or date.today()) for h in homeworks]
+
+
+# --- reading a card ------------------------------------------------------------------------
+
+
+def _invalid(reason: str) -> HomeworkCardInvalid:
+    return HomeworkCardInvalid(reason)
+
+
+def _shown(value: str, limit: int = 40) -> str:
+    """A piece of the card safe to quote back in a message."""
+    return shorten(clean_text(value), limit)
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")
+
+
+def _card_object(data: bytes) -> dict[str, Any]:
+    if not isinstance(data, bytes | bytearray):
+        raise _invalid("it isn't a file Companion can read")
+    if len(data) > MAX_CARD_BYTES:
+        raise _invalid(f"the file is larger than {MAX_CARD_BYTES // 1024} KB, far more than a card needs")
+    try:
+        text = bytes(data).decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _invalid("the file isn't plain text") from None
+    if not text.strip():
+        raise _invalid("the file is empty")
+    try:
+        obj = json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise _invalid(f"there is a typing mistake near line {exc.lineno}") from None
+    except (ValueError, RecursionError):
+        raise _invalid("it isn't laid out the way a homework card is") from None
+    if not isinstance(obj, dict) or obj.get("format") != CARD_FORMAT:
+        raise _invalid("it isn't a homework card")
+    version = obj.get("version")
+    if isinstance(version, int) and not isinstance(version, bool) and version > CARD_VERSION:
+        raise _invalid("it was made for a newer version of Companion; please update Companion first")
+    if type(version) is not int or version != CARD_VERSION:
+        raise _invalid("its version number isn't one Companion knows")
+    unknown = sorted(str(k) for k in obj if k not in _CARD_KEYS)
+    if unknown:
+        raise _invalid(f'it has a part Companion doesn\'t know ("{_shown(unknown[0])}")')
+    return obj
+
+
+def _text_field(item: dict[str, Any], key: str, limit: int, where: str, *, multiline: bool) -> str:
+    value = item.get(key, "")
+    if not isinstance(value, str):
+        raise _invalid(f"{where}: the {key} should be text in quotes")
+    if len(value) > 4 * limit:  # don't even clean absurd text
+        raise _invalid(f"{where}: the {key} is longer than {limit} characters")
+    return clean_text(value, multiline=multiline)
+
+
+def _card_date(value: Any, where: str, name: str) -> date:
+    parsed = stored_date(value)
+    if parsed is None:
+        raise _invalid(f"{where}: the {name} should be a date written like 2026-11-25")
+    if not EARLIEST <= parsed <= LATEST:
+        raise _invalid(f"{where}: the {name} ({parsed.isoformat()}) doesn't look right")
+    return parsed
+
+
+def _card_int(value: Any, low: int, high: int, message: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise _invalid(message)
+    return value
+
+
+def _card_days(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value or len(value) > 7:
+        raise _invalid(f'{where}: "days" should list days of the week, like ["mon", "thu"]')
+    days: set[str] = set()
+    for day in value:
+        key = day.strip().lower()[:3] if isinstance(day, str) else ""
+        full = day.strip().lower() if isinstance(day, str) else ""
+        if key not in WEEKDAYS or not DAY_NAMES[WEEKDAYS.index(key)].lower().startswith(full):
+            shown = _shown(day) if isinstance(day, str) else "?"
+            raise _invalid(f'{where}: "{shown}" isn\'t a day of the week ({_DAYS_HINT})')
+        days.add(key)
+    return tuple(d for d in WEEKDAYS if d in days)
+
+
+def _practice(item: Any, number: int, today: date) -> Homework:
+    where = f"practice {number}"
+    if not isinstance(item, dict):
+        raise _invalid(f"{where} isn't written as a practice")
+    unknown = sorted(str(k) for k in item if k not in _PRACTICE_KEYS)
+    if unknown:
+        raise _invalid(f'{where} has a part Companion doesn\'t know ("{_shown(unknown[0])}")')
+    what = item.get("what")
+    if not isinstance(what, str):
+        raise _invalid(f'{where}: "what" should say which practice it is ({_WHATS_HINT})')
+    if what not in WHATS:
+        raise _invalid(f'{where}: "{_shown(what)}" isn\'t a practice Companion knows ({_WHATS_HINT})')
+    if "prompt" in item and what != PROMPT:
+        raise _invalid(f'{where}: only a "prompt" practice has a writing prompt')
+    often = item.get("often", DAILY)
+    if often not in OFTEN:
+        raise _invalid(f"{where}: how often should be daily, times_a_week or on_days")
+    if ("times_a_week" in item) != (often == TIMES_A_WEEK):
+        raise _invalid(f'{where}: "times_a_week" goes together with "often": "times_a_week"')
+    if ("days" in item) != (often == ON_DAYS):
+        raise _invalid(f'{where}: "days" goes together with "often": "on_days"')
+    times = 1
+    if often == TIMES_A_WEEK:
+        times = _card_int(item["times_a_week"], 1, 7, f"{where}: times a week should be a number from 1 to 7")
+    days = _card_days(item["days"], where) if often == ON_DAYS else ()
+    start = _card_date(item["start"], where, "start date") if "start" in item else today
+    if "until" in item and "weeks" in item:
+        raise _invalid(f'{where}: give either "until" or "weeks", not both')
+    until = None
+    if "until" in item:
+        until = _card_date(item["until"], where, "last day")
+    elif "weeks" in item:
+        weeks = _card_int(
+            item["weeks"], 1, MAX_WEEKS, f"{where}: weeks should be a number from 1 to {MAX_WEEKS}"
+        )
+        until = start + timedelta(days=7 * weeks - 1)
+    if until is not None and until < today:
+        raise _invalid(f"{where}: it ended on {until.isoformat()}, which has already passed")
+    homework = Homework(
+        what=what,
+        start=start,
+        often=often,
+        times_a_week=times,
+        days=days,
+        until=until,
+        prompt=_text_field(item, "prompt", MAX_PROMPT, where, multiline=True),
+        note=_text_field(item, "note", MAX_NOTE, where, multiline=True),
+        title=_text_field(item, "title", MAX_TITLE, where, multiline=False),
+        set_by=THERAPIST,
+    )
+    issue = problem(homework)
+    if issue is not None:
+        raise _invalid(f"{where}: {issue}")
+    return homework
+
+
+def parse_card(data: bytes, today: date | None = None) -> list[Homework]:
+    """The practices on a card, checked strictly; raises only `HomeworkCardInvalid`.
+
+    A practice without a start date starts ``today`` (the day it is imported), so one card
+    can be handed to many clients at different times.
+    """
+    today = today or date.today()
+    obj = _card_object(data)
+    practices = obj.get("practices")
+    if not isinstance(practices, list) or not practices:
+        raise _invalid("it has no practices in it")
+    if len(practices) > MAX_PRACTICES:
+        raise _invalid(f"it has more than {MAX_PRACTICES} practices")
+    return [_practice(item, n, today) for n, item in enumerate(practices, start=1)]
+
+
+def write_card(homeworks: Iterable[Homework]) -> bytes:
+    """A card with these practices, readable by `parse_card` and by people (indented, UTF-8)."""
+    practices = []
+    for homework in map(validated, homeworks):
+        item: dict[str, Any] = {"what": homework.what}
+        if homework.title:
+            item["title"] = homework.title
+        if homework.what == PROMPT:
+            item["prompt"] = homework.prompt
+        if homework.note:
+            item["note"] = homework.note
+        item["often"] = homework.often
+        if homework.often == TIMES_A_WEEK:
+            item["times_a_week"] = homework.times_a_week
+        if homework.often == ON_DAYS:
+            item["days"] = list(homework.days)
+        item["start"] = homework.start.isoformat()
+        if homework.until is not None:
+            item["until"] = homework.until.isoformat()
+        practices.append(item)
+    card = {"format": CARD_FORMAT, "version": CARD_VERSION, "practices": practices}
+    return (json.dumps(card, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
