@@ -131,6 +131,8 @@ def practice_sentence(tally: PracticeTally) -> str:
     """Exactly what the summary says about one practice: what was done, never what wasn't."""
     what = f"{tally.practice.label}, {describe_often(tally.practice)}"
     first, last = short_day(tally.first_day), short_day(tally.last_day)
+    if tally.starts_later:
+        return f"{what}: starts {first}"
     if tally.counting_to_now:
         window = "today" if tally.first_day == tally.last_day else f"since {first}"
     else:

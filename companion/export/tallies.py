@@ -243,6 +243,7 @@ class PracticeTally:
     first_day: date  # the first local day counted
     last_day: date  # the last local day counted
     counting_to_now: bool  # True when the counting runs up to today
+    starts_later: bool = False  # its first day is still to come
 
 
 def _day_start_us(day: date, tz: tzinfo | None) -> int:
@@ -275,4 +276,6 @@ def practice(
     first_day = to_datetime(begin).astimezone(tz).date()
     last_day = to_datetime(max(begin, stop - 1)).astimezone(tz).date()
     today = to_datetime(now_us).astimezone(tz).date()
-    return PracticeTally(plan, done, first_day, last_day, counting_to_now=last_day >= today)
+    return PracticeTally(
+        plan, done, first_day, last_day, counting_to_now=last_day >= today, starts_later=first_day > today
+    )

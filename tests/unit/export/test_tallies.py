@@ -88,3 +88,13 @@ def test_practice_counts_between_when_it_was_added_and_its_last_day() -> None:
     )
     later = tallies.practice(homework, RECORDS, us(20, 0), None, us(24), UTC)
     assert later.done == 1 and later.first_day == date(2026, 11, 20)
+
+
+def test_a_practice_that_starts_later_says_so() -> None:
+    from companion.export.summary_text import practice_sentence
+
+    plan = Homework("breathing", start=date(2026, 11, 30), title="Slow breaths")
+    homework = Record("hw", "homework", us(20), us(20), plan.to_payload())
+    tally = tallies.practice(homework, RECORDS, None, None, us(24), UTC)
+    assert tally.starts_later and tally.done == 0
+    assert practice_sentence(tally) == "Slow breaths, every day: starts 30 Nov"
