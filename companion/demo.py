@@ -335,7 +335,8 @@ def fill_demo(
     for days_ago, note, reflection in zip(session_days, notes, after, strict=True):
         when = clock.at(days_ago, 17)
         session = Session(when, THERAPIST, next_us=when + _WEEK_US, note=note)
-        session_ids.append(sessions.add(session).id)
+        # Noted an hour after it began: a session record's clear time is when it was written.
+        session_ids.append(_backdate(vault, sessions.add(session), when + _HOUR_US).id)
         count(SESSION)
         written = reflections.add(replace(reflection, session_id=session_ids[-1]))
         _backdate(vault, written, when + _HOUR_US * 5 // 2)

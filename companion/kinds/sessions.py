@@ -1,9 +1,17 @@
 """Therapy sessions: when they were, with whom, and when the next one is.
 
 Sessions are the anchor for "since my last session" and for linking a reflection or a piece
-of feedback to the hour it belongs to. Each session is stored with ``created_us`` set to its
-start, so the vault's own date index lists them in calendar order, however late they were
-entered. A session is only a date and a few words; nothing here judges how often someone goes.
+of feedback to the hour it belongs to. A session is only a date and a few words; nothing here
+judges how often someone goes.
+
+When a session is (or will be) lives only inside the encrypted payload (``when_us``). The
+record's clear times are when it was written, like every other record's: anyone holding the file
+must not learn when someone sees their therapist, least of all their next appointment. Sessions
+are few, so they are read whole and put in calendar order after decrypting.
+
+Payload version 1 (older journals) also set the record's clear ``created_us`` to the session's
+start. Those records still read as they are (the start falls back to ``created_us`` if the payload
+lacks it); the first edit of one replaces its clear time with the time of that edit.
 """
 
 from __future__ import annotations
@@ -14,10 +22,10 @@ from datetime import UTC, datetime, tzinfo
 from typing import Any
 
 from companion.core.kind_ids import SESSION
-from companion.core.records import Record, to_datetime
+from companion.core.records import Record, now_us, to_datetime
 from companion.kinds.base import RecordStore
 
-PAYLOAD_VERSION = 1
+PAYLOAD_VERSION = 2  # 2: the record's clear times are write times (1: created_us was the start)
 MAX_LABEL = 80
 MAX_TEXT = 100_000
 
@@ -112,8 +120,14 @@ def describe(session: Session, tz: tzinfo | None = None, now_us: int | None = No
     return f"{text} with {label}" if label else text
 
 
+def _clear_times_are_write_times(record: Record) -> bool:
+    """False for a version-1 record, whose clear ``created_us`` is the session's start."""
+    version = record.payload.get("v")
+    return isinstance(version, int) and not isinstance(version, bool) and version >= 2
+
+
 class Sessions(RecordStore[Session]):
-    """Sessions inside one unlocked vault."""
+    """Sessions inside one unlocked vault, in calendar order of their start (not of writing)."""
 
     kind = SESSION
 
@@ -123,21 +137,22 @@ class Sessions(RecordStore[Session]):
     def checked(self, session: Session) -> Session:
         return validated(session)
 
-    def add(self, session: Session) -> Record:
-        session = self.checked(session)
-        return self._insert(session, created_us=session.when_us)
-
     def update(self, record_id: str, session: Session) -> Record:
+        """New details; a version-1 record's clear start time becomes the time of this edit."""
         session = self.checked(session)
-        self._own(record_id)
-        return self.vault.update(record_id, session.to_payload(), created_us=session.when_us)
+        stored = self._own(record_id)
+        created = None if _clear_times_are_write_times(stored) else now_us()
+        return self.vault.update(record_id, self.to_payload(session), created_us=created)
 
     def delete(self, record_id: str) -> None:
         """Reflections and feedback keep the id; they show it as "a session that was removed"."""
         super().delete(record_id)
 
     def all(self) -> list[tuple[Record, Session]]:
-        """Newest first. A person has hundreds of sessions at most, so reading them all is cheap."""
+        """Latest start first. A person has hundreds of sessions at most, so reading them all is cheap.
+
+        The order comes from the decrypted start, never from the record's clear times.
+        """
         pairs = self.pairs()
         pairs.sort(key=lambda pair: (pair[1].when_us, pair[0].id), reverse=True)
         return pairs

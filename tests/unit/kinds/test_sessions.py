@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from companion.core.errors import RecordNotFound
-from companion.core.records import to_us
+from companion.core.records import now_us, to_us
 from companion.kinds.sessions import (
     MAX_LABEL,
     MAX_US,
@@ -44,7 +44,7 @@ moments = st.integers(min_value=MIN_US, max_value=MAX_US - 1)
 def test_payload_round_trip_with_any_text(when: int, label: str, next_us: int | None, note: str) -> None:
     session = Session(when, label, next_us, note)
     payload = session.to_payload()
-    assert payload["v"] == 1
+    assert payload["v"] == 2
     assert Session.from_payload(payload) == session
 
 
@@ -114,15 +114,65 @@ def test_describe_uses_local_time_by_default() -> None:
 def test_add_get_update_delete(store: Sessions, vault: Vault) -> None:
     record = store.add(Session(NOW, " Sam ", NOW + 7 * DAY, "first one"))
     assert record.kind == SESSION
-    assert record.created_us == NOW  # the vault lists sessions by their date
     assert store.get(record.id) == Session(NOW, "Sam", NOW + 7 * DAY, "first one")
     moved = store.update(record.id, Session(NOW - DAY, "Sam"))
-    assert moved.created_us == NOW - DAY
-    assert vault.get(record.id).created_us == NOW - DAY
+    assert moved.created_us == record.created_us  # moving the date doesn't touch the clear times
     assert store.get(record.id) == Session(NOW - DAY, "Sam")
     store.delete(record.id)
     with pytest.raises(RecordNotFound):
         store.get(record.id)
+
+
+# --- the clear timestamps say when a session was written, never when it is -------------------
+
+
+def test_a_new_sessions_clear_times_are_the_write_time_not_the_appointment(
+    store: Sessions, vault: Vault
+) -> None:
+    appointment = now_us() + 30 * DAY
+    before = now_us()
+    record = store.add(Session(appointment, "Sam", next_us=appointment + 7 * DAY))
+    after = now_us()
+    stored = vault.get(record.id)
+    assert before <= stored.created_us <= after and before <= stored.updated_us <= after
+    assert stored.payload["when_us"] == appointment  # the appointment lives in the sealed payload
+    store.update(record.id, Session(appointment + DAY, "Sam"))
+    edited = vault.get(record.id)
+    assert edited.created_us == stored.created_us and after <= edited.updated_us <= now_us()
+    assert appointment + DAY not in (edited.created_us, edited.updated_us)
+
+
+def _old_style(vault: Vault, when: int, payload: dict[str, object]) -> str:
+    """A session as version 1 stored it: the start as the record's clear creation time."""
+    return vault.add(SESSION, {"v": 1, **payload}, created_us=when).id
+
+
+def test_an_old_style_record_still_reads_with_its_appointment_time(store: Sessions, vault: Vault) -> None:
+    without_start = _old_style(vault, NOW - 7 * DAY, {"label": "Sam", "next_us": NOW + 7 * DAY})
+    with_start = _old_style(vault, NOW - 14 * DAY, {"when_us": NOW - 14 * DAY, "label": "Sam"})
+    assert store.get(without_start) == Session(NOW - 7 * DAY, "Sam", NOW + 7 * DAY)
+    assert store.get(with_start) == Session(NOW - 14 * DAY, "Sam")
+    fresh = store.add(Session(NOW - 3 * DAY, "Sam")).id  # written now, i.e. after NOW
+    assert [r.id for r, _s in store.all()] == [fresh, without_start, with_start]
+    assert store.since_last_session(NOW) == NOW - 3 * DAY
+    assert store.since_last_session(NOW - 4 * DAY) == NOW - 7 * DAY
+    assert store.next_appointment(NOW) == NOW + 7 * DAY
+
+
+def test_editing_an_old_style_record_replaces_its_clear_appointment_time(
+    store: Sessions, vault: Vault
+) -> None:
+    future = now_us() + 10 * DAY
+    record_id = _old_style(vault, future, {"when_us": future, "label": "Sam"})
+    before = now_us()
+    store.update(record_id, Session(future, "Sam", note="bring the letter"))
+    edited = vault.get(record_id)
+    assert before <= edited.created_us <= now_us()
+    assert edited.payload["v"] == 2
+    assert store.get(record_id) == Session(future, "Sam", note="bring the letter")
+    # Later edits keep that write time as the creation time.
+    store.update(record_id, Session(future, "Sam"))
+    assert vault.get(record_id).created_us == edited.created_us
 
 
 def test_invalid_update_changes_nothing(store: Sessions) -> None:
