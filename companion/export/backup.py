@@ -42,12 +42,11 @@ from companion.core.errors import (
     BackupWrongPassphrase,
     PassphraseTooShort,
 )
+from companion.core.kind_ids import DRAFT, SETTINGS
 from companion.core.records import Record, now_us
-from companion.kinds.settings import SETTINGS
 from companion.vault import crypto
 from companion.vault import passphrase as pp
 from companion.vault.crypto import MAX_KDF_ITERATIONS, MAX_KDF_LANES, MAX_KDF_MEMORY_KIB  # shared bounds
-from companion.vault.drafts import DRAFT
 from companion.vault.vault import Vault
 
 MAGIC = b"COMPANION-BACKUP\n"
