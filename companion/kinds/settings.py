@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from companion.core.kind_ids import SETTINGS
-from companion.vault.vault import Vault
+
+if TYPE_CHECKING:  # the first screen reads reminder settings' shape without loading storage
+    from companion.vault.vault import Vault
 
 
 @dataclass(frozen=True)
