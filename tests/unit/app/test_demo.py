@@ -163,7 +163,7 @@ def test_the_summary_builder_reads_everything(filled: tuple[Vault, dict[str, int
     assert summary.empty_message is None
     assert summary.body is not None and summary.body.regions
     assert summary.feelings is not None and summary.feelings.words
-    assert summary.needs and len(summary.reflections) == 2
+    assert summary.needs and summary.reflections == []  # reflections are private until ticked
     assert len(summary.bringing) == 2
     assert any("stay a bit longer" in line for line in summary.bringing)
     assert "My sister and Mum's birthday plans" in summary.bringing
@@ -173,6 +173,8 @@ def test_the_summary_builder_reads_everything(filled: tuple[Vault, dict[str, int
     all_ids = frozenset(r.id for r in everything)
     last_week = build_summary(everything, Selection(include=all_ids), NOW - 7 * DAY_US, NOW, NOW, tz=LONDON)
     assert last_week.entries and last_week.notes and last_week.checkin_count >= 4
+    ticked_all = build_summary(everything, Selection(include=all_ids), None, None, NOW, tz=LONDON)
+    assert len(ticked_all.reflections) == 2
     to_markdown(last_week)
     to_plain_text(last_week)
 
