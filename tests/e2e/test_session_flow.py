@@ -108,7 +108,7 @@ def test_prepare_and_export(app_server: AppProcess, open_page: OpenPage, viewpor
     text = pdf_text(data)
     for expected in (
         "J.D.",
-        "Check-ins: 2",
+        "2 check-ins in this time",
         "Chest",
         "Throat",
         "SHARED-NOTE I spoke up",

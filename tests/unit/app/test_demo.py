@@ -164,7 +164,7 @@ def test_the_summary_builder_reads_everything(filled: tuple[Vault, dict[str, int
     assert summary.body is not None and summary.body.regions
     assert summary.feelings is not None and summary.feelings.words
     assert summary.needs and summary.reflections == []  # reflections are private until ticked
-    assert len(summary.bringing) == 2
+    assert len(summary.bringing) == 3  # what was marked to bring, and what was already shared
     assert any("stay a bit longer" in line for line in summary.bringing)
     assert "My sister and Mum's birthday plans" in summary.bringing
     for text in (to_markdown(summary), to_plain_text(summary)):
