@@ -231,3 +231,53 @@ def load_records(vault: Vault, stretch: Stretch) -> list[Record]:
         if page.next_cursor is None:
             return records
         cursor = page.next_cursor
+
+
+# --- the person's last choices -------------------------------------------------------------------
+
+CHOICES_KEY = "summary_choices"  # in the encrypted settings
+PAPERS = ("A4", "Letter")
+MAX_NAME = 60
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the person chose for their last summary, offered again next time.
+
+    Only whole-summary choices are kept (time, parts left out, paper, name); ticks on single
+    items are not, so new records always start with the privacy defaults.
+    """
+
+    range_choice: str = SINCE_LAST
+    left_out: frozenset[str] = frozenset()
+    paper: str = "A4"
+    name: str = ""
+
+    @classmethod
+    def from_setting(cls, value: object, sections: Iterable[str]) -> Choices:
+        """Tolerant: anything unknown or malformed falls back to the defaults, field by field."""
+        if not isinstance(value, dict):
+            return cls()
+        ranges = {key for key, _label in RANGES} - {CHOSEN_DATES}  # typed dates are not remembered
+        known = set(sections)
+        left_out = value.get("left_out")
+        name = value.get("name")
+        range_choice, paper = value.get("range"), value.get("paper")
+        return cls(
+            range_choice=range_choice
+            if isinstance(range_choice, str) and range_choice in ranges
+            else SINCE_LAST,
+            left_out=frozenset(s for s in left_out if isinstance(s, str) and s in known)
+            if isinstance(left_out, list)
+            else frozenset(),
+            paper=paper if isinstance(paper, str) and paper in PAPERS else "A4",
+            name=name[:MAX_NAME] if isinstance(name, str) else "",
+        )
+
+    def to_setting(self) -> dict[str, object]:
+        return {
+            "range": self.range_choice if self.range_choice != CHOSEN_DATES else SINCE_LAST,
+            "left_out": sorted(self.left_out),
+            "paper": self.paper,
+            "name": self.name[:MAX_NAME],
+        }

@@ -134,3 +134,12 @@ def test_prepare_and_export(app_server: AppProcess, open_page: OpenPage, viewpor
     expect_text(app, "It helped when you slowed down")
     settle(app)
     shot(app, f"{name}-04-card")
+
+    # the whole-summary choices come back next time (the name here); single ticks do not
+    click_button(app, "Back")
+    click_button(app, "Prepare my summary")
+    expect_text(app, "Parts of the summary")
+    if viewport[0] < 1000:
+        click_button(app, "Show preview")
+    expect_text(app, "J.D.")
+    shot(app, f"{name}-05-choices-remembered")

@@ -73,6 +73,8 @@ class PrepareScreen(Screen):
         self.summary: Summary | None = None
         self.showing_preview = False
         self._build_task: asyncio.Task | None = None
+        self.choices = prep.Choices()
+        self._choices_read = False
 
     # --- layout ----------------------------------------------------------------------------
 
@@ -113,6 +115,7 @@ class PrepareScreen(Screen):
         self.privacy_note = small(NOT_ENCRYPTED)
         self.export_error = error_text()
         self.export_note = small("")
+        self.export_busy = ft.ProgressRing(visible=False, width=18, height=18, semantics_label="Working")
         self.choose_pane = ft.ListView(
             [
                 small(
@@ -180,7 +183,7 @@ class PrepareScreen(Screen):
                     wrap=True,
                 ),
                 self.export_error,
-                self.export_note,
+                ft.Row([self.export_busy, self.export_note], spacing=8, wrap=True),
             ],
             spacing=10,
         )
@@ -214,7 +217,33 @@ class PrepareScreen(Screen):
     # --- data ------------------------------------------------------------------------------
 
     async def on_show(self) -> None:
+        if not self._choices_read:
+            await self._apply_saved_choices()
+        asyncio.get_running_loop().run_in_executor(None, _warm_pdf_fonts)  # the first PDF is quicker
         await self._load()
+
+    async def _apply_saved_choices(self) -> None:
+        """Offer again what the person chose last time (time, parts left out, paper, name)."""
+        self._choices_read = True
+        saved = self.stores.settings.get(prep.CHOICES_KEY)
+        self.choices = prep.Choices.from_setting(saved, SECTIONS)
+        self.range_choice = self.choices.range_choice
+        self.range_menu.set_value(self.range_choice)
+        for key, chip in self.section_chips.items():
+            chip.selected = key not in self.choices.left_out
+        self.paper_menu.set_value(self.choices.paper)
+        self.name_field.value = self.choices.name
+
+    async def _remember_choices(self) -> None:
+        choices = prep.Choices(
+            range_choice=self.range_choice,
+            left_out=self._left_out(),
+            paper=self.paper_menu.value or "A4",
+            name=(self.name_field.value or "").strip(),
+        )
+        if choices != self.choices:
+            self.choices = choices
+            await asyncio.to_thread(self.stores.settings.set, prep.CHOICES_KEY, choices.to_setting())
 
     async def _load(self) -> None:
         stores = self.ctl.stores
@@ -372,10 +401,15 @@ class PrepareScreen(Screen):
             return
         show_error(self.export_error, "")
         self.export_note.value = "Making the PDF…"
+        self.export_busy.visible = True
         self.ctl.page.update()
-        data = await asyncio.to_thread(
-            render_pdf, self.summary, password=password, paper=self.paper_menu.value
-        )
+        try:
+            data = await asyncio.to_thread(
+                render_pdf, self.summary, password=password, paper=self.paper_menu.value
+            )
+        finally:
+            self.export_busy.visible = False
+            self.ctl.page.update()
         await self._save(data, "pdf", protected=bool(password))
 
     async def _save_text(self, extension: str, _e: ft.ControlEvent) -> None:
@@ -385,6 +419,7 @@ class PrepareScreen(Screen):
         await self._save(text.encode("utf-8"), extension, protected=False)
 
     async def _save(self, data: bytes, extension: str, *, protected: bool) -> None:
+        await self._remember_choices()
         name = prep.export_name(extension, now_us())
         try:
             path = await ft.FilePicker().save_file(
@@ -406,9 +441,17 @@ class PrepareScreen(Screen):
     async def _copy(self, _e: ft.ControlEvent) -> None:
         if self.summary is None:
             return
+        await self._remember_choices()
         await ft.Clipboard().set(to_plain_text(self.summary))
         self.export_note.value = "Copied. Other apps can read the clipboard, so paste it soon."
         self.ctl.page.update()
+
+
+def _warm_pdf_fonts() -> None:
+    """Import the PDF writer and parse its fonts while the person is still choosing."""
+    from companion.export.pdf import warm_fonts  # 1.5 s of imports, off the UI thread
+
+    warm_fonts()
 
 
 def preview_controls(summary: Summary) -> list[ft.Control]:

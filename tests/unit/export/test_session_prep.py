@@ -179,3 +179,45 @@ def test_practices_and_pauses_are_offered_when_they_touch_the_stretch(tmp_path: 
     assert "tension 6 then 3" in groups["breathing"][0].label
     assert ended.id and future.id
     vault.lock()
+
+
+# --- remembered choices --------------------------------------------------------------------------
+
+from hypothesis import given  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from companion.export.summary import SECTIONS  # noqa: E402
+
+
+def test_choices_round_trip() -> None:
+    choices = prep.Choices(range_choice=prep.MONTH, left_out=frozenset({"notes"}), paper="Letter", name="A.")
+    assert prep.Choices.from_setting(choices.to_setting(), SECTIONS) == choices
+
+
+def test_typed_dates_are_not_remembered() -> None:
+    choices = prep.Choices(range_choice=prep.CHOSEN_DATES)
+    assert prep.Choices.from_setting(choices.to_setting(), SECTIONS).range_choice == prep.SINCE_LAST
+
+
+def test_single_ticks_are_never_part_of_the_choices() -> None:
+    """New records must always meet the privacy defaults, whatever was ticked last time."""
+    assert set(prep.Choices().to_setting()) == {"range", "left_out", "paper", "name"}
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=80),
+    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=10), inner, max_size=5),
+    max_leaves=20,
+)
+
+
+@given(
+    st.dictionaries(st.sampled_from(["range", "left_out", "paper", "name", "other"]), json_values)
+    | json_values
+)
+def test_any_saved_value_gives_valid_choices(value: object) -> None:
+    choices = prep.Choices.from_setting(value, SECTIONS)
+    assert choices.range_choice in {key for key, _ in prep.RANGES}
+    assert choices.left_out <= set(SECTIONS)
+    assert choices.paper in prep.PAPERS
+    assert isinstance(choices.name, str) and len(choices.name) <= prep.MAX_NAME
