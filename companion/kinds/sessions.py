@@ -144,6 +144,21 @@ class Sessions(RecordStore[Session]):
         created = None if _clear_times_are_write_times(stored) else now_us()
         return self.vault.update(record_id, self.to_payload(session), created_us=created)
 
+    def hide_old_start_times(self) -> int:
+        """Rewrite version-1 records so their clear times stop showing when sessions are.
+
+        The start moves inside the encrypted payload; the clear created time becomes the time the
+        record was last written. Run once after unlocking; returns how many were rewritten.
+        """
+        rewritten = 0
+        for record, session in self.pairs():
+            if _clear_times_are_write_times(record):
+                continue
+            written = min(record.updated_us, now_us())
+            self.vault.update(record.id, self.to_payload(session), created_us=written)
+            rewritten += 1
+        return rewritten
+
     def delete(self, record_id: str) -> None:
         """Reflections and feedback keep the id; they show it as "a session that was removed"."""
         super().delete(record_id)

@@ -19,7 +19,9 @@ def unlock(path: Path, secret: str, *, recovery: bool = False) -> Stores:
     opener = Vault.unlock_with_recovery if recovery else Vault.unlock
     vault = opener(path, secret)
     try:
-        return Stores.open(vault)
+        stores = Stores.open(vault)
+        stores.sessions.hide_old_start_times()  # journals from before session times were hidden
+        return stores
     except BaseException:
         vault.lock()
         raise

@@ -175,6 +175,20 @@ def test_editing_an_old_style_record_replaces_its_clear_appointment_time(
     assert vault.get(record_id).created_us == edited.created_us
 
 
+def test_old_start_times_are_hidden_once_after_unlock(store: Sessions, vault: Vault) -> None:
+    future = now_us() + 10 * DAY
+    old = _old_style(vault, future, {"when_us": future, "label": "Sam", "note": "the letter"})
+    fresh = store.add(Session(NOW, "Sam")).id
+    fresh_record = vault.get(fresh)
+    assert store.hide_old_start_times() == 1
+    hidden = vault.get(old)
+    assert hidden.created_us <= now_us() and hidden.created_us != future
+    assert hidden.payload["v"] == 2
+    assert store.get(old) == Session(future, "Sam", note="the letter")
+    assert vault.get(fresh) == fresh_record  # new-style records are left alone
+    assert store.hide_old_start_times() == 0
+
+
 def test_invalid_update_changes_nothing(store: Sessions) -> None:
     record = store.add(Session(NOW, "Sam"))
     with pytest.raises(ValueError):
