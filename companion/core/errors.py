@@ -128,3 +128,11 @@ class HomeworkCardInvalid(CompanionError):
     def __init__(self, reason: str) -> None:
         self.reason = reason
         super().__init__(f"This homework card can't be used: {reason}. Nothing was added.")
+
+
+class CardNotReady(CompanionError):
+    """The card maker's form has something a card can't hold; ``reason`` says what, in plain words."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(f"The card isn't ready yet: {reason}. Nothing you typed was lost.")
