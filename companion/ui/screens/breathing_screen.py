@@ -31,6 +31,8 @@ MIN_SCALE = 0.35
 CIRCLE = 220
 KEEP_AFTER_S = 5  # a pause shorter than this (a mis-tap) is not kept
 CUSTOM = "custom"
+# The timeline lists check-ins and entries, not pauses: say where the pause really is.
+KEPT_NOTE = "This pause is kept with your breathing pauses; you'll find it below."
 
 
 class BreathingScreen(Screen):
@@ -92,15 +94,25 @@ class BreathingScreen(Screen):
         self.pause_btn = ft.OutlinedButton(content="Pause", on_click=self._pause, disabled=True)
         self.stop_btn = ft.TextButton(content="Stop", on_click=self._stop, disabled=True)
         self.circle.visible = not reduce
+        self.kept = small("")
+        self.kept_line = small("")  # what was kept, once the after-question is answered or skipped
+        # Shown in place of the circle once a pause is kept, so the question sits near the
+        # top of a phone screen instead of below the rhythm settings.
         self.after_box = ft.Column(
             [
+                self.kept,
                 ft.Text("How tense do you feel now? (optional)", theme_style=ft.TextThemeStyle.TITLE_SMALL),
                 self.after.control,
-                ft.Row([ft.OutlinedButton(content="Keep this note", on_click=self._save_after)], wrap=True),
+                ft.Row(
+                    [
+                        ft.OutlinedButton(content="Keep this note", on_click=self._save_after),
+                        ft.TextButton(content="Skip", on_click=self._skip_after),
+                    ],
+                    wrap=True,
+                ),
             ],
             visible=False,
         )
-        self.kept = small("")
         self.history = ft.Column(spacing=4)
         # While breathing, only the rhythm and its buttons show: nothing to scroll past on a phone.
         self.setup = ft.Column(
@@ -121,28 +133,24 @@ class BreathingScreen(Screen):
             spacing=16,
             horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
         )
+        # The word sits above the circle, not inside it: "Stopped" or "Well done" would spill
+        # out of the small resting circle (and more so with larger text).
+        self.stage = ft.Container(self.circle, alignment=ft.Alignment.CENTER, height=CIRCLE + 8)
+        self.bars = ft.Column([self.phase_bar, self.total_bar], spacing=8)
+        self.controls_row = ft.Row(
+            [self.start_btn, self.pause_btn, self.stop_btn],
+            wrap=True,
+            alignment=ft.MainAxisAlignment.CENTER,
+        )
         return column(
             self.setup,
-            ft.Container(
-                ft.Stack(
-                    [
-                        self.circle,
-                        ft.Container(self.phase, alignment=ft.Alignment.CENTER, width=CIRCLE, height=CIRCLE),
-                    ]
-                ),
-                alignment=ft.Alignment.CENTER,
-                height=CIRCLE + 20,
-            ),
-            self.phase_bar,
-            self.total_bar,
-            ft.Row(
-                [self.start_btn, self.pause_btn, self.stop_btn],
-                wrap=True,
-                alignment=ft.MainAxisAlignment.CENTER,
-            ),
-            self.error,
+            ft.Container(self.phase, alignment=ft.Alignment.CENTER),
             self.after_box,
-            self.kept,
+            self.stage,
+            self.bars,
+            self.controls_row,
+            self.error,
+            self.kept_line,
             small("Stop any time. If breathing slowly feels uncomfortable, breathe however feels right."),
             self.history,
         )
@@ -179,7 +187,7 @@ class BreathingScreen(Screen):
             return breathing.parse_custom(*(field.value for field in self.custom_fields))
         return breathing.pattern(self.pattern_pick.value or "slow")
 
-    async def _start(self, _e: ft.ControlEvent) -> None:
+    async def _start(self, _e: ft.ControlEvent | None) -> None:
         self.ctl.touch()
         if self.running and self.paused_at is not None:
             self.started += time.monotonic() - self.paused_at
@@ -197,8 +205,8 @@ class BreathingScreen(Screen):
             self.paused_at = None
             self.last_index = -1
             self.saved_id, self.saved = None, None
-            self.after_box.visible = False
-            self.kept.value = ""
+            self._show_exercise()
+            self.kept_line.value = ""
             self.setup.visible = False
             self.run += 1
             self.ctl.page.run_task(self._loop, self.run)
@@ -240,6 +248,22 @@ class BreathingScreen(Screen):
         await self._keep(seconds)
         self.ctl.page.update()
 
+    def _show_exercise(self) -> None:
+        """The circle and its buttons; the after-question hidden."""
+        self.after_box.visible = False
+        self.kept.value = ""
+        self.stage.visible = self.bars.visible = self.controls_row.visible = True
+
+    def _show_after_question(self) -> None:
+        """Only the question, right under "Stopped": nothing to scroll past on a phone."""
+        self.setup.visible = False
+        self.stage.visible = self.bars.visible = self.controls_row.visible = False
+        self.after_box.visible = True
+
+    async def start_now(self) -> None:
+        """Begin breathing at once with the chosen rhythm (the offer after a check-in)."""
+        await self._start(None)
+
     async def _keep(self, seconds: float) -> None:
         """Keep the pause (with the "before" answer) and offer the "after" question."""
         if self.ctl.stores is None or seconds < KEEP_AFTER_S:
@@ -247,8 +271,9 @@ class BreathingScreen(Screen):
         session = BreathingSession.from_pattern(self.pattern, round(seconds), self.before.value)
         record = await asyncio.to_thread(self.stores.breathing.add, session)
         self.saved_id, self.saved = record.id, session
-        self.after_box.visible = True
-        self.kept.value = "This pause is kept in your journal."
+        self.kept.value = KEPT_NOTE
+        if not self.closed:
+            self._show_after_question()
         await self._show_history()
 
     async def _save_after(self, _e: ft.ControlEvent) -> None:
@@ -257,9 +282,19 @@ class BreathingScreen(Screen):
         session = BreathingSession(**{**self.saved.__dict__, "after": self.after.value})
         await asyncio.to_thread(self.stores.records.update_payload, self.saved_id, session.to_payload())
         self.saved = session
-        self.after_box.visible = False
-        self.kept.value = "Kept: " + describe(session)
+        self._back_to_start()
+        self.kept_line.value = "Kept: " + describe(session)
         await self._show_history()
+
+    async def _skip_after(self, _e: ft.ControlEvent) -> None:
+        self._back_to_start()
+        self.kept_line.value = KEPT_NOTE
+        self.ctl.page.update()
+
+    def _back_to_start(self) -> None:
+        self._show_exercise()
+        self.setup.visible = True
+        self.phase.value = "Ready"
 
     def _current(self, run: int) -> bool:
         return self.running and not self.closed and run == self.run

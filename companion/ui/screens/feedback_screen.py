@@ -33,6 +33,35 @@ from companion.ui.widgets.common import (
 )
 from companion.ui.widgets.feelings_picker import FeelingsPicker
 
+PREPARE_LABEL = "Prepare for my session"
+BRING_TOPIC_LABEL = "Bring to my next session"
+BLANK = "\u2026"  # the "…" a phrase starter leaves for the person to fill
+
+
+def starter_blanks(starter: str) -> list[str]:
+    """One label per blank of a starter: the words just before it ("When you …", "I felt …")."""
+    pieces = starter.split(BLANK)
+    labels = []
+    for before in pieces[:-1]:
+        words = before.strip().strip(",:;").strip()
+        labels.append(f"{words} {BLANK}" if words else f"Fill in {BLANK}")
+    return labels
+
+
+def compose_starter(starter: str, fills: list[str]) -> str:
+    """The starter with its blanks filled, as one finished sentence (no "…" left)."""
+    pieces = starter.split(BLANK)
+    out = pieces[0]
+    for fill, after in zip(fills, pieces[1:], strict=False):
+        out += fill.strip().rstrip(".").strip() + after
+    out = out.strip()
+    return out if out[-1:] in ".?!" else out + "."
+
+
+def has_blanks(text: str) -> bool:
+    """A draft still holding a starter's "…" where words were meant to go."""
+    return BLANK in text
+
 
 class FeedbackHomeScreen(Screen):
     """The Session section: the next session, what I'm bringing, feedback drafts and topics."""
@@ -45,31 +74,39 @@ class FeedbackHomeScreen(Screen):
         self.topic_field = ft.TextField(label="A topic to bring up", on_submit=self._add_topic, expand=True)
         self.topic_error = error_text()
         self.topics_box = ft.Column(spacing=0)
+        # One clear first step (get ready for the next session), then quieter ways in.
+        quiet = [
+            ("New feedback", ft.Icons.EDIT_OUTLINED, self._new),
+            ("Reflect on a session", ft.Icons.LIGHTBULB_OUTLINE, self._reflect),
+            ("Session card", ft.Icons.STYLE_OUTLINED, self._card),
+            ("Sessions", ft.Icons.EVENT_OUTLINED, self._sessions),
+            ("Homework", ft.Icons.SPA_OUTLINED, self._practice),
+        ]
         return column(
             self.next_box,
             ft.Row(
                 [
-                    primary_button("Prepare my summary", self._prepare, icon=ft.Icons.SUMMARIZE_OUTLINED),
-                    ft.OutlinedButton(
-                        content="Session card", icon=ft.Icons.STYLE_OUTLINED, on_click=self._card
-                    ),
-                ],
-                wrap=True,
+                    primary_button(
+                        PREPARE_LABEL,
+                        self._prepare,
+                        icon=ft.Icons.SUMMARIZE_OUTLINED,
+                        expand=True,
+                        style=ft.ButtonStyle(padding=ft.Padding.symmetric(vertical=16, horizontal=20)),
+                    )
+                ]
             ),
-            ft.Row(
+            ft.Column(
                 [
-                    ft.OutlinedButton(
-                        content="New feedback", icon=ft.Icons.EDIT_OUTLINED, on_click=self._new
-                    ),
-                    ft.OutlinedButton(
-                        content="Sessions", icon=ft.Icons.EVENT_OUTLINED, on_click=self._sessions
-                    ),
-                    ft.OutlinedButton(content="Reflect on a session", on_click=self._reflect),
-                    ft.OutlinedButton(
-                        content="Homework", icon=ft.Icons.SPA_OUTLINED, on_click=self._practice
-                    ),
+                    ft.TextButton(
+                        content=label,
+                        icon=icon,
+                        on_click=handler,
+                        style=ft.ButtonStyle(alignment=ft.Alignment.CENTER_LEFT),
+                    )
+                    for label, icon, handler in quiet
                 ],
-                wrap=True,
+                spacing=0,
+                horizontal_alignment=ft.CrossAxisAlignment.START,
             ),
             body(
                 "Telling your therapist what helps and what doesn't is part of the work. "
@@ -79,6 +116,7 @@ class FeedbackHomeScreen(Screen):
             self.groups,
             ft.Divider(),
             subtitle("Topics to bring up"),
+            small("Tick a topic to bring it to your next session; unticked topics stay just for you."),
             ft.Row([self.topic_field, ft.OutlinedButton(content="Add topic", on_click=self._add_topic)]),
             self.topic_error,
             self.topics_box,
@@ -189,9 +227,11 @@ class FeedbackHomeScreen(Screen):
         if index < count - 1:
             buttons.append(icon_button(ft.Icons.ARROW_DOWNWARD, f"Move down: {topic.text[:40]}", mover(1)))
         buttons.append(icon_button(ft.Icons.DELETE_OUTLINE, f"Remove topic: {topic.text[:40]}", remove))
+        tick = wrapping_checkbox(topic.text, topic.state == BRING, toggle)
+        tick.controls[0].semantics_label = f"{BRING_TOPIC_LABEL}: {topic.text}"  # what ticking does
         return ft.Row(
             [
-                ft.Container(wrapping_checkbox(topic.text, topic.state == BRING, toggle), expand=True),
+                ft.Container(tick, expand=True),
                 *buttons,
             ],
             vertical_alignment=ft.CrossAxisAlignment.START,
@@ -259,6 +299,14 @@ class ComposerScreen(DraftAutosave, Screen):
         )
         self.kind_hint = small("")
         self.starters = ft.Row(wrap=True, spacing=6)
+        self.fill_in = ft.Container(
+            visible=False,
+            padding=12,
+            border_radius=12,
+            bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST,
+        )
+        self.fill_fields: list[ft.TextField] = []
+        self.fill_starter = ""
         self.what = self._field(fb.PROMPTS.get("what_happened", "What happened?"))
         self.body_field = self._field(fb.PROMPTS.get("body", "What did I notice in my body?"))
         self.feelings_row = ft.Row(wrap=True, spacing=6)
@@ -298,6 +346,7 @@ class ComposerScreen(DraftAutosave, Screen):
             ft.Row([self.kind_menu.control], wrap=True),
             self.kind_hint,
             self.starters,
+            self.fill_in,
             small("Fill in what helps and skip the rest; the app puts it into a sentence you can change."),
             self.what,
             self.body_field,
@@ -368,7 +417,11 @@ class ComposerScreen(DraftAutosave, Screen):
         kind = fb.kind(self.value.kind)
         self.kind_hint.value = kind.description if kind else ""
         self.starters.controls = [
-            ft.Chip(label=ft.Text(starter, max_lines=4), on_click=self._starter(starter))  # may wrap
+            ft.Chip(
+                label=ft.Text(starter, max_lines=4),  # may wrap
+                on_click=self._starter(starter),
+                tooltip=f"Start a sentence: {starter}",
+            )
             for starter in (kind.starters if kind else ())
         ]
 
@@ -472,16 +525,71 @@ class ComposerScreen(DraftAutosave, Screen):
         self.ctl.page.update()
 
     def _starter(self, starter: str):
+        """A starter opens a small fill-in: one field per blank, then the sentence goes in."""
+
         async def use(_e: ft.ControlEvent) -> None:
-            current = (self.words.value or "").rstrip()
-            self.words.value = (current + " " if current else "") + starter
-            self.own_words_edited = True
-            self.reset_words.visible = True
-            self._changed()
+            if BLANK not in starter:
+                self._append_words(starter)
+                self.ctl.page.update()
+                return
+            self._open_fill_in(starter)
             self.ctl.page.update()
-            await self.words.focus()
+            await self.fill_fields[0].focus()
 
         return use
+
+    def _open_fill_in(self, starter: str) -> None:
+        self.fill_starter = starter
+        self.fill_fields = [
+            ft.TextField(label=label, multiline=True, min_lines=1, on_change=self._on_fill)
+            for label in starter_blanks(starter)
+        ]
+        self.fill_preview = small(starter)
+        self.fill_error = error_text()
+        self.fill_in.content = ft.Column(
+            [
+                ft.Text("Fill in the blanks", theme_style=ft.TextThemeStyle.TITLE_SMALL),
+                *self.fill_fields,
+                self.fill_preview,
+                self.fill_error,
+                ft.Row(
+                    [
+                        primary_button("Add to my words", self._use_fill_in),
+                        ft.TextButton(content="Cancel", on_click=self._close_fill_in),
+                    ],
+                    wrap=True,
+                ),
+            ],
+            spacing=8,
+        )
+        self.fill_in.visible = True
+
+    async def _on_fill(self, _e: ft.ControlEvent) -> None:
+        self.fill_preview.value = compose_starter(
+            self.fill_starter, [f.value or BLANK for f in self.fill_fields]
+        )
+        self.ctl.page.update()
+
+    async def _use_fill_in(self, _e: ft.ControlEvent) -> None:
+        fills = [(field.value or "").strip() for field in self.fill_fields]
+        if not all(fills):
+            show_error(self.fill_error, "Fill in each blank, or tap Cancel.")
+            self.ctl.page.update()
+            return
+        self._append_words(compose_starter(self.fill_starter, fills))
+        self.fill_in.visible = False
+        self.ctl.page.update()
+
+    async def _close_fill_in(self, _e: ft.ControlEvent) -> None:
+        self.fill_in.visible = False
+        self.ctl.page.update()
+
+    def _append_words(self, sentence: str) -> None:
+        current = (self.words.value or "").rstrip()
+        self.words.value = (current + " " if current else "") + sentence
+        self.own_words_edited = True
+        self.reset_words.visible = True
+        self._changed()
 
     async def _add_feeling(self, word: str) -> None:
         self.value = self._read().add_feeling(word)
@@ -507,6 +615,25 @@ class ComposerScreen(DraftAutosave, Screen):
             show_error(self.error, fb.NOTHING_YET)
             self.ctl.page.update()
             return
+        if has_blanks(draft.wording):
+
+            async def save_anyway(_e: ft.ControlEvent) -> None:
+                self.ctl.page.pop_dialog()
+                await self._write(draft)
+
+            self.ctl.confirm(
+                "Some blanks are still empty",
+                "Your words still have \u201c\u2026\u201d where something was meant to go. "
+                "You can fill them in first, or save it as it is.",
+                "Save as it is",
+                save_anyway,
+                keep="Fill them in",
+            )
+            return
+        await self._write(draft)
+
+    async def _write(self, draft: FeedbackDraft) -> None:
+        """Save the draft with its status, then go back."""
         try:
             async with self._save_lock:
                 if self.record_id is None:

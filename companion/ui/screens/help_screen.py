@@ -7,6 +7,7 @@ import asyncio
 import flet as ft
 
 from companion.kinds.settings import DEFAULT_CRISIS_LINES, CrisisLine
+from companion.reference import crisis_lines
 from companion.ui.kit.screen import Screen
 from companion.ui.widgets.common import body, column, heading, primary_button, small
 
@@ -17,6 +18,8 @@ class HelpScreen(Screen):
     def build(self) -> ft.Control:
         self.lines_box = ft.Column(spacing=8)
         self.edit_row = ft.Row(wrap=True)
+        self.source_note = small("")
+        self.country: crisis_lines.CountryLines | None = None
         self._show_lines()
         return column(
             heading("If you are in danger right now"),
@@ -36,18 +39,45 @@ class HelpScreen(Screen):
             ft.Text("Numbers you can call", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
             self.lines_box,
             self.edit_row,
+            self.source_note,
+            ft.Container(
+                body(
+                    "Numbers change from time to time. Please check that these are right for where "
+                    "you live, and change them if they aren't."
+                ),
+                padding=12,
+                border_radius=12,
+                bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST,
+            ),
             small(
-                "These numbers are a starting point and may not fit where you live. "
                 "You can change them after unlocking your journal."
                 if self.ctl.stores is None
                 else "Numbers are kept encrypted in your journal."
             ),
         )
 
+    def _suggested(self) -> tuple[list[CrisisLine], crisis_lines.CountryLines | None]:
+        """Numbers for this device's region when the table knows it, else the general ones."""
+        country = crisis_lines.for_region(crisis_lines.device_region())
+        if country is None:
+            return list(DEFAULT_CRISIS_LINES), None
+        return [CrisisLine(line.name, line.number, line.note) for line in country.lines], country
+
     def _lines(self) -> list[CrisisLine]:
-        if self.ctl.stores is None:
-            return list(DEFAULT_CRISIS_LINES)
-        return self.stores.settings.crisis_lines()
+        """The person's own numbers once they saved some; until then the suggestion."""
+        if self.ctl.stores is not None and self.stores.settings.get("crisis_lines") is not None:
+            self.country = None
+            return self.stores.settings.crisis_lines()
+        lines, self.country = self._suggested()
+        return lines
+
+    def _describe_source(self) -> str:
+        if self.country is None:
+            return ""
+        return (
+            f"Suggested for {self.country.country}, from the organisations' public numbers "
+            f"(list compiled {self.country.checked})."
+        )
 
     def _show_lines(self) -> None:
         rows: list[ft.Control] = []
@@ -63,6 +93,8 @@ class HelpScreen(Screen):
         if not rows:
             rows.append(body("No numbers saved yet.", muted=True))
         self.lines_box.controls = rows
+        self.source_note.value = self._describe_source()
+        self.source_note.visible = bool(self.source_note.value)
         self.edit_row.controls = (
             [ft.OutlinedButton(content="Edit numbers", icon=ft.Icons.EDIT_OUTLINED, on_click=self._edit)]
             if self.ctl.stores is not None

@@ -505,8 +505,13 @@ class AppController:
             return
 
         async def breathe(_e: ft.ControlEvent) -> None:
-            self.page.pop_dialog()
+            # the "Check-in saved" note goes too: it would cover Start, Pause and Stop
+            self.close_dialogs()
             await self.go_section("settle")
+            # one tap from the offer starts breathing, not the rhythm settings
+            start_now = getattr(self.current, "start_now", None)
+            if start_now is not None:
+                await start_now()
 
         async def help_now(_e: ft.ControlEvent) -> None:
             self.page.pop_dialog()
@@ -520,7 +525,7 @@ class AppController:
                     "And if you need someone now, help is one tap away."
                 ),
                 actions=[
-                    ft.FilledButton(content="Take a breathing pause", on_click=breathe),
+                    ft.FilledButton(content="Take a breathing pause", on_click=self.handler(breathe)),
                     ft.OutlinedButton(content="Need help now", on_click=help_now),
                     ft.TextButton(content="Not now", on_click=lambda _e: self.page.pop_dialog()),
                 ],
