@@ -5,10 +5,13 @@ nothing can appear on paper that the client did not see and choose. Everything i
 and grey so it prints well on any printer; the body map is vector shapes from
 :mod:`companion.reference.body_layout`, the same outline the app shows.
 
-Fonts are shipped in ``assets/fonts`` (DejaVu Sans for Latin, Greek and Cyrillic; Droid Sans
-Fallback for Chinese, Japanese and Korean). Characters no bundled font has (most emoji) are
-dropped quietly rather than printed as empty boxes or crashing. Each font file is parsed once per
-process (:func:`add_bundled_font`); every PDF still embeds only the glyphs it uses.
+Fonts are shipped in ``assets/fonts`` (DejaVu Sans for Latin, Greek, Cyrillic, Hebrew and
+Arabic; Droid Sans Fallback for Chinese, Japanese and Korean; Noto Emoji, black and white, for
+emoji). Where ``uharfbuzz`` can be imported (everywhere but phone builds, see docs/building.md)
+text is shaped, so Arabic letters join, Hebrew and Arabic run right to left and a line mixing
+them with English keeps each part in its reading order. Characters no bundled font has are
+dropped quietly rather than printed as empty boxes or crashing. Each font file is parsed once
+per process (:func:`add_bundled_font`); every PDF still embeds only the glyphs it uses.
 
 Layout is chosen by each section's stable id (``block.id``), never by its heading text.
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 import copy
 import io
 import logging
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import tzinfo
@@ -26,7 +30,8 @@ from pathlib import Path
 
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
-from fpdf.enums import EncryptionMethod, TextEmphasis, XPos, YPos
+from fpdf.bidi import auto_detect_base_direction
+from fpdf.enums import EncryptionMethod, TextDirection, TextEmphasis, XPos, YPos
 from fpdf.fonts import SubsetMap, TTFFont
 
 from companion.export.summary_model import Block, Summary, day_text
@@ -38,6 +43,11 @@ FONT_DIR = PACKAGE_DIR.parent / "assets" / "fonts"
 MAIN_FONT = "DejaVuSans.ttf"
 BOLD_FONT = "DejaVuSans-Bold.ttf"
 CJK_FONT = "DroidSansFallback.ttf"
+EMOJI_FONT = "NotoEmoji-Regular.ttf"
+# The glue of emoji sequences: zero-width joiner, text/emoji presentation selectors, the keycap
+# frame and the five skin tones. The emoji font draws them, so a sequence like 👩‍👩‍👧 stays in one
+# run of one font and is joined into one glyph instead of three faces and two stray marks.
+EMOJI_GLUE = frozenset({0x200D, 0xFE0E, 0xFE0F, 0x20E3, *range(0x1F3FB, 0x1F400)})
 PAPER_SIZES = {"A4": "A4", "Letter": "Letter"}
 
 INK = 20  # near black text
@@ -67,6 +77,26 @@ def _coverage(name: str) -> frozenset[int]:
         return frozenset(font.getBestCmap() or {})
 
 
+@cache
+def _emoji_owned() -> frozenset[int]:
+    """Code points the emoji font draws even where a text font has a glyph of its own.
+
+    Every emoji from U+1F000 up and the glue between them: DejaVu has a few faces (😀, 😢), and
+    drawing those with it would mix two styles on one line and split sequences apart.
+    """
+    return EMOJI_GLUE | frozenset(code for code in _coverage(EMOJI_FONT) if code >= 0x1F000)
+
+
+@cache
+def shaping_available() -> bool:
+    """Whether text can be shaped here (uharfbuzz has no phone wheels, so phones print unshaped)."""
+    try:
+        import uharfbuzz  # noqa: F401 - only asking whether it is there
+    except ImportError:
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class _ParsedFont:
     """A bundled font read once: fpdf2's parsed widths and glyph ids, the file, its glyph order."""
@@ -84,6 +114,13 @@ def _parsed_font(name: str) -> _ParsedFont:
     scratch.add_font("parsed", "", path)
     template = scratch.fonts["parsed"]
     return _ParsedFont(template, path.read_bytes(), tuple(template.ttfont.getGlyphOrder()))
+
+
+@cache
+def _cmap_without(name: str, ceded: frozenset[int]) -> dict[int, int]:
+    """A font's character map less the characters it leaves to a fallback font (shared, read-only)."""
+    cmap = _parsed_font(name).template.cmap
+    return {code: glyph for code, glyph in cmap.items() if code not in ceded}
 
 
 def _fresh_copy(parsed: _ParsedFont, pdf: FPDF, fontkey: str, style: str) -> TTFFont:
@@ -108,16 +145,24 @@ def _fresh_copy(parsed: _ParsedFont, pdf: FPDF, fontkey: str, style: str) -> TTF
     return font
 
 
-def warm_fonts(*, cjk: bool = True) -> None:
+def warm_fonts(*, cjk: bool = True, emoji: bool = True) -> None:
     """Parse the bundled fonts ahead of time (e.g. in a background thread when the Summary screen
     opens), so even the first PDF of a session skips the ~1 s of parsing."""
-    for name in (MAIN_FONT, BOLD_FONT, *((CJK_FONT,) if cjk else ())):
+    names = (MAIN_FONT, BOLD_FONT, *((CJK_FONT,) if cjk else ()), *((EMOJI_FONT,) if emoji else ()))
+    for name in names:
         _parsed_font(name)
+    if emoji:
+        for name in (MAIN_FONT, BOLD_FONT, *((CJK_FONT,) if cjk else ())):
+            _cmap_without(name, _emoji_owned())
+    shaping_available()
 
 
-def add_bundled_font(pdf: FPDF, family: str, style: str, name: str) -> None:
+def add_bundled_font(
+    pdf: FPDF, family: str, style: str, name: str, *, ceded: frozenset[int] = frozenset()
+) -> None:
     """``pdf.add_font`` for a bundled font, without parsing the file again for every document.
 
+    ``ceded`` are characters the font leaves to a fallback font although it has them (emoji).
     Falls back to fpdf2's own (slower) ``add_font`` if its font object ever changes shape.
     """
     fontkey = f"{family.lower()}{style}"
@@ -128,30 +173,105 @@ def add_bundled_font(pdf: FPDF, family: str, style: str, name: str) -> None:
         font = _fresh_copy(parsed, pdf, fontkey, style)
     except (AttributeError, TypeError, ValueError):
         pdf.add_font(family, style, font_dir() / name)
+        font = pdf.fonts[fontkey]
+        if ceded:
+            font.cmap = {code: glyph for code, glyph in font.cmap.items() if code not in ceded}
         return
+    if ceded:
+        font.cmap = _cmap_without(name, ceded)
     pdf.fonts[fontkey] = font
 
 
-def printable(text: str, *, cjk: bool = True) -> str:
-    """``text`` without characters no bundled font can draw (so emoji vanish cleanly)."""
+def printable(text: str, *, cjk: bool = True, emoji: bool = False) -> str:
+    """``text`` without characters no font in use can draw, so they vanish cleanly.
+
+    ``cjk`` and ``emoji`` say whether the CJK and the emoji font are in use. Without the emoji
+    font the glue of emoji sequences goes too.
+    """
     main = _coverage(MAIN_FONT)
     extra = _coverage(CJK_FONT) if cjk else frozenset()
+    faces = _coverage(EMOJI_FONT) if emoji else frozenset()
     kept = []
     for char in text:
         code = ord(char)
-        if code in (0x200D, 0xFE0F, 0xFE0E) or 0x1F3FB <= code <= 0x1F3FF:
-            continue  # emoji joiners, variation selectors and skin tones: glue for emoji we drop
-        if char in "\n\t" or (code >= 32 and (code in main or code in extra)):
+        if code in EMOJI_GLUE and not emoji:
+            continue  # joiners, variation selectors and skin tones: glue for emoji we drop
+        if char in "\n\t" or (code >= 32 and (code in main or code in extra or code in faces)):
             kept.append(char)
         elif char.isspace():
             kept.append(" ")
     return "".join(kept)
 
 
-def _needs_cjk(texts: Iterable[str]) -> bool:
+# Scripts whose letters change shape with their neighbours or reorder (Indic, Thai, Lao, Tibetan,
+# Myanmar, Khmer ...): text with them is shaped even when it has nothing right to left.
+COMPLEX_SCRIPTS = ((0x0900, 0x0FFF), (0x1000, 0x109F), (0x1780, 0x17FF), (0xA8E0, 0xA8FF))
+
+
+def _needs_shaping(code: int) -> bool:
+    """Whether a character needs HarfBuzz: right-to-left letters, complex scripts, emoji glue.
+
+    Shaping costs about six times as much as fpdf2's plain layout, so text of Latin, Greek,
+    Cyrillic and CJK letters alone is laid out unshaped, as it always was.
+    """
+    if code < 0x0590:
+        return False
+    if code in EMOJI_GLUE or any(low <= code <= high for low, high in COMPLEX_SCRIPTS):
+        return True
+    return unicodedata.bidirectional(chr(code)) in ("R", "AL", "AN")
+
+
+@dataclass(frozen=True)
+class _Fallbacks:
+    """Which of the large fallback fonts a document needs, and whether its text needs shaping."""
+
+    cjk: bool
+    emoji: bool
+    shaping: bool = False
+
+
+def _fallbacks_needed(texts: Iterable[str]) -> _Fallbacks:
     main = _coverage(MAIN_FONT)
-    extra = _coverage(CJK_FONT)
-    return any(ord(c) not in main and ord(c) in extra for text in texts for c in text)
+    cjk = _coverage(CJK_FONT)
+    faces = _coverage(EMOJI_FONT)
+    owned = _emoji_owned() - EMOJI_GLUE
+    chars = {ord(c) for text in texts for c in text}
+    other_faces = faces - main - cjk  # symbols only the emoji font has
+    return _Fallbacks(
+        cjk=any(code not in main and code in cjk for code in chars),
+        emoji=any(code in owned or code in other_faces for code in chars),
+        shaping=any(_needs_shaping(code) for code in chars),
+    )
+
+
+def use_bundled_fonts(pdf: FPDF, texts: Iterable[str]) -> _Fallbacks:
+    """Give ``pdf`` the "main" family, the fallback fonts ``texts`` need, and shaping if they need
+    it and we can.
+
+    The CJK font has no bold face, and fpdf2 embeds every font it is given, so each fallback is
+    added once: ``exact_match=False`` draws bold CJK or emoji with the same glyphs.
+    """
+    needed = _fallbacks_needed(texts)
+    ceded = _emoji_owned() if needed.emoji else frozenset()
+    add_bundled_font(pdf, "main", "", MAIN_FONT, ceded=ceded)
+    add_bundled_font(pdf, "main", "B", BOLD_FONT, ceded=ceded)
+    fallbacks = []
+    if needed.cjk:
+        add_bundled_font(pdf, "cjk", "", CJK_FONT, ceded=ceded)
+        fallbacks.append("cjk")
+    if needed.emoji:
+        add_bundled_font(pdf, "emoji", "", EMOJI_FONT)
+        fallbacks.append("emoji")
+    if fallbacks:
+        pdf.set_fallback_fonts(fallbacks, exact_match=False)
+    if needed.shaping and shaping_available():
+        pdf.set_text_shaping(True)
+    return needed
+
+
+def right_to_left(text: str) -> bool:
+    """Whether a paragraph reads right to left (its first strong letter is Hebrew, Arabic ...)."""
+    return auto_detect_base_direction(text) == TextDirection.RTL
 
 
 @dataclass(frozen=True)
@@ -196,17 +316,9 @@ def render_pdf(
     pdf.alias_nb_pages()
     pdf.set_creator("Companion")
     pdf.set_title(summary.title)
-    add_bundled_font(pdf, "main", "", MAIN_FONT)
-    add_bundled_font(pdf, "main", "B", BOLD_FONT)
-    cjk = _needs_cjk(_all_text(summary))
-    if cjk:
-        # Only read the large CJK font when the summary has such characters. It has no bold
-        # face, and fpdf2 embeds every font it is given, so it is added once: the fallback
-        # (exact_match=False) draws bold CJK text with the same glyphs the bold entry had.
-        add_bundled_font(pdf, "cjk", "", CJK_FONT)
-        pdf.set_fallback_fonts(["cjk"], exact_match=False)
-    pdf.footer_text = printable("Written by me, to bring to my session", cjk=cjk)
-    _Writer(pdf, cjk, tz).write(summary)
+    fonts = use_bundled_fonts(pdf, _all_text(summary))
+    pdf.footer_text = "Written by me, to bring to my session"
+    _Writer(pdf, fonts, tz).write(summary)
     if password:
         pdf.set_encryption(
             owner_password=password,
@@ -222,10 +334,13 @@ _ToPage = Callable[[float, float], tuple[float, float]]
 class _Writer:
     """Lays the summary out top to bottom, keeping headings with what follows them."""
 
-    def __init__(self, pdf: FPDF, cjk: bool, tz: tzinfo | None) -> None:
+    def __init__(self, pdf: FPDF, fonts: _Fallbacks, tz: tzinfo | None) -> None:
         self.pdf = pdf
-        self.cjk = cjk
+        self.fonts = fonts
         self.tz = tz
+
+    def printable(self, text: str) -> str:
+        return printable(text, cjk=self.fonts.cjk, emoji=self.fonts.emoji)
 
     @property
     def width(self) -> float:
@@ -237,9 +352,10 @@ class _Writer:
         self.pdf.multi_cell(
             self.width,
             size * 0.5,
-            printable(text, cjk=self.cjk),
+            self.printable(text),
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
+            align="R" if right_to_left(text) else "J",
         )
 
     def gap(self, mm: float = 2.0) -> None:
@@ -272,10 +388,10 @@ class _Writer:
             self.pdf.multi_cell(
                 self.width - 5,
                 BODY_SIZE * 0.5,
-                printable(line, cjk=self.cjk),
+                self.printable(line),
                 new_x=XPos.LMARGIN,
                 new_y=YPos.NEXT,
-                align="L",
+                align="R" if right_to_left(line) else "L",
             )
             self.gap(0.8)
 
@@ -345,10 +461,10 @@ class _Writer:
             pdf.multi_cell(
                 pdf.w - pdf.r_margin - text_x - 4,
                 BODY_SIZE * 0.5,
-                printable(line, cjk=self.cjk),
+                self.printable(line),
                 new_x=XPos.LMARGIN,
                 new_y=YPos.NEXT,
-                align="L",
+                align="R" if right_to_left(line) else "L",
             )
             pdf.ln(0.8)
         pdf.set_left_margin(old_margin)
