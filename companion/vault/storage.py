@@ -18,7 +18,7 @@ from sqlmodel import Field, SQLModel, create_engine
 
 from companion.core.errors import VaultDamaged, VaultFromNewerVersion
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class SchemaVersion(SQLModel, table=True):
@@ -42,6 +42,9 @@ class VaultHeader(SQLModel, table=True):
     # wall clock): the growing wait between guesses survives closing and reopening the app.
     unlock_failures: int = 0
     last_failure_at: int | None = None
+    # Raised by every full re-key: a window still holding the previous data key sees the
+    # change inside its write transaction and stops instead of writing with a retired key.
+    key_epoch: int = 0
 
 
 class RecordRow(SQLModel, table=True):
@@ -99,7 +102,12 @@ def _to_v3(con: sqlite3.Connection) -> None:
     con.execute("ALTER TABLE vault_header ADD COLUMN last_failure_at INTEGER")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _to_v1, 2: _to_v2, 3: _to_v3}
+def _to_v4(con: sqlite3.Connection) -> None:
+    # Which data key is current (see Vault.rekey); every journal starts on its first one.
+    con.execute("ALTER TABLE vault_header ADD COLUMN key_epoch INTEGER NOT NULL DEFAULT 0")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _to_v1, 2: _to_v2, 3: _to_v3, 4: _to_v4}
 
 
 def schema_version(con: sqlite3.Connection) -> int:

@@ -15,14 +15,15 @@ from __future__ import annotations
 import json
 import sqlite3
 import uuid
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from sqlalchemy import and_, delete, func, or_, select, update
-from sqlalchemy.engine import Engine
+from sqlalchemy import and_, bindparam, delete, func, or_, select, update
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
@@ -130,15 +131,23 @@ def _store_failures(engine: Engine, failures: int, at_us: int | None) -> None:
         )
 
 
+_KEY_EPOCH_SQL = "SELECT key_epoch FROM vault_header WHERE id = 1"
+
+# Every unlocked Vault in this process, so a re-key can lock the other windows on the same file.
+_open_vaults: weakref.WeakSet[Vault] = weakref.WeakSet()
+
+
 class Vault:
     """An unlocked journal. Construct through `create`, `unlock` or `unlock_with_recovery`."""
 
-    def __init__(self, path: Path, engine: Engine, data_key: bytes) -> None:
+    def __init__(self, path: Path, engine: Engine, data_key: bytes, key_epoch: int = 0) -> None:
         self.path = path
         self._engine: Engine | None = engine
         self._key: bytes | None = data_key
         self._aead: AESGCM | None = AESGCM(data_key)  # one cipher object, reused for every record
+        self._key_epoch = key_epoch  # which data key this object holds (see `rekey`)
         self._search = SearchCache(self._load_for_search)
+        _open_vaults.add(self)
 
     # --- opening -------------------------------------------------------------------------
 
@@ -228,7 +237,7 @@ class Vault:
             except BaseException:
                 engine.dispose()
                 raise
-        return cls(path, engine, data_key)
+        return cls(path, engine, data_key, header.key_epoch or 0)
 
     @staticmethod
     def _open(path: Path) -> tuple[Engine, VaultHeader]:
@@ -263,6 +272,31 @@ class Vault:
             raise VaultLocked()
         return self._engine, self._aead
 
+    @contextmanager
+    def _writing(self, engine: Engine) -> Iterator[Connection]:
+        """A write transaction that first checks this object still holds the journal's data key.
+
+        After a re-key (here or in another window or process), a window that unlocked before
+        it must not seal records, or wrap a passphrase, with the retired key: they would be
+        unreadable to everyone. It gets `VaultLocked` and unlocks again; nothing is written.
+        """
+        with _damage_as_vault_damaged(), writing(engine).begin() as conn:
+            epoch = conn.exec_driver_sql(_KEY_EPOCH_SQL).scalar()  # plain SQL: far cheaper than Core
+            if (epoch or 0) != self._key_epoch:
+                raise VaultLocked()
+            yield conn
+
+    def _verify_passphrase(self, engine: Engine, passphrase: str) -> tuple[VaultHeader, crypto.KdfParams]:
+        """The header and its settings, once ``passphrase`` is shown to open it."""
+        header = _read_header(engine)
+        params = _header_kdf(header)
+        try:
+            kek = crypto.derive_passphrase_key(pp.normalise(passphrase), header.salt, params)
+            crypto.unwrap_key(kek, header.wrapped_key, PASSPHRASE_PURPOSE)
+        except crypto.DecryptionFailed:
+            raise WrongPassphrase() from None
+        return header, params
+
     def kdf_params(self) -> crypto.KdfParams:
         engine, _ = self._require()
         return _header_kdf(_read_header(engine))
@@ -274,13 +308,7 @@ class Vault:
             raise PassphraseTooShort(pp.MIN_LENGTH)
         if kdf is not None and not kdf.meets_owasp_floor():
             raise ValueError("key derivation settings are below the OWASP minimum")
-        header = _read_header(engine)
-        old_kdf = _header_kdf(header)
-        try:
-            kek = crypto.derive_passphrase_key(pp.normalise(current), header.salt, old_kdf)
-            crypto.unwrap_key(kek, header.wrapped_key, PASSPHRASE_PURPOSE)
-        except crypto.DecryptionFailed:
-            raise WrongPassphrase() from None
+        _header, old_kdf = self._verify_passphrase(engine, current)
         params = kdf or (old_kdf if old_kdf.meets_owasp_floor() else crypto.DEFAULT_KDF)
         salt = crypto.new_salt()
         wrapped = crypto.wrap_key(
@@ -288,27 +316,88 @@ class Vault:
             data_key,
             PASSPHRASE_PURPOSE,
         )
-        with Session(writing(engine)) as session:
-            session.exec(
+        with self._writing(engine) as conn:
+            conn.execute(
                 update(VaultHeader)
                 .where(VaultHeader.id == 1)
                 .values(kdf=params.to_json(), salt=salt, wrapped_key=wrapped)
             )
-            session.commit()
 
     def new_recovery_code(self) -> str:
         """Replace the recovery code; the old one stops working."""
         engine, data_key = self._require()
         code = crypto.new_recovery_code()
         salt, wrapped = self._wrap_for_recovery(data_key, code)
-        with Session(writing(engine)) as session:
-            session.exec(
+        with self._writing(engine) as conn:
+            conn.execute(
                 update(VaultHeader)
                 .where(VaultHeader.id == 1)
                 .values(recovery_salt=salt, recovery_wrapped_key=wrapped)
             )
-            session.commit()
         return code
+
+    def rekey(self, current_passphrase: str, new_passphrase: str) -> str | None:
+        """A new data key, every record re-encrypted with it, and a new passphrase.
+
+        Unlike `change_passphrase`, this helps when an old copy of the file *and* the old
+        passphrase (or the data key itself) may have leaked: nothing written from now on, and
+        nothing already here, opens with the old key. Everything happens in ONE SQLite
+        transaction, so a crash or kill at any moment leaves the journal opening with the old
+        passphrase (nothing changed) or the new one (everything changed), never half of each.
+        If the journal had a recovery code, the old one stops working and the new code is
+        returned, to be shown once; otherwise returns None. Other windows on this journal are
+        locked and need the new passphrase.
+        """
+        engine, _ = self._cipher()
+        old_aead = self._aead
+        if pp.length(new_passphrase) < pp.MIN_LENGTH:
+            raise PassphraseTooShort(pp.MIN_LENGTH)
+        header, old_kdf = self._verify_passphrase(engine, current_passphrase)
+        params = old_kdf if old_kdf.meets_owasp_floor() else crypto.DEFAULT_KDF
+        new_key = crypto.new_data_key()
+        salt = crypto.new_salt()
+        kek = crypto.derive_passphrase_key(pp.normalise(new_passphrase), salt, params)
+        values: dict[str, Any] = {
+            "kdf": params.to_json(),
+            "salt": salt,
+            "wrapped_key": crypto.wrap_key(kek, new_key, PASSPHRASE_PURPOSE),
+            "key_epoch": self._key_epoch + 1,
+        }
+        code = None
+        if header.recovery_wrapped_key is not None:
+            code = crypto.new_recovery_code()
+            values["recovery_salt"], values["recovery_wrapped_key"] = self._wrap_for_recovery(new_key, code)
+        new_aead = AESGCM(new_key)
+        with self._writing(engine) as conn:
+            self._reseal_every_record(conn, old_aead, new_aead)
+            conn.execute(update(VaultHeader).where(VaultHeader.id == 1).values(**values))
+        self._key, self._aead, self._key_epoch = new_key, new_aead, self._key_epoch + 1
+        for other in list(_open_vaults):
+            if other is not self and Path(other.path).resolve() == Path(self.path).resolve():
+                other.lock()
+        self._checkpoint()  # the WAL still holds every record sealed with the old key
+        return code
+
+    @staticmethod
+    def _reseal_every_record(conn: Connection, old: AESGCM, new: AESGCM) -> None:
+        """Re-encrypt each readable row with ``new`` (as format 2); unreadable rows stay as they are."""
+        columns = (RecordRow.id, RecordRow.kind, RecordRow.created_at, RecordRow.updated_at)
+        rows = conn.execute(select(*columns, RecordRow.fmt, RecordRow.ciphertext)).all()
+        resealed = []
+        for record_id, kind, created, updated, fmt, blob in rows:
+            try:
+                plain = _decrypt(old, record_id, kind, created, updated, fmt, blob)
+            except (crypto.DecryptionFailed, ValueError):
+                continue  # already unreadable with the old key; no worse with the new one
+            aad = crypto.record_aad(record_id, kind, RECORD_FMT, created, updated)
+            resealed.append({"rid": record_id, "blob": crypto.seal(new, crypto.pad(plain), aad)})
+        if resealed:  # one prepared statement for every row
+            statement = (
+                update(RecordRow)
+                .where(RecordRow.id == bindparam("rid"))
+                .values(fmt=RECORD_FMT, ciphertext=bindparam("blob"))
+            )
+            conn.execute(statement, resealed)
 
     def lock(self) -> None:
         """Forget the key and every decrypted byte this object holds.
@@ -333,16 +422,19 @@ class Vault:
 
     # --- records -------------------------------------------------------------------------
 
-    @staticmethod
-    def _row_values(key: AESGCM, record: Record) -> dict[str, Any]:
-        """The columns that store ``record``: clear metadata plus its padded, sealed payload."""
+    def _seal(self, key: AESGCM, record: Record) -> bytes:
+        """``record``'s payload, padded and sealed as format 2 (timestamps in the associated data)."""
         aad = crypto.record_aad(record.id, record.kind, RECORD_FMT, record.created_us, record.updated_us)
+        return crypto.seal(key, crypto.pad(encode_payload(record.payload)), aad)
+
+    def _row_values(self, key: AESGCM, record: Record) -> dict[str, Any]:
+        """The columns that store ``record``: clear metadata plus its sealed payload."""
         return {
             "kind": record.kind,
             "created_at": record.created_us,
             "updated_at": record.updated_us,
             "fmt": RECORD_FMT,
-            "ciphertext": crypto.seal(key, crypto.pad(encode_payload(record.payload)), aad),
+            "ciphertext": self._seal(key, record),
         }
 
     def _open_row(self, key: AESGCM, row: Any) -> Record:
@@ -361,7 +453,7 @@ class Vault:
             uuid.uuid4().hex, kind, stamp if created_us is None else created_us, stamp, dict(payload)
         )
         values = self._row_values(key, record)
-        with _damage_as_vault_damaged(), writing(engine).begin() as conn:
+        with self._writing(engine) as conn:
             conn.execute(RecordRow.__table__.insert().values(id=record.id, **values))
         self._search.put(record)
         return record
@@ -369,7 +461,7 @@ class Vault:
     def update(self, record_id: str, payload: dict[str, Any], *, created_us: int | None = None) -> Record:
         engine, key = self._cipher()
         stamp = now_us()
-        with _damage_as_vault_damaged(), writing(engine).begin() as conn:
+        with self._writing(engine) as conn:
             row = conn.execute(
                 select(RecordRow.kind, RecordRow.created_at).where(RecordRow.id == record_id)
             ).first()
@@ -411,7 +503,7 @@ class Vault:
         engine, key = self._cipher()
         stored: list[Record] = []
         added = updated = unchanged = 0
-        with _damage_as_vault_damaged(), writing(engine).begin() as conn:
+        with self._writing(engine) as conn:
             for record in records:
                 row = conn.execute(
                     select(RecordRow.kind, RecordRow.updated_at).where(RecordRow.id == record.id)

@@ -153,6 +153,7 @@ def test_downgraded_vault_is_upgraded_again(tmp_path):
     con.execute("DROP INDEX ix_records_kind_created")  # undo step 2
     con.execute("ALTER TABLE vault_header DROP COLUMN unlock_failures")  # undo step 3
     con.execute("ALTER TABLE vault_header DROP COLUMN last_failure_at")
+    con.execute("ALTER TABLE vault_header DROP COLUMN key_epoch")  # undo step 4
     con.execute("UPDATE schema_version SET version = 1")
     con.close()
     assert version_of(path) == 1
