@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from companion.core.records import Cursor, Page, Record
-from companion.export import backup, session_prep
+from companion.export import backup, patterns, session_prep
 from companion.kinds.breathing_log import BreathingLog
 from companion.kinds.checkin import CheckIns
 from companion.kinds.feedback import Feedback, bring_list
@@ -94,6 +94,10 @@ class SessionPrep:
 
     def load_records(self, stretch: session_prep.Stretch) -> list[Record]:
         return session_prep.load_records(self._vault, stretch)
+
+    def load_patterns(self, stretch: session_prep.Stretch) -> list[Record]:
+        """Only what the Patterns screen counts (practices, check-ins, breathing pauses)."""
+        return patterns.load_records(self._vault, stretch)
 
     def bring_list(self) -> Any:
         return bring_list(self._vault)

@@ -21,6 +21,7 @@ ROUTES: dict[str, tuple[str, str]] = {
     "recovery_code": ("welcome_screen", "RecoveryCodeScreen"),
     "unlock": ("unlock_screen", "UnlockScreen"),
     "help": ("help_screen", "HelpScreen"),
+    "card_maker": ("card_maker_screen", "CardMakerScreen"),
     # the five sections and what opens from them
     "journal": ("journal_screen", "JournalListScreen"),
     "editor": ("journal_screen", "EditorScreen"),
@@ -32,6 +33,7 @@ ROUTES: dict[str, tuple[str, str]] = {
     "sessions": ("sessions_screen", "SessionsScreen"),
     "reflection": ("sessions_screen", "ReflectionScreen"),
     "homework": ("homework_screen", "HomeworkScreen"),
+    "patterns": ("patterns_screen", "PatternsScreen"),
     "practice_form": ("homework_screen", "PracticeFormScreen"),
     "settle": ("breathing_screen", "BreathingScreen"),
     "settings": ("settings_screen", "SettingsScreen"),
