@@ -101,7 +101,15 @@ class JournalListScreen(Screen):
                     vertical_alignment=ft.CrossAxisAlignment.CENTER,
                 ),
                 ft.Row(
-                    [self.filter_toggle, self.status],
+                    [
+                        self.filter_toggle,
+                        ft.TextButton(
+                            content="Patterns",
+                            icon=ft.Icons.INSIGHTS_OUTLINED,
+                            on_click=self.ctl.handler(lambda _e: self.ctl.open("patterns")),
+                        ),
+                        self.status,
+                    ],
                     wrap=True,
                     vertical_alignment=ft.CrossAxisAlignment.CENTER,
                 ),

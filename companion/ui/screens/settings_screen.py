@@ -131,6 +131,7 @@ class SettingsScreen(Screen):
             section_title("Crisis numbers"),
             body("Set the numbers that show on the Need help now page.", muted=True),
             ft.Row([outlined("Edit crisis numbers", ft.Icons.SUPPORT_OUTLINED, self._help)]),
+            ft.Row([outlined("Make a homework card", ft.Icons.ASSIGNMENT_OUTLINED, self._card_maker)]),
             ft.Divider(),
             self._danger_zone(),
             ft.Container(height=24),
@@ -229,6 +230,9 @@ class SettingsScreen(Screen):
         await self.ctl.open("help")
 
     # --- backup --------------------------------------------------------------------------
+
+    async def _card_maker(self, _e: ft.ControlEvent) -> None:
+        await self.ctl.open("card_maker")
 
     async def _save_backup(self, _e: ft.ControlEvent) -> None:
         await self.ctl.open("save_backup")

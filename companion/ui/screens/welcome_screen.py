@@ -67,6 +67,16 @@ class WelcomeScreen(Screen):
             self.error,
             ft.Row([self.button, self.busy], spacing=12),
             *self._demo_offer(),
+            ft.Row(
+                [
+                    ft.TextButton(
+                        content="Make a homework card",
+                        icon=ft.Icons.ASSIGNMENT_OUTLINED,
+                        on_click=self._card_maker,
+                    )
+                ],
+                wrap=True,
+            ),
         )
 
     def _demo_offer(self) -> list[ft.Control]:
@@ -95,6 +105,9 @@ class WelcomeScreen(Screen):
             self.busy.visible = False
             show_error(self.error, f"The demo couldn't be opened ({exc}). Your journal wasn't touched.")
             self.ctl.page.update()
+
+    async def _card_maker(self, _e: ft.ControlEvent) -> None:
+        await self.ctl.show_public("card_maker")  # a therapist needs no journal for this
 
     async def _focus_repeat(self, _e: ft.ControlEvent) -> None:
         await self.repeat.focus()
