@@ -65,9 +65,22 @@ class Keys:
     def change_passphrase(self, current: str, new: str) -> None:
         self._vault.change_passphrase(current, new)
 
+    def rekey(self, current: str, new: str) -> str | None:
+        """A new key inside and every record sealed again; returns the new recovery code, if any."""
+        return self._vault.rekey(current, new)
+
     def verify(self, passphrase: str) -> None:
         """Raise `WrongPassphrase` unless ``passphrase`` opens this journal (the wait applies)."""
         Vault.unlock(self._vault.path, passphrase).lock()
+
+    @property
+    def opened_with_recovery(self) -> bool:
+        """The journal was opened with the recovery code: a new passphrase needs no old one."""
+        return self._vault.opened_with_recovery
+
+    def replace_forgotten_passphrase(self, new: str) -> str:
+        """Only after a recovery-code unlock: a new passphrase, and a new code to show once."""
+        return self._vault.replace_forgotten_passphrase(new)
 
     def new_recovery_code(self, passphrase: str) -> str:
         """A new code, which cancels the old one; only for someone who knows the passphrase."""

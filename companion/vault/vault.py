@@ -147,6 +147,9 @@ class Vault:
         self._aead: AESGCM | None = AESGCM(data_key)  # one cipher object, reused for every record
         self._key_epoch = key_epoch  # which data key this object holds (see `rekey`)
         self._search = SearchCache(self._load_for_search)
+        # True only right after opening with the recovery code, until a new passphrase is set:
+        # the code itself is the proof then, the one time the old passphrase isn't asked for.
+        self.opened_with_recovery = False
         _open_vaults.add(self)
 
     # --- opening -------------------------------------------------------------------------
@@ -206,7 +209,9 @@ class Vault:
             key = crypto.derive_recovery_key(crypto.recovery_code_bytes(code), header.recovery_salt)
             return crypto.unwrap_key(key, header.recovery_wrapped_key, RECOVERY_PURPOSE)
 
-        return cls._attempt(path, open_key, WrongRecoveryCode)
+        vault = cls._attempt(path, open_key, WrongRecoveryCode)
+        vault.opened_with_recovery = True
+        return vault
 
     @classmethod
     def _attempt(
@@ -322,6 +327,42 @@ class Vault:
                 .where(VaultHeader.id == 1)
                 .values(kdf=params.to_json(), salt=salt, wrapped_key=wrapped)
             )
+
+    def replace_forgotten_passphrase(self, new: str) -> str:
+        """After opening with the recovery code: a new passphrase and a new code, in one write.
+
+        The used code stops working (it may have been read off a note), and the new code is
+        returned to be shown once. Only a vault opened with the recovery code may do this;
+        everyone else changes the passphrase by giving the current one.
+        """
+        engine, data_key = self._require()
+        if not self.opened_with_recovery:
+            raise VaultLocked()
+        if pp.length(new) < pp.MIN_LENGTH:
+            raise PassphraseTooShort(pp.MIN_LENGTH)
+        header = _read_header(engine)
+        old_kdf = _header_kdf(header)
+        params = old_kdf if old_kdf.meets_owasp_floor() else crypto.DEFAULT_KDF
+        salt = crypto.new_salt()
+        wrapped = crypto.wrap_key(
+            crypto.derive_passphrase_key(pp.normalise(new), salt, params), data_key, PASSPHRASE_PURPOSE
+        )
+        code = crypto.new_recovery_code()
+        recovery_salt, recovery_wrapped = self._wrap_for_recovery(data_key, code)
+        with self._writing(engine) as conn:
+            conn.execute(
+                update(VaultHeader)
+                .where(VaultHeader.id == 1)
+                .values(
+                    kdf=params.to_json(),
+                    salt=salt,
+                    wrapped_key=wrapped,
+                    recovery_salt=recovery_salt,
+                    recovery_wrapped_key=recovery_wrapped,
+                )
+            )
+        self.opened_with_recovery = False
+        return code
 
     def new_recovery_code(self) -> str:
         """Replace the recovery code; the old one stops working."""

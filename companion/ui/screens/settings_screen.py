@@ -27,6 +27,7 @@ from companion.vault import passphrase as pp
 
 if TYPE_CHECKING:
     from companion.kinds.settings import Settings
+    from companion.services.stores import Stores
 
 AUTO_LOCK_NAMES = ("1 minute", "5 minutes", "15 minutes", "60 minutes")
 AUTO_LOCK_CHOICES = dict(zip(AUTO_LOCK_CHOICES_S, AUTO_LOCK_NAMES, strict=True))
@@ -301,34 +302,65 @@ class SettingsScreen(Screen):
 
 
 class ChangePassphraseScreen(Screen):
+    """A new passphrase: with the current one, or right after opening with the recovery code.
+
+    "My passphrase may have leaked" also makes a new key inside and seals every entry again, so
+    an old copy of the journal plus the old passphrase opens nothing written before or after.
+    """
+
     title = "Change passphrase"
+
+    def __init__(self, ctl: Shell) -> None:
+        super().__init__(ctl)
+        self.forgot = self.stores.keys.opened_with_recovery
+        self.title = "Set a new passphrase" if self.forgot else "Change passphrase"
 
     def build(self) -> ft.Control:
         def field(label: str) -> ft.TextField:
-            return ft.TextField(
-                label=label,
-                password=True,
-                on_change=lambda _e: show_error(self.error, ""),
-            )
+            return ft.TextField(label=label, password=True, on_change=self._on_type)
 
         self.current = field("Current passphrase")
+        self.current.visible = not self.forgot
         self.new = field("New passphrase")
         self.repeat = field("Repeat new passphrase")
+        self.hint = small(pp.strength("").hint)
+        self.meter = ft.ProgressBar(value=0, semantics_label="Passphrase strength")
+        self.leaked = ft.Checkbox(
+            label="My passphrase may have leaked: also change the key inside (takes a little longer)",
+            value=False,
+            visible=not self.forgot,
+        )
         self.error = error_text()
-        self.button = primary_button("Change passphrase", self._apply)
+        action = "Set new passphrase" if self.forgot else "Change passphrase"
+        self.button = primary_button(action, self._apply)
+        intro = (
+            "You opened your journal with your recovery code. Choose a new passphrase now; "
+            "you'll also get a new recovery code, and the one you just used stops working."
+            if self.forgot
+            else "Your entries stay exactly as they are; only the lock changes."
+        )
         return column(
-            body("Your entries stay exactly as they are; only the lock changes.", muted=True),
+            body(intro, muted=True),
             self.current,
             self.new,
+            self.meter,
+            self.hint,
             self.repeat,
             show_secret_toggle([self.current, self.new, self.repeat], self.ctl.page, "Show passphrases"),
+            self.leaked,
             self.error,
             ft.Row([self.button]),
         )
 
+    def _on_type(self, _e: ft.ControlEvent) -> None:
+        strength = pp.strength(self.new.value or "")
+        self.hint.value = strength.hint
+        self.meter.value = strength.level / 3
+        show_error(self.error, "")
+
     async def _apply(self, _e: ft.ControlEvent) -> None:
         stores = self.ctl.stores
-        if stores is None:
+        if stores is None or self.button.disabled:
             return
         if pp.length(self.new.value) < pp.MIN_LENGTH:
             show_error(self.error, f"Please choose at least {pp.MIN_LENGTH} characters.")
@@ -338,15 +370,29 @@ class ChangePassphraseScreen(Screen):
             self.button.disabled = True
             self.ctl.page.update()
             try:
-                await asyncio.to_thread(stores.keys.change_passphrase, self.current.value, self.new.value)
+                code = await asyncio.to_thread(self._change, stores)
             except CompanionError as exc:
                 show_error(self.error, str(exc))
                 self.button.disabled = False
             else:
+                self.current.value = self.new.value = self.repeat.value = ""
                 self.ctl.toast("Passphrase changed. Use the new one next time.")
-                await self.ctl.back()
+                if code:
+                    await self.ctl.replace("recovery_code", code=code, from_settings=True)
+                else:
+                    await self.ctl.back()
                 return
         self.ctl.page.update()
+
+    def _change(self, stores: Stores) -> str | None:
+        """The new recovery code to show, when this change made one."""
+        new = self.new.value or ""
+        if self.forgot:
+            return stores.keys.replace_forgotten_passphrase(new)
+        if self.leaked.value:
+            return stores.keys.rekey(self.current.value or "", new)
+        stores.keys.change_passphrase(self.current.value or "", new)
+        return None
 
 
 class NewRecoveryCodeScreen(Screen):

@@ -375,6 +375,8 @@ class AppController:
         finally:
             self._opening = False
         await self._opened(stores)
+        if stores.keys.opened_with_recovery:
+            await self.open("change_passphrase")  # the passphrase was forgotten: a new one first
 
     def unlock_wait_s(self) -> float:
         access = self._access.result() if self._access is not None and self._access.done() else None

@@ -1059,3 +1059,26 @@ def test_writes_from_two_threads_wait_for_each_other(tmp_path) -> None:
     assert errors == []
     assert vault.count(["draft"]) == 120
     vault.lock()
+
+
+# --- a forgotten passphrase ----------------------------------------------------------------------
+
+
+def test_after_the_recovery_code_a_new_passphrase_needs_no_old_one(tmp_path: Path) -> None:
+    path = tmp_path / "forgot.sqlite"
+    vault, code = Vault.create(path, "the first passphrase")
+    record = vault.add("journal", {"body": "still here"})
+    vault.lock()
+    recovered = Vault.unlock_with_recovery(path, code or "")
+    assert recovered.opened_with_recovery
+    new_code = recovered.replace_forgotten_passphrase("a brand new passphrase")
+    assert not recovered.opened_with_recovery  # once only
+    recovered.lock()
+    again = Vault.unlock(path, "a brand new passphrase")
+    assert again.get(record.id).payload == {"body": "still here"}
+    again.lock()
+    with pytest.raises(WrongRecoveryCode):
+        Vault.unlock_with_recovery(path, code or "")  # the used code stops working
+    Vault.unlock_with_recovery(path, new_code).lock()
+    with pytest.raises(WrongPassphrase):
+        Vault.unlock(path, "the first passphrase")
