@@ -245,8 +245,8 @@ def _fallbacks_needed(texts: Iterable[str]) -> _Fallbacks:
 
 
 def use_bundled_fonts(pdf: FPDF, texts: Iterable[str]) -> _Fallbacks:
-    """Give ``pdf`` the "main" family, the fallback fonts ``texts`` need, and shaping if they need
-    it and we can.
+    """Give ``pdf`` the "main" family and the fallback fonts ``texts`` need (shaping is switched
+    per paragraph, :func:`shape_if_needed`).
 
     The CJK font has no bold face, and fpdf2 embeds every font it is given, so each fallback is
     added once: ``exact_match=False`` draws bold CJK or emoji with the same glyphs.
@@ -264,9 +264,18 @@ def use_bundled_fonts(pdf: FPDF, texts: Iterable[str]) -> _Fallbacks:
         fallbacks.append("emoji")
     if fallbacks:
         pdf.set_fallback_fonts(fallbacks, exact_match=False)
-    if needed.shaping and shaping_available():
-        pdf.set_text_shaping(True)
     return needed
+
+
+def shape_if_needed(pdf: FPDF, text: str) -> None:
+    """Turn fpdf2's text shaping on for ``text`` if it needs it (and we can), off otherwise.
+
+    Called before each paragraph: shaping costs about six times as much as the plain layout, so
+    a month of English or Japanese notes with one Arabic line shapes just that line.
+    """
+    wanted = any(_needs_shaping(ord(char)) for char in text) and shaping_available()
+    if wanted != bool(pdf.text_shaping):
+        pdf.set_text_shaping(wanted)
 
 
 def right_to_left(text: str) -> bool:
@@ -286,6 +295,7 @@ class _SummaryPdf(FPDF):
     footer_text = ""
 
     def footer(self) -> None:
+        shape_if_needed(self, self.footer_text)
         self.set_y(-12)
         self.set_font("main", size=8)
         self.set_text_color(SOFT)
@@ -340,6 +350,8 @@ class _Writer:
         self.tz = tz
 
     def printable(self, text: str) -> str:
+        """``text`` as it can be drawn, with shaping switched on for it if it needs it."""
+        shape_if_needed(self.pdf, text)
         return printable(text, cjk=self.fonts.cjk, emoji=self.fonts.emoji)
 
     @property
