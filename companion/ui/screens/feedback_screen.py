@@ -81,6 +81,7 @@ class FeedbackHomeScreen(Screen):
             ("Session card", ft.Icons.STYLE_OUTLINED, self._card),
             ("Sessions", ft.Icons.EVENT_OUTLINED, self._sessions),
             ("Homework", ft.Icons.SPA_OUTLINED, self._practice),
+            ("Patterns", ft.Icons.INSIGHTS_OUTLINED, self.ctl.handler(lambda _e: self.ctl.open("patterns"))),
         ]
         return column(
             self.next_box,
@@ -420,7 +421,6 @@ class ComposerScreen(DraftAutosave, Screen):
             ft.Chip(
                 label=ft.Text(starter, max_lines=4),  # may wrap
                 on_click=self._starter(starter),
-                tooltip=f"Start a sentence: {starter}",
             )
             for starter in (kind.starters if kind else ())
         ]
