@@ -70,7 +70,7 @@ def test_prepare_and_export(app_server: AppProcess, open_page: OpenPage, viewpor
     click_button(app, "Save feedback")
     expect_text(app, "It helped when you slowed down")
 
-    click_button(app, "Prepare my summary")
+    click_button(app, "Prepare for my session")
     expect_text(app, "Parts of the summary")
     # the name first, while the field is on screen: a field scrolled away is clicked where
     # the accessibility tree last saw it, and Flutter delivers that tap to whatever is
@@ -137,7 +137,7 @@ def test_prepare_and_export(app_server: AppProcess, open_page: OpenPage, viewpor
 
     # the whole-summary choices come back next time (the name here); single ticks do not
     click_button(app, "Back")
-    click_button(app, "Prepare my summary")
+    click_button(app, "Prepare for my session")
     expect_text(app, "Parts of the summary")
     if viewport[0] < 1000:
         click_button(app, "Show preview")

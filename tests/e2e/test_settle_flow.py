@@ -40,7 +40,7 @@ def test_custom_rhythm_with_tension_before_and_after(
     shot(app, f"{name}-02-running")
     settle(app, 6_000)
     click_button(app, "Stop")
-    expect_text(app, "This pause is kept in your journal")
+    expect_text(app, "This pause is kept with your breathing pauses")
     after = app.page.get_by_role("group", name="Tension after, 0 to 10").get_by_role("checkbox", name="4")
     scroll_to(app, after)
     after.first.click()

@@ -145,12 +145,12 @@ class BreathingScreen(Screen):
         return column(
             self.setup,
             ft.Container(self.phase, alignment=ft.Alignment.CENTER),
+            self.kept_line,
             self.after_box,
             self.stage,
             self.bars,
             self.controls_row,
             self.error,
-            self.kept_line,
             small("Stop any time. If breathing slowly feels uncomfortable, breathe however feels right."),
             self.history,
         )

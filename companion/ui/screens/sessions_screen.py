@@ -320,7 +320,7 @@ class ReflectionScreen(Screen):
         ]
         self.quick_scales = ft.ExpansionTile(
             title=ft.Text(QUICK_SCALES_TITLE),
-            subtitle=ft.Text("Optional: how the hour felt to you, a tap each"),
+            subtitle=ft.Text("Optional, one tap each"),
             leading=ft.Icon(ft.Icons.TUNE),
             expanded=False,
             maintain_state=True,
