@@ -17,8 +17,19 @@ from playwright.sync_api import expect
 
 from companion.kinds.homework_card import parse_card
 
-from .flows import choose, create_journal, go_to, scroll_to
-from .harness import AppPage, AppProcess, OpenPage, click_button, expect_said, expect_text, fill, shot
+from .flows import choose, create_journal, go_to, scroll_to, unlock
+from .harness import (
+    AppPage,
+    AppProcess,
+    OpenPage,
+    StartApp,
+    click_button,
+    expect_no_text,
+    expect_text,
+    fill,
+    settle,
+    shot,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -36,6 +47,7 @@ def _download(app: AppPage, button: str, folder: Path) -> Path:
 
 
 def _both_looks(app: AppPage, name: str) -> None:
+    app.page.wait_for_timeout(500)  # a menu that just closed fades out first
     shot(app, f"{name}-light")
     app.page.emulate_media(color_scheme="dark")
     app.page.wait_for_timeout(400)
@@ -55,7 +67,7 @@ def test_make_a_card_then_import_it_and_open_patterns(
     _both_looks(app, "card-maker-01-empty")
 
     choose(app, "Start from", READY)
-    expect_said(app, '"Noticing the body" (check-in), every day')
+    scroll_to(app, app.page.get_by_text(re.compile(r"Noticing the body.{0,3} \(check-in\), every day")))
     fill(app, "Your name, for the handout (optional)", "Sam Rivera")
     _both_looks(app, "card-maker-02-ready-card")
 
@@ -86,9 +98,36 @@ def test_make_a_card_then_import_it_and_open_patterns(
     patterns = app.page.get_by_role("button", name="Patterns")
     scroll_to(app, patterns)
     patterns.first.click()
-    expect(app.page.get_by_role("button", name=re.compile(r"^Time: Since my last session"))).to_be_visible()
+    expect(app.page.get_by_role("button", name=re.compile(r"Time: Since my last session"))).to_be_visible()
     expect_text(app, "Nothing noted in this time yet")
     _both_looks(app, "patterns-01-empty")
     choose(app, "Time", "All time")
     expect_text(app, "Nothing noted in this time yet")
+    assert not app.unexpected_outside_requests()
+
+
+def test_patterns_over_three_weeks_of_check_ins(
+    start_app: StartApp, open_page: OpenPage, demo_journal_dir: Path
+) -> None:
+    app = open_page(start_app(demo_journal_dir).url, viewport=(400, 800))
+    unlock(app)
+    go_to(app, "Journal")
+    expect_text(app, "Rainy day")  # the journal has loaded its list; a tap now isn't lost in a redraw
+    settle(app, 500)
+    click_button(app, "Patterns")
+    expect_text(app, "Where in your body")
+    choose(app, "Time", "All time")
+    said = app.page.locator('flt-semantics[aria-label*="came up in"]').or_(app.page.get_by_text("came up in"))
+    expect(said.first).to_be_attached()
+    _both_looks(app, "patterns-02-body")
+    bring = app.page.get_by_role("button", name=re.compile(r"^I'd like to bring this: Your "))
+    scroll_to(app, bring)
+    bring.first.click()
+    expect_text(app, "Added to what you're bringing")
+    expect_no_text(app, "Added to what you're bringing", timeout_ms=15_000)  # the snack bar goes by itself
+    # the breathing sentence sits right under the strength chart
+    scroll_to(
+        app, app.page.get_by_role("button", name=re.compile(r"^I'd like to bring this: \d+ breathing pause"))
+    )
+    _both_looks(app, "patterns-03-chart")
     assert not app.unexpected_outside_requests()

@@ -103,6 +103,7 @@ class _PracticeEditor:
                     ft.Row([self.remove], wrap=True),
                 ],
                 spacing=12,
+                horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
             ),
             padding=12,
             border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT),
@@ -154,7 +155,7 @@ class CardMakerScreen(Screen):
 
     def build(self) -> ft.Control:
         self.editors: list[_PracticeEditor] = []
-        self.practices_box = ft.Column(spacing=16)
+        self.practices_box = ft.Column(spacing=16, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self.ready = ChoiceMenu(
             "Start from",
             [(_BLANK, "an empty card")] + [(c.id, c.name) for c in ready_cards()],
@@ -162,6 +163,7 @@ class CardMakerScreen(Screen):
             self._start_from,
         )
         self.ready_note = small("")
+        self.ready_note.visible = False
         self.name = ft.TextField(
             label="Card name (used for the file name)", value="My homework card", on_change=self.changed
         )
@@ -242,7 +244,7 @@ class CardMakerScreen(Screen):
             self.preview.controls = []
             return None
         show_error(self.preview_error, "")
-        lines = [ft.Text("\u2022 " + line, selectable=True) for line in describe_card(practices, today)]
+        lines = [ft.Text("\u2022 " + line) for line in describe_card(practices, today)]
         self.preview.controls = lines
         return practices
 
@@ -255,7 +257,9 @@ class CardMakerScreen(Screen):
         if card is None:
             self._set_forms([cm.PracticeForm()])
             self.ready_note.value = ""
+            self.ready_note.visible = False
         else:
+            self.ready_note.visible = True
             self._set_forms(cm.forms_from_ready(card))
             self.name.value = card.name
             self.ready_note.value = card.summary + " Change anything you like."

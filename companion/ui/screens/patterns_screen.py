@@ -98,7 +98,7 @@ def _strength_chart(series: list[tuple[int, float]]) -> ft.Control:
         min_y=0,
         max_y=10,
         min_x=0,
-        max_x=max(1.0, days[-1][0]),
+        max_x=max(1.0, days[-1][0] * 1.04),  # room for the last point
         left_axis=fch.ChartAxis(
             labels=[fch.ChartAxisLabel(value=v, label=ft.Text(str(v), size=11)) for v in (0, 5, 10)],
             label_size=28,
