@@ -121,6 +121,23 @@ def _decrypt(
     return crypto.unpad(plain) if fmt >= 2 else plain
 
 
+def _check_new_passphrase(new: str) -> None:
+    if pp.length(new) < pp.MIN_LENGTH:
+        raise PassphraseTooShort(pp.MIN_LENGTH)
+
+
+def _passphrase_wrap(new: str, data_key: bytes, kdf: crypto.KdfParams) -> dict[str, Any]:
+    """Header values wrapping ``data_key`` with ``new`` (settings raised to today's floor if lower)."""
+    params = kdf if kdf.meets_owasp_floor() else crypto.DEFAULT_KDF
+    salt = crypto.new_salt()
+    kek = crypto.derive_passphrase_key(pp.normalise(new), salt, params)
+    return {
+        "kdf": params.to_json(),
+        "salt": salt,
+        "wrapped_key": crypto.wrap_key(kek, data_key, PASSPHRASE_PURPOSE),
+    }
+
+
 def _store_failures(engine: Engine, failures: int, at_us: int | None) -> None:
     """Keep the unlock guard's count in the header; best effort (a busy file keeps memory's)."""
     with suppress(sqlite3.Error, SADatabaseError), writing(engine).begin() as conn:
@@ -309,24 +326,11 @@ class Vault:
     def change_passphrase(self, current: str, new: str, *, kdf: crypto.KdfParams | None = None) -> None:
         """Re-wrap the data key. One UPDATE in one transaction: old or new works, never neither."""
         engine, data_key = self._require()
-        if pp.length(new) < pp.MIN_LENGTH:
-            raise PassphraseTooShort(pp.MIN_LENGTH)
         if kdf is not None and not kdf.meets_owasp_floor():
             raise ValueError("key derivation settings are below the OWASP minimum")
+        _check_new_passphrase(new)
         _header, old_kdf = self._verify_passphrase(engine, current)
-        params = kdf or (old_kdf if old_kdf.meets_owasp_floor() else crypto.DEFAULT_KDF)
-        salt = crypto.new_salt()
-        wrapped = crypto.wrap_key(
-            crypto.derive_passphrase_key(pp.normalise(new), salt, params),
-            data_key,
-            PASSPHRASE_PURPOSE,
-        )
-        with self._writing(engine) as conn:
-            conn.execute(
-                update(VaultHeader)
-                .where(VaultHeader.id == 1)
-                .values(kdf=params.to_json(), salt=salt, wrapped_key=wrapped)
-            )
+        self._write_header(engine, _passphrase_wrap(new, data_key, kdf or old_kdf))
 
     def replace_forgotten_passphrase(self, new: str) -> str:
         """After opening with the recovery code: a new passphrase and a new code, in one write.
@@ -338,29 +342,13 @@ class Vault:
         engine, data_key = self._require()
         if not self.opened_with_recovery:
             raise VaultLocked()
-        if pp.length(new) < pp.MIN_LENGTH:
-            raise PassphraseTooShort(pp.MIN_LENGTH)
-        header = _read_header(engine)
-        old_kdf = _header_kdf(header)
-        params = old_kdf if old_kdf.meets_owasp_floor() else crypto.DEFAULT_KDF
-        salt = crypto.new_salt()
-        wrapped = crypto.wrap_key(
-            crypto.derive_passphrase_key(pp.normalise(new), salt, params), data_key, PASSPHRASE_PURPOSE
-        )
+        _check_new_passphrase(new)
         code = crypto.new_recovery_code()
         recovery_salt, recovery_wrapped = self._wrap_for_recovery(data_key, code)
-        with self._writing(engine) as conn:
-            conn.execute(
-                update(VaultHeader)
-                .where(VaultHeader.id == 1)
-                .values(
-                    kdf=params.to_json(),
-                    salt=salt,
-                    wrapped_key=wrapped,
-                    recovery_salt=recovery_salt,
-                    recovery_wrapped_key=recovery_wrapped,
-                )
-            )
+        values = _passphrase_wrap(new, data_key, _header_kdf(_read_header(engine)))
+        self._write_header(
+            engine, {**values, "recovery_salt": recovery_salt, "recovery_wrapped_key": recovery_wrapped}
+        )
         self.opened_with_recovery = False
         return code
 
@@ -369,13 +357,13 @@ class Vault:
         engine, data_key = self._require()
         code = crypto.new_recovery_code()
         salt, wrapped = self._wrap_for_recovery(data_key, code)
-        with self._writing(engine) as conn:
-            conn.execute(
-                update(VaultHeader)
-                .where(VaultHeader.id == 1)
-                .values(recovery_salt=salt, recovery_wrapped_key=wrapped)
-            )
+        self._write_header(engine, {"recovery_salt": salt, "recovery_wrapped_key": wrapped})
         return code
+
+    def _write_header(self, engine: Engine, values: dict[str, Any]) -> None:
+        """One UPDATE of the header in one transaction: the old or the new state, never neither."""
+        with self._writing(engine) as conn:
+            conn.execute(update(VaultHeader).where(VaultHeader.id == 1).values(**values))
 
     def rekey(self, current_passphrase: str, new_passphrase: str) -> str | None:
         """A new data key, every record re-encrypted with it, and a new passphrase.
@@ -391,19 +379,10 @@ class Vault:
         """
         engine, _ = self._cipher()
         old_aead = self._aead
-        if pp.length(new_passphrase) < pp.MIN_LENGTH:
-            raise PassphraseTooShort(pp.MIN_LENGTH)
+        _check_new_passphrase(new_passphrase)
         header, old_kdf = self._verify_passphrase(engine, current_passphrase)
-        params = old_kdf if old_kdf.meets_owasp_floor() else crypto.DEFAULT_KDF
         new_key = crypto.new_data_key()
-        salt = crypto.new_salt()
-        kek = crypto.derive_passphrase_key(pp.normalise(new_passphrase), salt, params)
-        values: dict[str, Any] = {
-            "kdf": params.to_json(),
-            "salt": salt,
-            "wrapped_key": crypto.wrap_key(kek, new_key, PASSPHRASE_PURPOSE),
-            "key_epoch": self._key_epoch + 1,
-        }
+        values = {**_passphrase_wrap(new_passphrase, new_key, old_kdf), "key_epoch": self._key_epoch + 1}
         code = None
         if header.recovery_wrapped_key is not None:
             code = crypto.new_recovery_code()
