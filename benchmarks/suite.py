@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks import corpus, summaries
+from benchmarks import corpus, patterns, summaries
 from benchmarks.report import Metric, Target, ms, seconds
 from companion.core.records import Cursor
 from companion.kinds.checkin import CheckIn, CheckIns, TimelineFilter
@@ -347,6 +347,7 @@ def run_all(cfg: Config, skipped: dict[str, str]) -> list[Metric]:
     metrics += search(cfg, read_copy)
     metrics += feeling_filter(cfg, read_copy)
     metrics += summaries.measure(cfg.slow_reps, read_copy, cfg.main_size, skipped)
+    metrics += patterns.measure(cfg.slow_reps, read_copy, cfg.main_size)
     metrics.append(peak_memory(cfg, read_copy))
     metrics += [import_time(cfg, "companion.vault.vault"), import_time(cfg, "companion.ui.app")]
     if summaries.pdf_available():

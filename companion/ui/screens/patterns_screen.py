@@ -48,7 +48,7 @@ def _figure(side: str, shades: dict[str, int], width: float = _FIGURE_WIDTH) -> 
         if step is None:
             continue
         fill = ft.Paint(
-            color=ft.Colors.with_opacity(round(0.2 + 0.18 * step, 2), ft.Colors.PRIMARY),
+            color=ft.Colors.with_opacity(round(0.3 + 0.16 * step, 2), ft.Colors.PRIMARY),
             style=ft.PaintingStyle.FILL,
         )
         x, y, w, h = s.left * width, s.top * height, s.w * width, s.h * height
@@ -158,6 +158,7 @@ class PatternsScreen(Screen):
         if stretch.start_us is not None:
             since = "From " + friendly_time(to_datetime(stretch.start_us)) + " until now."
         self.period_note.value = " ".join(x for x in (stretch.note, since) if x)
+        self.period_note.visible = bool(self.period_note.value)
         self.content.controls = self._sections(found)
         self.ctl.page.update()
 
