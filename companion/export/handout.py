@@ -101,7 +101,9 @@ class _Layout:
     def text(self, text: str, size: float = TEXT_SIZE, *, bold: bool = False, grey: int = INK) -> None:
         self.pdf.set_font("main", "B" if bold else "", size)
         self.pdf.set_text_color(grey)
-        self.pdf.multi_cell(0, size * 0.48, printable(text, cjk=self.cjk), new_x="LMARGIN", new_y="NEXT")
+        self.pdf.multi_cell(
+            0, size * 0.48, printable(text, cjk=self.cjk), align="L", new_x="LMARGIN", new_y="NEXT"
+        )
 
     def heading(self, text: str) -> None:
         self.gap(3)
