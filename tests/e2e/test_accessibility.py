@@ -126,12 +126,12 @@ def test_every_screen_names_every_control(
     see(app, "What I'm bringing")
     check(app, "session", problems)
     for button, text, name in (
-        ("Prepare my summary", "Parts of the summary", "prepare"),
+        ("Prepare for my session", "Parts of the summary", "prepare"),
         ("Session card", "What I'm bringing", "card"),
         ("Homework", "Small practices", "homework"),
         ("New feedback", "What happened?", "composer"),
         ("Sessions", "Add session", "sessions"),
-        ("Reflect on a session", "How well did we work", "reflection"),
+        ("Reflect on a session", "What helped, or a moment I felt met", "reflection"),
     ):
         click_button(app, button)
         see(app, text)

@@ -91,7 +91,7 @@ def test_largest_text_on_every_main_screen(
     scroll_to(app, app.page.get_by_role("button", name="Add topic"))
     picture(app, "session-lower")
     for button, text, name, lower in (
-        ("Prepare my summary", "Parts of the summary", "summary", "Show preview"),
+        ("Prepare for my session", "Parts of the summary", "summary", "Show preview"),
         ("Session card", "What I'm bringing", "card", None),
         ("New feedback", "What happened?", "composer", "Save feedback"),
         ("Homework", "Small practices", "homework", None),
