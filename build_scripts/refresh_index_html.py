@@ -30,6 +30,15 @@ REPLACEMENTS = (
         '<meta name="description" content="Companion: a private space between therapy sessions.">',
     ),
     ("<title>Flet</title>", "<title>Companion</title>"),
+    # Flutter fetches fonts for emoji, CJK, Arabic, Hebrew ... on demand; from our own server
+    # (assets/fallback-fonts, made by build_scripts/make_fallback_fonts.py), not Google's CDN.
+    ("fontFallbackBaseUrl: null,", 'fontFallbackBaseUrl: "/fallback-fonts/",'),
+    # flet-web's server (no_cdn) injects its config here, with fontFallbackBaseUrl set to
+    # "assets/fonts/", where it ships no such fonts; ours is set again right after it.
+    (
+        "  <!-- fletAppConfig -->\n",
+        '  <!-- fletAppConfig -->\n  <script>flet.fontFallbackBaseUrl = "/fallback-fonts/";</script>\n',
+    ),
     (
         '<meta name="apple-mobile-web-app-title" content="Flet">',
         '<meta name="apple-mobile-web-app-title" content="Companion">',
