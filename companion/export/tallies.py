@@ -62,9 +62,36 @@ def given_level(raw_feeling: dict[str, Any]) -> str | None:
     return level if isinstance(level, str) and level in FEELING_LEVELS else None
 
 
+# Several tallies read the same check-in; a record's content is fixed for its (id, updated time),
+# so each is parsed once per counting pass instead of once per tally (Patterns over 10,000 records).
+_PARSED_LIMIT = 20_000
+_parsed_checkins: dict[tuple[str, int], CheckIn] = {}
+_parsed_marks: dict[tuple[str, int], list[tuple[BodyMark, int | None]]] = {}
+
+
+def _remember(cache: dict, key: tuple[str, int], value: Any) -> Any:
+    if len(cache) >= _PARSED_LIMIT:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
+def parsed_checkin(record: Record) -> CheckIn:
+    key = (record.id, record.updated_us)
+    found = _parsed_checkins.get(key)
+    return (
+        found if found is not None else _remember(_parsed_checkins, key, CheckIn.from_payload(record.payload))
+    )
+
+
 def marks_of(record: Record) -> list[tuple[BodyMark, int | None]]:
     """A check-in's body marks, each with the strength the client gave (None: not given)."""
-    return [(BodyMark.from_dict(raw), given_intensity(raw)) for raw in _raw_list(record, "body")]
+    key = (record.id, record.updated_us)
+    found = _parsed_marks.get(key)
+    if found is None:
+        found = [(BodyMark.from_dict(raw), given_intensity(raw)) for raw in _raw_list(record, "body")]
+        _remember(_parsed_marks, key, found)
+    return found
 
 
 def checkin_strength(record: Record) -> float | None:
@@ -165,7 +192,7 @@ def feeling_words(checkins: Iterable[Record]) -> list[tuple[str, int]]:
     """Each feeling word and how many check-ins named it, most often first."""
     counter: Counter[str] = Counter()
     for record in checkins_only(checkins):
-        for pick in CheckIn.from_payload(record.payload).feelings:
+        for pick in parsed_checkin(record).feelings:
             word = pick.word.strip()
             if word:
                 known = vocab.feeling(word)
@@ -177,7 +204,7 @@ def feeling_families(checkins: Iterable[Record]) -> list[tuple[str, int]]:
     """Each family of feeling (Scared, Sad, ...) and how many check-ins touched it."""
     counter: Counter[str] = Counter()
     for record in checkins_only(checkins):
-        for family_id in CheckIn.from_payload(record.payload).families():
+        for family_id in parsed_checkin(record).families():
             family = vocab.family(family_id)
             counter[family.label if family else family_id] += 1
     return ranked(counter)
@@ -202,7 +229,7 @@ def needs(checkins: Iterable[Record]) -> list[tuple[str, int]]:
     """Each need and how many check-ins named it, most often first."""
     counter: Counter[str] = Counter()
     for record in checkins_only(checkins):
-        for need_id in dict.fromkeys(CheckIn.from_payload(record.payload).needs):
+        for need_id in dict.fromkeys(parsed_checkin(record).needs):
             counter[need_label(need_id)] += 1
     return ranked(counter)
 

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any, Literal
 
@@ -310,6 +310,7 @@ def family(family_id: str) -> Family | None:
     return _feelings_data().family_by_id.get(family_id)
 
 
+@lru_cache(maxsize=4096)
 def feeling(word: str) -> Feeling | None:
     """Look a word up, ignoring case, accents and extra spaces; ``None`` if it is not listed."""
     return _feelings_data().by_key.get(normalize(word))
