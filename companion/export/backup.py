@@ -17,6 +17,12 @@ the header means a changed byte anywhere is detected.
 
 Restoring merges by record id inside one transaction (see `restore_backup`), so restoring
 the same backup twice, or into a journal that already has some of it, adds nothing twice.
+
+A backup is outside input: someone else may have made it. So restoring (see
+`preview_restore` and `apply_restore`) only ADDS what is missing unless the person chooses to
+let the backup change entries that are already here; settings never replace the journal's
+own; every record is checked by `companion.kinds.validate` and cleaned of invisible format
+characters; and the inflated body, the JSON it holds and the record count are all bounded.
 """
 
 from __future__ import annotations
@@ -44,6 +50,8 @@ from companion.core.errors import (
 )
 from companion.core.kind_ids import DRAFT, SETTINGS
 from companion.core.records import Record, now_us
+from companion.core.textclean import clean_strings
+from companion.kinds.validate import InvalidRecord, validate_record
 from companion.vault import crypto
 from companion.vault import passphrase as pp
 from companion.vault.crypto import MAX_KDF_ITERATIONS, MAX_KDF_LANES, MAX_KDF_MEMORY_KIB  # shared bounds
@@ -63,8 +71,14 @@ _TAG_BYTES = 16
 _WRAPPED_BYTES = crypto.NONCE_BYTES + crypto.KEY_BYTES + _TAG_BYTES
 
 MIB = 1024 * 1024
-MAX_BODY_BYTES = 512 * MIB  # decompressed body; far beyond any journal written by hand
+# Ten years of daily writing is ~20 MB of JSON. The limits stop a small file from
+# inflating into gigabytes of memory (a zlib "bomb": 64 KiB becomes 64 MiB).
+MAX_BODY_BYTES = 64 * MIB  # decompressed body
 MAX_HEADER_BYTES = 64 * 1024
+MAX_BACKUP_BYTES = MAX_BODY_BYTES + MAX_HEADER_BYTES + MIB  # a picked file larger than this isn't read
+MAX_RECORDS = 200_000
+MAX_JSON_OBJECTS = 1_000_000  # every {...} in the body; caps parsing memory (~0.5 GB at worst)
+_INFLATE_CHUNK = MIB
 MAX_ID_CHARS = 200
 MAX_KIND_CHARS = 100
 _MAX_US = 2**63 - 1
@@ -72,7 +86,7 @@ _MAX_US = 2**63 - 1
 
 def max_file_bytes() -> int:
     """Largest file worth reading: the compressed body can't sensibly exceed the body limit."""
-    return MAX_BODY_BYTES + MAX_HEADER_BYTES + MIB
+    return MAX_BACKUP_BYTES
 
 
 def _too_large() -> BackupTooLarge:
@@ -87,26 +101,100 @@ class BackupStats:
     unreadable: int
 
 
+def _items(count: int) -> str:
+    return f"{count} {'item' if count == 1 else 'items'}"
+
+
 @dataclass(frozen=True)
 class RestoreResult:
     added: int
     already_there: int
     updated: int
+    kept_yours: int = 0  # entries here that the backup would have changed, left as they are
+    left_out: int = 0  # records in the backup that couldn't be read or checked, not restored
 
     @property
     def message(self) -> str:
-        """A sentence for the screen after restoring."""
+        """Sentences for the screen after restoring."""
         if self.added == 0 and self.updated == 0:
-            return "Everything in this backup was already in your journal. Nothing needed to change."
-        parts = []
-        if self.added:
-            parts.append(f"{self.added} {'item' if self.added == 1 else 'items'} added")
-        if self.updated:
-            parts.append(f"{self.updated} brought up to date")
-        text = " and ".join(parts)
-        if self.already_there:
-            text += f"; {self.already_there} {'was' if self.already_there == 1 else 'were'} already here"
-        return f"Restored: {text}."
+            text = "Nothing needed to be added: everything in this backup is already in your journal."
+        else:
+            parts = []
+            if self.added:
+                parts.append(f"{_items(self.added)} added")
+            if self.updated:
+                parts.append(f"{self.updated} brought up to date")
+            text = " and ".join(parts)
+            if self.already_there:
+                there = "was" if self.already_there == 1 else "were"
+                text += f"; {self.already_there} {there} already here"
+            text = f"Restored: {text}."
+        if self.kept_yours:
+            text += (
+                f" {_items(self.kept_yours).capitalize()} in your journal differ from the backup; "
+                "your versions were kept."
+            )
+        if self.left_out:
+            text += (
+                f" {_items(self.left_out).capitalize()} in the backup couldn't be read and "
+                "were left out. Nothing in your journal was lost."
+            )
+        return text
+
+
+@dataclass(frozen=True)
+class BackupContents:
+    """The records of a backup that passed every check, and how many didn't."""
+
+    records: list[Record]
+    left_out: int = 0
+
+
+@dataclass(frozen=True)
+class RestorePlan:
+    """What restoring a backup would do, worked out before anything is written.
+
+    The screen shows it ("12 new items; 3 entries here would change") and asks; `apply_restore`
+    then adds ``to_add`` and, only with ``replace_changed=True``, writes ``to_change`` too.
+    """
+
+    to_add: tuple[Record, ...]
+    to_change: tuple[Record, ...]  # same id here, backup copy newer and different
+    already_there: int  # identical, older in the backup, or this journal's own settings/drafts
+    left_out: int  # refused: unreadable, impossible values or dates
+
+    @property
+    def adds(self) -> int:
+        return len(self.to_add)
+
+    @property
+    def changes(self) -> int:
+        return len(self.to_change)
+
+    @property
+    def changed_kinds(self) -> dict[str, int]:
+        """How many existing records of each kind the backup would change."""
+        counts: dict[str, int] = {}
+        for record in self.to_change:
+            counts[record.kind] = counts.get(record.kind, 0) + 1
+        return counts
+
+    @property
+    def message(self) -> str:
+        """A plain summary for the question before restoring."""
+        text = (
+            f"This backup would add {_items(self.adds)} to your journal."
+            if self.adds
+            else ("This backup has nothing new to add.")
+        )
+        if self.changes:
+            text += (
+                f" {_items(self.changes).capitalize()} already in your journal are different in the "
+                "backup; they stay as they are unless you choose to replace them."
+            )
+        if self.left_out:
+            text += f" {_items(self.left_out).capitalize()} couldn't be read and will be left out."
+        return text
 
 
 def suggested_backup_name(now: date | datetime | None = None) -> str:
@@ -234,11 +322,19 @@ def write_backup(vault: Vault, path: Path | str, passphrase: str) -> BackupStats
 
 
 def load_backup_file(path: Path | str) -> bytes:
-    """The file's bytes, refusing absurd sizes before reading them into memory."""
+    """The file's bytes, refusing absurd sizes before reading them into memory.
+
+    Reads at most one byte past the limit, so a file that grows after the size check
+    can't make us read more.
+    """
     path = Path(path)
-    if path.stat().st_size > max_file_bytes():
+    if path.stat().st_size > MAX_BACKUP_BYTES:
         raise _too_large()
-    return path.read_bytes()
+    with path.open("rb") as fh:
+        data = fh.read(MAX_BACKUP_BYTES + 1)
+    if len(data) > MAX_BACKUP_BYTES:
+        raise _too_large()
+    return data
 
 
 def _json(raw: bytes, what: str) -> Any:
@@ -301,39 +397,77 @@ def _kdf(header: dict[str, Any]) -> tuple[crypto.KdfParams, bytes]:
 
 
 def _decompress(blob: bytes) -> bytes:
+    """Inflate in bounded chunks, stopping as soon as the output passes MAX_BODY_BYTES."""
     inflater = zlib.decompressobj()
+    chunks: list[bytes] = []
+    size = 0
+    pending = blob
     try:
-        body = inflater.decompress(blob, MAX_BODY_BYTES + 1)
+        while pending and not inflater.eof:
+            chunk = inflater.decompress(pending, _INFLATE_CHUNK)
+            size += len(chunk)
+            if size > MAX_BODY_BYTES:
+                raise _too_large()
+            chunks.append(chunk)
+            pending = inflater.unconsumed_tail
+        if not inflater.eof:
+            tail = inflater.flush(_INFLATE_CHUNK)
+            size += len(tail)
+            if size > MAX_BODY_BYTES:
+                raise _too_large()
+            chunks.append(tail)
     except zlib.error as exc:
         raise BackupDamaged(f"bad compression: {exc}") from None
-    if len(body) > MAX_BODY_BYTES or inflater.unconsumed_tail:
-        raise _too_large()
     if not inflater.eof or inflater.unused_data:
         raise BackupDamaged("compressed body incomplete")
-    return body
+    return b"".join(chunks)
 
 
-def _record(item: Any) -> Record:
+def _body_json(raw: bytes) -> Any:
+    """The body's JSON, giving up as soon as it holds more objects than any journal could."""
+    seen = [0]
+
+    def count(obj: dict[str, Any]) -> dict[str, Any]:
+        seen[0] += 1
+        if seen[0] > MAX_JSON_OBJECTS:
+            raise _too_large()
+        return obj
+
+    try:
+        return json.loads(raw.decode("utf-8"), object_hook=count, parse_constant=_no_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise BackupDamaged(f"body is not JSON: {exc}") from None
+
+
+def _no_constant(name: str) -> Any:
+    """NaN and Infinity are not JSON; a record holding them is refused rather than stored."""
+    raise ValueError(f"{name} is not allowed")
+
+
+def _record(item: Any, now: int) -> Record:
+    """One checked, cleaned record; `InvalidRecord` for anything the app wouldn't have saved."""
     if not isinstance(item, dict):
-        raise BackupDamaged("record is not an object")
+        raise InvalidRecord("record is not an object")
     record_id, kind, payload = item.get("id"), item.get("kind"), item.get("payload")
     if not isinstance(record_id, str) or not 0 < len(record_id) <= MAX_ID_CHARS:
-        raise BackupDamaged("bad record id")
+        raise InvalidRecord("bad record id")
     if not isinstance(kind, str) or not 0 < len(kind) <= MAX_KIND_CHARS:
-        raise BackupDamaged("bad record kind")
+        raise InvalidRecord("bad record kind")
     if not isinstance(payload, dict):
-        raise BackupDamaged("record payload is not an object")
-    return Record(
-        record_id,
-        kind,
-        _int(item.get("created_us"), 0, _MAX_US, "created_us"),
-        _int(item.get("updated_us"), 0, _MAX_US, "updated_us"),
-        payload,
-    )
+        raise InvalidRecord("record payload is not an object")
+    payload = clean_strings(payload)  # invisible format characters never reach the screen
+    created, updated = item.get("created_us"), item.get("updated_us")
+    validate_record(kind, payload, created, updated, now=now)
+    return Record(record_id, kind, created, updated, payload)  # type: ignore[arg-type]
 
 
 def read_backup(data: bytes, passphrase: str) -> list[Record]:
-    """Every record in a backup. Raises only `BackupError` subclasses, each with a friendly message."""
+    """Every usable record in a backup. Raises only `BackupError` subclasses, each with a friendly message."""
+    return read_backup_contents(data, passphrase).records
+
+
+def read_backup_contents(data: bytes, passphrase: str, *, now: int | None = None) -> BackupContents:
+    """The backup's usable records and how many were left out; raises only `BackupError`s."""
     header, aad, sealed = _split(data)
     params, salt = _kdf(header)
     wrapped = _bytes(header.get("wrapped_key"), "wrapped key")
@@ -351,14 +485,23 @@ def read_backup(data: bytes, passphrase: str) -> list[Record]:
         compressed = crypto.open_sealed(content_key, sealed, aad)
     except crypto.DecryptionFailed:
         raise BackupDamaged("body or header changed") from None
-    body = _json(_decompress(compressed), "body")
+    body = _body_json(_decompress(compressed))
     items = body.get("records") if isinstance(body, dict) else None
     if not isinstance(items, list):
         raise BackupDamaged("no record list")
-    records = [_record(item) for item in items]
+    if len(items) > MAX_RECORDS:
+        raise _too_large()
+    stamp = now if now is not None else now_us()
+    records: list[Record] = []
+    left_out = 0
+    for item in items:
+        try:
+            records.append(_record(item, stamp))
+        except InvalidRecord:
+            left_out += 1
     if len({r.id for r in records}) != len(records):
         raise BackupDamaged("duplicate record ids")
-    return records
+    return BackupContents(records, left_out)
 
 
 # --- restoring ---------------------------------------------------------------------------------
@@ -377,7 +520,8 @@ def _merge_plan(vault: Vault, records: list[Record]) -> tuple[list[Record], int]
     Most records simply merge by id. Two kinds are "one of" per journal, and a second copy
     under another id would confuse them, so this journal's own copy wins:
     - settings: the app reads a single settings record. If this journal has one, a backup's
-      settings under a different id are left out; if it has none, the backup's newest is used.
+      settings are left out, even under the same id (crisis numbers and the auto-lock are
+      the client's own, not whoever made the file); if it has none, the backup's newest is used.
     - drafts: one per (kind, entry being edited). A backup's draft is left out when this
       journal already has a different draft for the same thing.
     """
@@ -387,7 +531,7 @@ def _merge_plan(vault: Vault, records: list[Record]) -> tuple[list[Record], int]
     skipped = 0
     settings_taken = bool(local_settings)
     for record in sorted(records, key=lambda r: r.updated_us, reverse=True):
-        if record.kind == SETTINGS and record.id not in local_settings:
+        if record.kind == SETTINGS:  # never over this journal's own, whatever the id
             if settings_taken:
                 skipped += 1
                 continue
@@ -401,26 +545,77 @@ def _merge_plan(vault: Vault, records: list[Record]) -> tuple[list[Record], int]
     return keep, skipped
 
 
-def restore_backup(vault: Vault, data: bytes, passphrase: str) -> RestoreResult:
-    """Merge a backup into ``vault``, all in one transaction: on any failure nothing changes.
+def _same(a: Record, b: Record) -> bool:
+    return (a.kind, a.created_us, a.updated_us, a.payload) == (b.kind, b.created_us, b.updated_us, b.payload)
 
-    Records are matched by id: a new id is added; for an id already here the copy with the
-    newer ``updated_us`` is kept (identical ones are simply "already there"). Entries deleted
-    here after the backup was made come back, since a backup holds no record of deletions.
+
+def preview_restore(vault: Vault, contents: BackupContents) -> RestorePlan:
+    """What restoring ``contents`` would add and change here; writes nothing.
+
+    A record whose id is new is added. One whose id is here already "would change" only when
+    the backup's copy is of the same kind, newer and different; everything else stays.
     """
-    records = read_backup(data, passphrase)
-    keep, skipped = _merge_plan(vault, records)
-    added, updated, unchanged = vault.import_records(keep)
-    return RestoreResult(added=added, already_there=unchanged + skipped, updated=updated)
+    keep, skipped = _merge_plan(vault, contents.records)
+    ids = [r.id for r in keep]
+    local = {r.id: r for r in vault.iter_all() if r.id in set(ids)} if ids else {}
+    to_add: list[Record] = []
+    to_change: list[Record] = []
+    unchanged = skipped
+    for record in keep:
+        mine = local.get(record.id)
+        if mine is None:
+            to_add.append(record)
+        elif mine.kind == record.kind and record.updated_us > mine.updated_us and not _same(mine, record):
+            to_change.append(record)
+        else:
+            unchanged += 1
+    return RestorePlan(tuple(to_add), tuple(to_change), unchanged, contents.left_out)
+
+
+def apply_restore(vault: Vault, plan: RestorePlan, *, replace_changed: bool = False) -> RestoreResult:
+    """Write ``plan`` in one transaction: on any failure nothing changes.
+
+    Only what is missing is added, unless ``replace_changed`` (the person chose it after
+    seeing the preview): then the backup's newer copies replace the ones here too.
+    """
+    records = list(plan.to_add) + (list(plan.to_change) if replace_changed else [])
+    added, updated, unchanged = vault.import_records(records)
+    kept = 0 if replace_changed else plan.changes
+    return RestoreResult(
+        added=added,
+        already_there=plan.already_there + unchanged,
+        updated=updated,
+        kept_yours=kept,
+        left_out=plan.left_out,
+    )
+
+
+def restore_backup(
+    vault: Vault, data: bytes, passphrase: str, *, replace_changed: bool = False
+) -> RestoreResult:
+    """Read, check and merge a backup into ``vault`` (see `preview_restore` / `apply_restore`).
+
+    Entries deleted here after the backup was made come back, since a backup holds no
+    record of deletions; entries here that the backup has differently stay as they are
+    unless ``replace_changed``.
+    """
+    contents = read_backup_contents(data, passphrase)
+    return apply_restore(vault, preview_restore(vault, contents), replace_changed=replace_changed)
 
 
 __all__ = [
+    "MAX_BACKUP_BYTES",
+    "BackupContents",
     "BackupStats",
+    "RestorePlan",
     "RestoreResult",
+    "apply_restore",
     "export_backup",
     "load_backup_file",
     "pack_backup",
+    "preview_restore",
     "read_backup",
+    "read_backup_contents",
     "restore_backup",
     "suggested_backup_name",
     "write_backup",

@@ -108,7 +108,7 @@ def fill(vault: Vault) -> None:
     vault.add("topic", {"v": 1, "text": "sleep", "state": "bring", "order": 0.0})
     vault.add("homework", {"v": 1, "what": "checkin", "often": "daily", "start": "2026-11-18"})
     vault.add("breathing", {"pattern": "slow", "seconds": 120, "before": 7, "after": None})
-    vault.add("session", {"v": 1, "when": "2026-11-20", "notes": "\x00 odd \u202e bytes \ufeff"})
+    vault.add("session", {"v": 1, "when": "2026-11-20", "notes": "\x00 odd \u2028 bytes \x7f"})
     Settings(vault).set("auto_lock_minutes", 5)
     Drafts(vault, "journal").save(None, {"title": "half", "body": "unsaved"})
 
@@ -352,6 +352,16 @@ def test_bad_headers_are_damaged(valid: bytes, change) -> None:
     "records",
     [
         [SAMPLE[0], SAMPLE[0]],  # the same id twice
+    ],
+)
+def test_bad_bodies_are_damaged(records: list[Record]) -> None:
+    with pytest.raises(BackupDamaged):
+        read_backup(fast_backup(records), PW)
+
+
+@pytest.mark.parametrize(
+    "records",
+    [
         [Record("", "journal", 1, 1, {})],
         [Record("x" * 500, "journal", 1, 1, {})],
         [Record("x", "", 1, 1, {})],
@@ -361,9 +371,10 @@ def test_bad_headers_are_damaged(valid: bytes, change) -> None:
         [Record("x", "journal", 1, 1, ["not", "an", "object"])],  # type: ignore[arg-type]
     ],
 )
-def test_bad_bodies_are_damaged(records: list[Record]) -> None:
-    with pytest.raises(BackupDamaged):
-        read_backup(fast_backup(records), PW)
+def test_bad_records_are_left_out_and_the_rest_read(records: list[Record]) -> None:
+    contents = backup.read_backup_contents(fast_backup([*records, SAMPLE[0]]), PW)
+    assert contents.records == [SAMPLE[0]]
+    assert contents.left_out == 1
 
 
 def test_absurd_sizes_are_refused_without_reading_everything(monkeypatch, tmp_path: Path) -> None:
@@ -433,7 +444,7 @@ def test_restore_merges_and_never_adds_twice(source: Vault, target: Vault) -> No
     second = restore_backup(target, data, PW)
     assert (second.added, second.updated, second.already_there) == (0, 0, n)
     assert target.count() == n + 1
-    assert second.message.startswith("Everything in this backup was already in your journal")
+    assert second.message.startswith("Nothing needed to be added")
 
 
 def test_newer_copy_wins_either_way(source: Vault, target: Vault) -> None:
@@ -448,7 +459,12 @@ def test_newer_copy_wins_either_way(source: Vault, target: Vault) -> None:
     source.update(b.id, {"body": "b, edited before the second backup"})
     newer = export_backup(source, PW)
 
-    result = restore_backup(target, newer, PW)
+    kept = restore_backup(target, newer, PW)  # by default nothing here is changed ...
+    assert (kept.added, kept.updated, kept.already_there, kept.kept_yours) == (0, 0, 1, 1)
+    assert target.get(b.id).payload["body"] == "b, first version"
+    assert "your versions were kept" in kept.message
+
+    result = restore_backup(target, newer, PW, replace_changed=True)  # ... unless the person chooses
     assert (result.added, result.updated, result.already_there) == (0, 1, 1)
     assert target.get(a.id).payload["body"] == "a, edited on this device"
     assert target.get(b.id).payload["body"] == "b, edited before the second backup"
@@ -480,16 +496,18 @@ def test_this_journals_own_settings_and_drafts_stay(source: Vault, target: Vault
     assert target.count([DRAFT]) == 2
 
 
-def test_odd_drafts_still_merge(target: Vault) -> None:
+def test_odd_drafts_are_left_out_and_drafts_merge_by_owner(target: Vault) -> None:
     wipe(target)
     odd = [
         Record("d1", DRAFT, 1, 1, {"for_kind": ["journal"], "target": {"x": [1]}, "content": {}}),
         Record("d2", DRAFT, 2, 2, {"content": "no owner"}),
-        Record("d3", DRAFT, 3, 3, {}),  # same (missing) owner as d2: only the newest comes in
+        Record("d3", DRAFT, 3, 3, {}),
+        Record("d4", DRAFT, 4, 4, {"for_kind": "journal", "target": None, "content": {"body": "old"}}),
+        Record("d5", DRAFT, 5, 5, {"for_kind": "journal", "target": None, "content": {"body": "new"}}),
     ]
     result = restore_backup(target, fast_backup(odd), PW)
-    assert (result.added, result.already_there) == (2, 1)
-    assert {r.id for r in target.iter_all()} == {"d1", "d3"}
+    assert (result.added, result.already_there, result.left_out) == (1, 1, 3)  # same owner: the newest
+    assert {r.id for r in target.iter_all()} == {"d5"}
 
 
 def test_settings_come_in_when_the_journal_has_none(target: Vault) -> None:
@@ -679,5 +697,30 @@ records_strategy = st.lists(
 
 @settings(max_examples=120, deadline=None)
 @given(records_strategy, st.text(st.characters(exclude_categories=("Cs",)), max_size=30))
-def test_fuzz_round_trip_of_random_records(records: list[Record], passphrase: str) -> None:
-    assert read_backup(fast_backup(records, passphrase), passphrase) == records
+def test_fuzz_random_records_are_read_or_left_out(records: list[Record], passphrase: str) -> None:
+    contents = backup.read_backup_contents(fast_backup(records, passphrase), passphrase)
+    assert len(contents.records) + contents.left_out == len(records)
+    ids = {r.id for r in records}
+    assert all(r.id in ids for r in contents.records)
+
+
+plain_text = st.text(st.characters(exclude_categories=("Cs", "Cf")), max_size=60)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.builds(
+            Record,
+            id=st.uuids().map(lambda u: u.hex),
+            kind=st.just("journal"),
+            created_us=st.integers(0, 1_700_000_000_000_000),
+            updated_us=st.integers(0, 1_700_000_000_000_000),
+            payload=st.builds(lambda t, b: {"title": t[:200], "body": b}, plain_text, plain_text),
+        ),
+        max_size=6,
+        unique_by=lambda r: r.id,
+    )
+)
+def test_fuzz_round_trip_of_valid_records(records: list[Record]) -> None:
+    assert read_backup(fast_backup(records), PW) == records
