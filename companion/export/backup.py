@@ -77,7 +77,11 @@ MAX_BODY_BYTES = 64 * MIB  # decompressed body
 MAX_HEADER_BYTES = 64 * 1024
 MAX_BACKUP_BYTES = MAX_BODY_BYTES + MAX_HEADER_BYTES + MIB  # a picked file larger than this isn't read
 MAX_RECORDS = 200_000
-MAX_JSON_OBJECTS = 1_000_000  # every {...} in the body; caps parsing memory (~0.5 GB at worst)
+# Parsed JSON costs ~50 bytes per value however short it is written ("ab", is 5 bytes), so
+# values are capped too: every comma may start one, and a decade of daily writing has
+# ~1.5 million. With these caps the worst body costs ~0.3 GB of memory to read, not 1.7 GB.
+MAX_JSON_VALUES = 3_000_000
+MAX_JSON_OBJECTS = 1_000_000  # every {...} in the body
 _INFLATE_CHUNK = MIB
 MAX_ID_CHARS = 200
 MAX_KIND_CHARS = 100
@@ -425,6 +429,8 @@ def _decompress(blob: bytes) -> bytes:
 
 def _body_json(raw: bytes) -> Any:
     """The body's JSON, giving up as soon as it holds more objects than any journal could."""
+    if raw.count(b",") > MAX_JSON_VALUES:
+        raise _too_large()
     seen = [0]
 
     def count(obj: dict[str, Any]) -> dict[str, Any]:
