@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from companion.core.errors import HomeworkCardInvalid
+from companion.core.textclean import clean_text as strip_invisible
 from companion.core.textfit import shorten
 from companion.kinds.homework import (
     DAILY,
@@ -117,7 +118,7 @@ def _text_field(item: dict[str, Any], key: str, limit: int, where: str, *, multi
         raise _invalid(f"{where}: the {key} should be text in quotes")
     if len(value) > 4 * limit:  # don't even clean absurd text
         raise _invalid(f"{where}: the {key} is longer than {limit} characters")
-    return clean_text(value, multiline=multiline)
+    return clean_text(strip_invisible(value), multiline=multiline)  # no hidden format characters
 
 
 def _card_date(value: Any, where: str, name: str) -> date:
