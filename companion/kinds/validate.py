@@ -118,8 +118,13 @@ def _draft(payload: dict[str, Any]) -> dict[str, Any]:
         raise InvalidRecord("draft for an unknown kind")
     if target is not None and not isinstance(target, str):
         raise InvalidRecord("draft target is not an id")
-    if not isinstance(payload.get("content", {}), dict):
+    content = payload.get("content", {})
+    if not isinstance(content, dict):
         raise InvalidRecord("draft content is not an object")
+    if for_kind in _DRAFTED:  # a draft holds what its form would save: the same rules apply
+        where = _mismatch(content, _NORMALISERS[for_kind](content), "")
+        if where is not None:
+            raise InvalidRecord(f"draft content field {where or 'content'} is not what the app would save")
     return payload
 
 
@@ -151,6 +156,8 @@ _NORMALISERS: dict[str, Callable[[dict[str, Any]], dict[str, Any]]] = {
     kind_ids.DRAFT: _draft,
     kind_ids.SETTINGS: _settings,
 }
+
+_DRAFTED = frozenset((kind_ids.CHECKIN, kind_ids.JOURNAL, kind_ids.FEEDBACK, kind_ids.REFLECTION))
 
 
 def _latest_allowed_us(kind: str, payload: dict[str, Any], now: int) -> int:

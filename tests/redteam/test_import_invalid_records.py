@@ -38,6 +38,13 @@ BAD = [
     Record("lines", "settings", T, T, {"crisis_lines": "call 555"}),
     Record("breath", "breathing", T, T, {"seconds": 10**12}),
     Record("feedback", "feedback", T, T, {"v": 1, "kind": "no-such-kind", "text": "x"}),
+    Record(
+        "draft",
+        "draft",
+        T,
+        T,
+        {"for_kind": "checkin", "content": {"body": [{"region": "x", "intensity": math.inf}]}},
+    ),
 ]
 GOOD = [
     Record("entry", "journal", T, T, {"title": "fine", "body": "a good day"}),
