@@ -558,8 +558,8 @@ def preview_restore(vault: Vault, contents: BackupContents) -> RestorePlan:
     the backup's copy is of the same kind, newer and different; everything else stays.
     """
     keep, skipped = _merge_plan(vault, contents.records)
-    ids = [r.id for r in keep]
-    local = {r.id: r for r in vault.iter_all() if r.id in set(ids)} if ids else {}
+    ids = {r.id for r in keep}
+    local = {r.id: r for r in vault.iter_all() if r.id in ids} if ids else {}
     to_add: list[Record] = []
     to_change: list[Record] = []
     unchanged = skipped
