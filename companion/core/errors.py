@@ -33,6 +33,43 @@ class TryAgainLater(CompanionError):
         super().__init__(f"Please wait {seconds:.0f} more seconds before trying again.")
 
 
+class PassphraseNeeded(CompanionError):
+    """Fingerprint or face unlock can't be used this time; the passphrase always can."""
+
+    REASONS = {
+        "off": "Fingerprint or face unlock is off for this journal. Please type your passphrase.",
+        "restart": "Your phone has restarted since you last typed your passphrase, so Companion "
+        "asks for it once. After that, your fingerprint or face works again.",
+        "expired": "It's been a week since you last typed your passphrase, so Companion asks for it "
+        "once, to help you keep it in mind. After that, your fingerprint or face works again.",
+        "failures": "Your fingerprint or face wasn't recognised several times, so fingerprint or face "
+        "unlock has been turned off. Please type your passphrase; you can turn it on again in Settings.",
+        "refused": "Companion couldn't use the key kept on this phone, so fingerprint or face unlock "
+        "has been turned off. Please type your passphrase; nothing in your journal was lost.",
+        "missed": "That wasn't recognised. You can try again, or type your passphrase.",
+        "unavailable": "Your phone can't check a fingerprint or face just now. Please type your passphrase.",
+    }
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(self.REASONS.get(reason, self.REASONS["refused"]))
+
+
+class DeviceUnlockNotTurnedOn(CompanionError):
+    """Turning on fingerprint or face unlock didn't finish; the journal is exactly as it was."""
+
+    REASONS = {
+        "not_confirmed": "Your phone didn't confirm a fingerprint or face, so fingerprint or face unlock "
+        "stays off. Your passphrase works as always.",
+        "not_kept": "This phone couldn't keep the key safely just now, so fingerprint or face unlock "
+        "stays off. Your passphrase works as always.",
+    }
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(self.REASONS.get(reason, self.REASONS["not_kept"]))
+
+
 class PassphraseTooShort(CompanionError):
     def __init__(self, minimum: int) -> None:
         super().__init__(f"Please use at least {minimum} characters.")

@@ -8,7 +8,7 @@ summary) are small services here, each bound to the same vault.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -57,17 +57,30 @@ class Records:
 
 
 class Keys:
-    """The passphrase and the recovery code."""
+    """The passphrase, the recovery code, and the device key of fingerprint or face unlock.
+
+    Every change of the passphrase or the recovery code removes the device wrap in the same
+    header write (vault.NO_DEVICE_WRAP); ``after_revoke`` then lets the shell delete the key
+    kept on the phone as well (services/device_unlock.py).
+    """
 
     def __init__(self, vault: Vault) -> None:
         self._vault = vault
+        self.after_revoke: Callable[[], object] | None = None
+
+    def _revoked(self) -> None:
+        if self.after_revoke is not None:
+            self.after_revoke()
 
     def change_passphrase(self, current: str, new: str) -> None:
         self._vault.change_passphrase(current, new)
+        self._revoked()
 
     def rekey(self, current: str, new: str) -> str | None:
         """A new key inside and every record sealed again; returns the new recovery code, if any."""
-        return self._vault.rekey(current, new)
+        code = self._vault.rekey(current, new)
+        self._revoked()
+        return code
 
     def verify(self, passphrase: str) -> None:
         """Raise `WrongPassphrase` unless ``passphrase`` opens this journal (the wait applies)."""
@@ -80,12 +93,35 @@ class Keys:
 
     def replace_forgotten_passphrase(self, new: str) -> str:
         """Only after a recovery-code unlock: a new passphrase, and a new code to show once."""
-        return self._vault.replace_forgotten_passphrase(new)
+        code = self._vault.replace_forgotten_passphrase(new)
+        self._revoked()
+        return code
 
     def new_recovery_code(self, passphrase: str) -> str:
         """A new code, which cancels the old one; only for someone who knows the passphrase."""
         self.verify(passphrase)
-        return self._vault.new_recovery_code()
+        code = self._vault.new_recovery_code()
+        self._revoked()
+        return code
+
+    # --- fingerprint or face (services/device_unlock.py) ---------------------------------
+
+    @property
+    def opened_with_device(self) -> bool:
+        return self._vault.opened_with_device
+
+    def enable_device_unlock(self, passphrase: str, secret: bytes, *, boot_us: int | None) -> str:
+        """Add the device wrap (after checking the passphrase); returns its id."""
+        return self._vault.enable_device_unlock(passphrase, secret, boot_us=boot_us)
+
+    def disable_device_unlock(self) -> None:
+        self._vault.disable_device_unlock()
+
+    def device_unlock_key_id(self) -> str | None:
+        return self._vault.device_unlock_key_id()
+
+    def confirm_passphrase_typed(self, *, boot_us: int | None) -> None:
+        self._vault.confirm_passphrase_typed(boot_us=boot_us)
 
 
 class Backups:

@@ -139,6 +139,17 @@ def derive_recovery_key(code_bytes: bytes, salt: bytes) -> bytes:
     return hkdf.derive(code_bytes)
 
 
+DEVICE_SECRET_BYTES = 32  # the random key "Unlock with fingerprint or face" keeps on the phone
+
+
+def derive_device_key(secret: bytes, salt: bytes) -> bytes:
+    """The key that wraps the data key for fingerprint/face unlock: HKDF of a random 256-bit secret."""
+    if len(secret) != DEVICE_SECRET_BYTES:
+        raise ValueError("not a device key")
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=KEY_BYTES, salt=salt, info=b"companion/device/v1")
+    return hkdf.derive(secret)
+
+
 def _aead(key: bytes | AESGCM) -> AESGCM:
     return key if isinstance(key, AESGCM) else AESGCM(key)
 

@@ -18,7 +18,7 @@ from sqlmodel import Field, SQLModel, create_engine
 
 from companion.core.errors import VaultDamaged, VaultFromNewerVersion
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 class SchemaVersion(SQLModel, table=True):
@@ -45,6 +45,16 @@ class VaultHeader(SQLModel, table=True):
     # Raised by every full re-key: a window still holding the previous data key sees the
     # change inside its write transaction and stops instead of writing with a retired key.
     key_epoch: int = 0
+    # "Unlock with fingerprint or face" (Vault.enable_device_unlock): a third wrap of the data
+    # key, by a random key kept in the phone's secure storage under `device_key_id`. When the
+    # passphrase last opened the journal and when the phone had last started then, and the
+    # failed fingerprint/face checks since: the rules that send the person back to the passphrase.
+    device_key_id: str | None = None
+    device_salt: bytes | None = None
+    device_wrapped_key: bytes | None = None
+    device_confirmed_at: int | None = None
+    device_boot_at: int | None = None
+    device_failures: int = 0
 
 
 class RecordRow(SQLModel, table=True):
@@ -107,7 +117,26 @@ def _to_v4(con: sqlite3.Connection) -> None:
     con.execute("ALTER TABLE vault_header ADD COLUMN key_epoch INTEGER NOT NULL DEFAULT 0")
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _to_v1, 2: _to_v2, 3: _to_v3, 4: _to_v4}
+def _to_v5(con: sqlite3.Connection) -> None:
+    # The device wrap for "Unlock with fingerprint or face"; absent (NULL) until turned on.
+    for column in (
+        "device_key_id VARCHAR",
+        "device_salt BLOB",
+        "device_wrapped_key BLOB",
+        "device_confirmed_at INTEGER",
+        "device_boot_at INTEGER",
+        "device_failures INTEGER NOT NULL DEFAULT 0",
+    ):
+        con.execute(f"ALTER TABLE vault_header ADD COLUMN {column}")
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _to_v1,
+    2: _to_v2,
+    3: _to_v3,
+    4: _to_v4,
+    5: _to_v5,
+}
 
 
 def schema_version(con: sqlite3.Connection) -> int:

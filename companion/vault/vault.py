@@ -13,11 +13,13 @@ too. Both open; every write uses 2.
 from __future__ import annotations
 
 import json
+import secrets
 import sqlite3
 import uuid
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,7 @@ from sqlmodel import Session
 from companion.core.errors import (
     CompanionError,
     NoVault,
+    PassphraseNeeded,
     PassphraseTooShort,
     RecordNotFound,
     RecordUnreadable,
@@ -54,6 +57,58 @@ RECORD_FMT = 2  # padded; timestamps bound too. Every write uses this one.
 READABLE_RECORD_FMTS = (LEGACY_RECORD_FMT, RECORD_FMT)
 PASSPHRASE_PURPOSE = "passphrase"
 RECOVERY_PURPOSE = "recovery"
+DEVICE_PURPOSE = "device"
+
+# "Unlock with fingerprint or face": when the passphrase is asked for again all the same.
+DEVICE_MAX_FAILURES = 5  # fingerprint/face checks not recognised in a row: the wrap is removed
+DEVICE_MAX_AGE_US = 7 * 24 * 3600 * 1_000_000  # a week after the passphrase was last typed
+DEVICE_BOOT_TOLERANCE_US = 5 * 60 * 1_000_000  # a later start of the phone than this: a restart
+# Every header column of the device wrap, as they are when it is off. Each change of the
+# passphrase or the recovery code, and every re-key, writes these in the same UPDATE.
+NO_DEVICE_WRAP: dict[str, Any] = {
+    "device_key_id": None,
+    "device_salt": None,
+    "device_wrapped_key": None,
+    "device_confirmed_at": None,
+    "device_boot_at": None,
+    "device_failures": 0,
+}
+
+
+@dataclass(frozen=True)
+class DeviceUnlockState:
+    """Whether the device wrap may open the journal now; ``reason`` says why not (`PassphraseNeeded`)."""
+
+    key_id: str | None
+    reason: str  # "" when usable; "off", "restart", "expired" or "failures" otherwise
+
+    @property
+    def enabled(self) -> bool:
+        return self.key_id is not None
+
+    @property
+    def usable(self) -> bool:
+        return self.enabled and not self.reason
+
+
+def device_unlock_state(header: VaultHeader, *, boot_us: int | None, now: int) -> DeviceUnlockState:
+    """The rules, in order: is there a wrap, too many misses, a restart of the phone, a week gone.
+
+    A phone that can't say when it started (``boot_us`` None) or a header without the start
+    recorded counts as restarted: the passphrase once more, never less.
+    """
+    if header.device_key_id is None or header.device_wrapped_key is None or header.device_salt is None:
+        return DeviceUnlockState(None, "off")
+    key_id = header.device_key_id
+    if (header.device_failures or 0) >= DEVICE_MAX_FAILURES:
+        return DeviceUnlockState(key_id, "failures")
+    stored_boot = header.device_boot_at
+    if boot_us is None or stored_boot is None or abs(boot_us - stored_boot) > DEVICE_BOOT_TOLERANCE_US:
+        return DeviceUnlockState(key_id, "restart")
+    confirmed = header.device_confirmed_at
+    if confirmed is None or not 0 <= now - confirmed <= DEVICE_MAX_AGE_US:
+        return DeviceUnlockState(key_id, "expired")  # a clock set back counts as expired too
+    return DeviceUnlockState(key_id, "")
 
 
 def vault_exists(path: Path) -> bool:
@@ -148,6 +203,12 @@ def _store_failures(engine: Engine, failures: int, at_us: int | None) -> None:
         )
 
 
+def _store_device(engine: Engine, values: dict[str, Any]) -> None:
+    """Write device-wrap columns while locked (a miss counted, a wrap removed); one transaction."""
+    with _damage_as_vault_damaged(), writing(engine).begin() as conn:
+        conn.execute(update(VaultHeader).where(VaultHeader.id == 1).values(**values))
+
+
 _KEY_EPOCH_SQL = "SELECT key_epoch FROM vault_header WHERE id = 1"
 
 # Every unlocked Vault in this process, so a re-key can lock the other windows on the same file.
@@ -167,6 +228,7 @@ class Vault:
         # True only right after opening with the recovery code, until a new passphrase is set:
         # the code itself is the proof then, the one time the old passphrase isn't asked for.
         self.opened_with_recovery = False
+        self.opened_with_device = False  # by fingerprint or face: the passphrase wasn't typed
         _open_vaults.add(self)
 
     # --- opening -------------------------------------------------------------------------
@@ -278,6 +340,126 @@ class Vault:
         key = crypto.derive_recovery_key(crypto.recovery_code_bytes(code), salt)
         return salt, crypto.wrap_key(key, data_key, RECOVERY_PURPOSE)
 
+    # --- unlock with fingerprint or face -----------------------------------------------------
+
+    @classmethod
+    def device_unlock_status(cls, path: Path, *, boot_us: int | None) -> DeviceUnlockState:
+        """Whether the unlock screen may offer fingerprint or face, read without unlocking."""
+        engine, header = cls._open(path)
+        engine.dispose()
+        return device_unlock_state(header, boot_us=boot_us, now=now_us())
+
+    @classmethod
+    def unlock_with_device(cls, path: Path, key_id: str, secret: bytes, *, boot_us: int | None) -> Vault:
+        """Open with the device key, after the phone confirmed a fingerprint or face.
+
+        `PassphraseNeeded` says why not: the rules of `device_unlock_state`, a key kept for an
+        older wrap, or a wrap that doesn't open (damaged or tampered with: it is removed, since
+        it can never work again). Never a way around the passphrase's own wait: this takes no
+        guesses, the key is 256 random bits.
+        """
+        engine, header = cls._open(path)
+        try:
+            state = device_unlock_state(header, boot_us=boot_us, now=now_us())
+            if not state.usable:
+                raise PassphraseNeeded(state.reason)
+            if not secrets.compare_digest(key_id, state.key_id or ""):
+                raise PassphraseNeeded("refused")
+            assert header.device_salt is not None and header.device_wrapped_key is not None
+            try:
+                kek = crypto.derive_device_key(secret, header.device_salt)
+                data_key = crypto.unwrap_key(kek, header.device_wrapped_key, DEVICE_PURPOSE + key_id)
+            except (crypto.DecryptionFailed, ValueError):
+                _store_device(engine, NO_DEVICE_WRAP)
+                raise PassphraseNeeded("refused") from None
+            if header.device_failures:
+                _store_device(engine, {"device_failures": 0})
+        except BaseException:
+            engine.dispose()
+            raise
+        vault = cls(path, engine, data_key, header.key_epoch or 0)
+        vault.opened_with_device = True
+        return vault
+
+    @classmethod
+    def note_device_failure(cls, path: Path) -> bool:
+        """A fingerprint or face the phone didn't recognise; True when that used up the limit.
+
+        Kept in the header like the passphrase's misses, so closing the app doesn't reset it.
+        At the limit the wrap is removed: only the passphrase opens the journal, and the
+        person turns fingerprint or face unlock on again in Settings if they want it.
+        """
+        engine, header = cls._open(path)
+        try:
+            if header.device_wrapped_key is None:
+                return False
+            failures = (header.device_failures or 0) + 1
+            revoked = failures >= DEVICE_MAX_FAILURES
+            _store_device(engine, NO_DEVICE_WRAP if revoked else {"device_failures": failures})
+            return revoked
+        finally:
+            engine.dispose()
+
+    @classmethod
+    def remove_device_wrap(cls, path: Path) -> None:
+        """Remove the device wrap without unlocking (the phone lost the key it belongs to).
+
+        Only ever takes a way in away: whoever can call this could delete the file anyway.
+        """
+        engine, header = cls._open(path)
+        try:
+            if header.device_wrapped_key is not None or header.device_key_id is not None:
+                _store_device(engine, NO_DEVICE_WRAP)
+        finally:
+            engine.dispose()
+
+    def enable_device_unlock(self, passphrase: str, secret: bytes, *, boot_us: int | None) -> str:
+        """Wrap the data key a third time with ``secret`` (kept on the phone); returns its id.
+
+        The passphrase is asked for first: someone who finds the journal open must not be able
+        to add their own way in. A new id each time, so a key kept for an earlier wrap never
+        opens this one.
+        """
+        engine, data_key = self._require()
+        self._verify_passphrase(engine, passphrase)
+        key_id = secrets.token_hex(8)
+        salt = crypto.new_salt()
+        kek = crypto.derive_device_key(secret, salt)
+        self._write_header(
+            engine,
+            {
+                "device_key_id": key_id,
+                "device_salt": salt,
+                "device_wrapped_key": crypto.wrap_key(kek, data_key, DEVICE_PURPOSE + key_id),
+                "device_confirmed_at": now_us(),
+                "device_boot_at": boot_us,
+                "device_failures": 0,
+            },
+        )
+        return key_id
+
+    def disable_device_unlock(self) -> None:
+        """Remove the device wrap; the key kept on the phone then opens nothing."""
+        engine, _ = self._require()
+        self._write_header(engine, NO_DEVICE_WRAP)
+
+    def device_unlock_key_id(self) -> str | None:
+        """The id of the device wrap, or None when fingerprint or face unlock is off."""
+        engine, _ = self._require()
+        return _read_header(engine).device_key_id
+
+    def confirm_passphrase_typed(self, *, boot_us: int | None) -> None:
+        """After the passphrase opened the journal: the week and the restart rule start again.
+
+        Writes only when a device wrap exists, so journals without one never change here.
+        """
+        engine, _ = self._require()
+        if _read_header(engine).device_wrapped_key is None:
+            return
+        self._write_header(
+            engine, {"device_confirmed_at": now_us(), "device_boot_at": boot_us, "device_failures": 0}
+        )
+
     # --- keys ----------------------------------------------------------------------------
 
     @property
@@ -330,7 +512,7 @@ class Vault:
             raise ValueError("key derivation settings are below the OWASP minimum")
         _check_new_passphrase(new)
         _header, old_kdf = self._verify_passphrase(engine, current)
-        self._write_header(engine, _passphrase_wrap(new, data_key, kdf or old_kdf))
+        self._write_header(engine, {**_passphrase_wrap(new, data_key, kdf or old_kdf), **NO_DEVICE_WRAP})
 
     def replace_forgotten_passphrase(self, new: str) -> str:
         """After opening with the recovery code: a new passphrase and a new code, in one write.
@@ -347,7 +529,13 @@ class Vault:
         recovery_salt, recovery_wrapped = self._wrap_for_recovery(data_key, code)
         values = _passphrase_wrap(new, data_key, _header_kdf(_read_header(engine)))
         self._write_header(
-            engine, {**values, "recovery_salt": recovery_salt, "recovery_wrapped_key": recovery_wrapped}
+            engine,
+            {
+                **values,
+                **NO_DEVICE_WRAP,
+                "recovery_salt": recovery_salt,
+                "recovery_wrapped_key": recovery_wrapped,
+            },
         )
         self.opened_with_recovery = False
         return code
@@ -357,7 +545,7 @@ class Vault:
         engine, data_key = self._require()
         code = crypto.new_recovery_code()
         salt, wrapped = self._wrap_for_recovery(data_key, code)
-        self._write_header(engine, {"recovery_salt": salt, "recovery_wrapped_key": wrapped})
+        self._write_header(engine, {"recovery_salt": salt, "recovery_wrapped_key": wrapped, **NO_DEVICE_WRAP})
         return code
 
     def _write_header(self, engine: Engine, values: dict[str, Any]) -> None:
@@ -382,7 +570,11 @@ class Vault:
         _check_new_passphrase(new_passphrase)
         header, old_kdf = self._verify_passphrase(engine, current_passphrase)
         new_key = crypto.new_data_key()
-        values = {**_passphrase_wrap(new_passphrase, new_key, old_kdf), "key_epoch": self._key_epoch + 1}
+        values = {
+            **_passphrase_wrap(new_passphrase, new_key, old_kdf),
+            **NO_DEVICE_WRAP,
+            "key_epoch": self._key_epoch + 1,
+        }
         code = None
         if header.recovery_wrapped_key is not None:
             code = crypto.new_recovery_code()

@@ -154,6 +154,8 @@ def test_downgraded_vault_is_upgraded_again(tmp_path):
     con.execute("ALTER TABLE vault_header DROP COLUMN unlock_failures")  # undo step 3
     con.execute("ALTER TABLE vault_header DROP COLUMN last_failure_at")
     con.execute("ALTER TABLE vault_header DROP COLUMN key_epoch")  # undo step 4
+    for column in DEVICE_COLUMNS:  # undo step 5
+        con.execute(f"ALTER TABLE vault_header DROP COLUMN {column}")
     con.execute("UPDATE schema_version SET version = 1")
     con.close()
     assert version_of(path) == 1
@@ -165,6 +167,36 @@ def test_downgraded_vault_is_upgraded_again(tmp_path):
         assert vault.get(record.id) == record
     finally:
         vault.lock()
+
+
+DEVICE_COLUMNS = (
+    "device_key_id",
+    "device_salt",
+    "device_wrapped_key",
+    "device_confirmed_at",
+    "device_boot_at",
+    "device_failures",
+)
+
+
+def test_a_v4_journal_gains_an_empty_device_wrap(tmp_path):
+    """Step 5 (fingerprint or face unlock) adds its columns switched off: nothing opens by them."""
+    path = tmp_path / "journal.sqlite"
+    vault, _ = Vault.create(path, PW)
+    vault.lock()
+    con = connect(path)
+    for column in DEVICE_COLUMNS:
+        con.execute(f"ALTER TABLE vault_header DROP COLUMN {column}")
+    con.execute("UPDATE schema_version SET version = 4")
+    con.close()
+    Vault.unlock(path, PW).lock()
+    con = connect(path)
+    try:
+        row = con.execute(f"SELECT {', '.join(DEVICE_COLUMNS)} FROM vault_header").fetchone()
+    finally:
+        con.close()
+    assert row == (None, None, None, None, None, 0)
+    assert version_of(path) == SCHEMA_VERSION == 5
 
 
 def test_migrate_from_empty(tmp_path):
