@@ -421,6 +421,57 @@ class PrepareScreen(Screen):
     async def _save(self, data: bytes, extension: str, *, protected: bool) -> None:
         await self._remember_choices()
         name = prep.export_name(extension, now_us())
+        if self.ctl.page.platform in PHONES and not self.ctl.page.web:
+            self._offer_share_or_save(data, name, protected=protected)
+            return
+        await self._save_file(data, name, protected=protected)
+
+    def _offer_share_or_save(self, data: bytes, name: str, *, protected: bool) -> None:
+        """On a phone: the system share sheet (send it to yourself, print it, open it) or a file."""
+
+        async def share(_e: ft.ControlEvent) -> None:
+            self.ctl.page.pop_dialog()
+            await self._share(data, name, protected=protected)
+
+        async def save(_e: ft.ControlEvent) -> None:
+            self.ctl.page.pop_dialog()
+            await self._save_file(data, name, protected=protected)
+
+        lock = "It needs your password to open." if protected else "Anyone who gets it can read it."
+        self.ctl.page.show_dialog(
+            ft.AlertDialog(
+                title=ft.Text("Your summary is ready"),
+                content=ft.Text(
+                    f"Share it to send it to yourself, print it or open it in another app, or save it "
+                    f"as a file on this phone. {lock}"
+                ),
+                actions=[
+                    ft.TextButton(content="Not now", on_click=lambda _e: self.ctl.page.pop_dialog()),
+                    ft.OutlinedButton(content="Save to a file", on_click=self.ctl.handler(save)),
+                    ft.FilledButton(content="Share…", icon=ft.Icons.SHARE, on_click=self.ctl.handler(share)),
+                ],
+                actions_overflow_button_spacing=8,
+            )
+        )
+
+    async def _share(self, data: bytes, name: str, *, protected: bool) -> None:
+        mime = SHARE_MIME.get(name.rsplit(".", 1)[-1], "application/octet-stream")
+        try:
+            result = await ft.Share().share_files(
+                [ft.ShareFile.from_bytes(data, mime_type=mime, name=name)], subject="My session summary"
+            )
+        except Exception as exc:  # noqa: BLE001 - the share sheet failed; saving still works
+            show_error(self.export_error, f"The share sheet didn't open ({exc}). Nothing was lost; try Save?")
+            self.ctl.page.update()
+            return
+        lock = "It needs your password to open." if protected else "It is not encrypted."
+        if result.status == ft.ShareResultStatus.DISMISSED:
+            self.export_note.value = "Not shared. You can try again whenever you like."
+        else:
+            self.export_note.value = f"Handed {name} to your phone's share sheet. {lock}"
+        self.ctl.page.update()
+
+    async def _save_file(self, data: bytes, name: str, *, protected: bool) -> None:
         try:
             path = await ft.FilePicker().save_file(
                 dialog_title="Save your summary", file_name=name, src_bytes=data
@@ -445,6 +496,10 @@ class PrepareScreen(Screen):
         await ft.Clipboard().set(to_plain_text(self.summary))
         self.export_note.value = "Copied. Other apps can read the clipboard, so paste it soon."
         self.ctl.page.update()
+
+
+PHONES = (ft.PagePlatform.ANDROID, ft.PagePlatform.IOS)
+SHARE_MIME = {"pdf": "application/pdf", "txt": "text/plain", "md": "text/markdown"}
 
 
 def _warm_pdf_fonts() -> None:

@@ -32,6 +32,11 @@ if TYPE_CHECKING:
 AUTO_LOCK_NAMES = ("1 minute", "5 minutes", "15 minutes", "60 minutes")
 AUTO_LOCK_CHOICES = dict(zip(AUTO_LOCK_CHOICES_S, AUTO_LOCK_NAMES, strict=True))
 CONFIRM_WORD = "DELETE"
+DEVICE_UNLOCK_HELP = (
+    "Your passphrase still works, and Companion asks for it after your phone restarts, once a "
+    "week, and after 5 tries that aren't recognised. Anyone whose fingerprint or face this phone "
+    "accepts could open your journal, so leave this off if others can unlock your phone."
+)
 DEMO_NOTE = (
     "This is the demo journal, filled with invented sample entries. Its passphrase is public, "
     "so please don't use it for your own words."
@@ -91,6 +96,11 @@ class SettingsScreen(Screen):
             self._on_auto_lock,
         )
         self.reminders = RemindersSection(self.ctl, self.lock)
+        # offered by on_show, only on a phone with a fingerprint or face enrolled (never on web)
+        self.device_switch = ft.Switch(
+            label="Unlock with fingerprint or face", value=False, on_change=self._on_device_unlock
+        )
+        self.device_row = ft.Column([ft.Row([self.device_switch]), small(DEVICE_UNLOCK_HELP)], visible=False)
         controls: list[ft.Control] = []
         if self.ctl.demo:
             controls += [self._demo_note(), ft.Divider()]
@@ -106,6 +116,7 @@ class SettingsScreen(Screen):
             section_title("Privacy"),
             ft.Row([self.auto_lock.control], wrap=True),
             small("Companion locks itself when you haven't touched it for this long."),
+            self.device_row,
             ft.Divider(),
             section_title("Passphrase and recovery"),
             ft.Row(
@@ -186,6 +197,10 @@ class SettingsScreen(Screen):
             self._built.controls = self.build().controls
             self.ctl.page.update()
         await self.reminders.on_show()
+        if await self.ctl.device_unlock_available():
+            self.device_switch.value = await self.ctl.device_unlock_enabled()
+            self.device_row.visible = True
+            self.ctl.page.update()
 
     # --- look and feel -------------------------------------------------------------------
 
@@ -220,6 +235,57 @@ class SettingsScreen(Screen):
         self.ctl.auto_lock_s = seconds
         await self._store("auto_lock_s", seconds)
         self.ctl.toast(f"Companion will lock after {AUTO_LOCK_CHOICES.get(seconds, seconds)} without use.")
+
+    async def _on_device_unlock(self, _e: ft.ControlEvent) -> None:
+        self.ctl.touch()
+        if not self.device_switch.value:
+            await self.ctl.set_device_unlock(False)
+            self.ctl.toast("Fingerprint or face unlock is off. The key it kept on this phone is gone.")
+            return
+        self._ask_passphrase_for_device_unlock()
+
+    def _ask_passphrase_for_device_unlock(self) -> None:
+        """Turning it on asks for the passphrase: someone who finds the journal open can't add a way in."""
+        field = ft.TextField(label="Your passphrase", password=True, autofocus=True)
+        error = error_text()
+
+        async def turn_on(_e: ft.ControlEvent) -> None:
+            try:
+                await self.ctl.set_device_unlock(True, field.value or "")
+            except CompanionError as exc:
+                field.value = ""
+                show_error(error, str(exc))
+                self.ctl.page.update()
+                return
+            self.ctl.page.pop_dialog()
+            self.ctl.toast("Fingerprint or face unlock is on. Your passphrase works too.")
+
+        def keep_off(_e: ft.ControlEvent) -> None:
+            self.ctl.page.pop_dialog()
+            self.device_switch.value = False
+            self.ctl.page.update()
+
+        self.ctl.page.show_dialog(
+            ft.AlertDialog(
+                modal=True,
+                title=ft.Text("Unlock with fingerprint or face?"),
+                content=ft.Column(
+                    [
+                        body(DEVICE_UNLOCK_HELP),
+                        small("To turn it on, please type your passphrase."),
+                        field,
+                        error,
+                    ],
+                    tight=True,
+                    spacing=12,
+                    width=420,
+                ),
+                actions=[
+                    ft.TextButton(content="Keep it off", on_click=keep_off),
+                    ft.FilledButton(content="Turn on", on_click=self.ctl.handler(turn_on)),
+                ],
+            )
+        )
 
     async def _change(self, _e: ft.ControlEvent) -> None:
         await self.ctl.open("change_passphrase")

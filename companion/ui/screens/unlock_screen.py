@@ -7,7 +7,7 @@ import asyncio
 import flet as ft
 
 from companion.adapters.paths import DEMO_PASSPHRASE
-from companion.core.errors import CompanionError, TryAgainLater
+from companion.core.errors import CompanionError, PassphraseNeeded, TryAgainLater
 from companion.ui.kit.screen import Screen
 from companion.ui.kit.shell import Shell
 from companion.ui.widgets.common import (
@@ -18,6 +18,7 @@ from companion.ui.widgets.common import (
     primary_button,
     show_error,
     show_secret_toggle,
+    small,
 )
 
 REASONS = {
@@ -51,6 +52,16 @@ class UnlockScreen(Screen):
             on_click=self._toggle,
             visible=not self.ctl.demo,  # the demo has no recovery code; its passphrase is shown
         )
+        # Fingerprint or face (phones where the person turned it on): shown by on_show once the
+        # shell knows; the passphrase field stays, and is the only way in after a restart.
+        self.device_button = ft.OutlinedButton(
+            content="Use fingerprint or face",
+            icon=ft.Icons.FINGERPRINT,
+            on_click=self._unlock_with_device,
+            visible=False,
+        )
+        self.device_note = small("")
+        self.device_note.visible = False
         note = REASONS.get(self.reason or "", "")
         return column(
             *self._demo_marker(),
@@ -60,8 +71,36 @@ class UnlockScreen(Screen):
             show_secret_toggle([self.field], self.ctl.page, "Show what I type"),
             self.error,
             ft.Row([self.button, self.busy], spacing=12),
+            ft.Row([self.device_button], wrap=True),
+            self.device_note,
             ft.Row([self.switch], wrap=True),
         )
+
+    async def on_show(self) -> None:
+        offer = await self.ctl.device_unlock_offer()
+        if offer is None:
+            return
+        self.device_button.visible = offer == ""
+        self.device_note.value = offer
+        self.device_note.visible = bool(offer)
+        self.ctl.page.update()
+
+    async def _unlock_with_device(self, _e: ft.ControlEvent) -> None:
+        if self.button.disabled or self.device_button.disabled:
+            return
+        self.device_button.disabled = True
+        show_error(self.error, "")
+        self.ctl.page.update()
+        try:
+            await self.ctl.unlock_with_device()
+        except PassphraseNeeded as exc:
+            show_error(self.error, str(exc))
+            if exc.reason not in ("missed", "unavailable"):
+                self.device_button.visible = False  # the passphrase this time
+        finally:
+            self.device_button.disabled = False
+        if self.ctl.stores is None:
+            self.ctl.page.update()
 
     def _demo_marker(self) -> list[ft.Control]:
         """The sample journal says so, and says its (public) passphrase."""

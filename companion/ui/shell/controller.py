@@ -20,12 +20,13 @@ import flet as ft
 
 from companion.adapters import appearance
 from companion.adapters.paths import journal_present, vault_path
-from companion.core.errors import CompanionError
+from companion.core.errors import CompanionError, PassphraseNeeded
 from companion.core.idle import IdleLock, valid_timeout
 from companion.ui.kit import theme
 from companion.ui.kit.screen import Screen
 from companion.ui.kit.shell import Handler
 from companion.ui.shell import errors, flows, routes
+from companion.ui.shell.phone import PhoneFeatures, run_soon
 from companion.ui.shell.reminder_watcher import ReminderWatcher
 from companion.ui.widgets.common import icon_button, side_padding
 
@@ -98,6 +99,9 @@ class AppController:
         self._public_return: Screen | None = None
         self._wide: bool | None = None
         self._idle_task: asyncio.Task | None = None
+        # Fingerprint/face unlock and reminders while closed: found at start on phones only.
+        self.phone = PhoneFeatures()
+        self._phone_task: asyncio.Task[PhoneFeatures] | None = None
 
     # --- start-up and events -------------------------------------------------------------
 
@@ -119,8 +123,19 @@ class AppController:
         page.on_app_lifecycle_state_change = self._on_lifecycle
         self._build_chrome()
         self._access = asyncio.create_task(asyncio.to_thread(importlib.import_module, ACCESS_MODULE))
+        self._phone_task = asyncio.create_task(PhoneFeatures.detect(page.platform, web=bool(page.web)))
         await self.show_public("unlock" if journal_present(self.data_dir) else "welcome")
         self._idle_task = asyncio.create_task(self._watch_idle())
+
+    async def phone_features(self) -> PhoneFeatures:
+        """What this device offers (detected in the background since start; nothing off phones)."""
+        if self._phone_task is not None:
+            try:
+                self.phone = await self._phone_task
+            except Exception:  # noqa: BLE001 - a failed detection means "no phone features"
+                self.phone = PhoneFeatures()
+            self._phone_task = None
+        return self.phone
 
     def apply_saved_look(self) -> None:
         """Before unlocking: the look kept beside this journal (theme, text size), else the device's."""
@@ -375,8 +390,96 @@ class AppController:
         finally:
             self._opening = False
         await self._opened(stores)
+        phone = await self.phone_features()
+        if phone.device is not None and not recovery and not self.demo:
+            self.page.run_task(self._after_passphrase, phone, stores)
         if stores.keys.opened_with_recovery:
             await self.open("change_passphrase")  # the passphrase was forgotten: a new one first
+
+    async def _after_passphrase(self, phone: PhoneFeatures, stores: Stores) -> None:
+        if phone.device is None:
+            return
+        try:
+            await phone.device.after_passphrase_unlock(stores)
+        except CompanionError:
+            pass  # locked meanwhile: the next passphrase unlock does it
+
+    # --- fingerprint or face ---------------------------------------------------------------
+
+    async def device_unlock_offer(self) -> str | None:
+        """For the unlock screen: None hides the button, "" offers it, a sentence says why not now."""
+        phone = await self.phone_features()
+        if phone.device is None or self.demo:
+            return None
+        try:
+            state = await phone.device.status(self.path)
+        except CompanionError:
+            return None
+        if not state.enabled or state.reason == "failures":
+            return None
+        return "" if state.usable else PassphraseNeeded(state.reason).args[0]
+
+    async def unlock_with_device(self) -> None:
+        """The phone checks a fingerprint or face, then the journal opens; `PassphraseNeeded` if not."""
+        phone = await self.phone_features()
+        if phone.device is None or self._opening or self._stores is not None:
+            return
+        self._opening = True
+        try:
+            stores = await phone.device.unlock(self.path)
+        finally:
+            self._opening = False
+        if stores is not None:
+            await self._opened(stores)
+
+    async def device_unlock_available(self) -> bool:
+        """Settings offers the switch only on a phone whose sensor and secure storage answer."""
+        return (await self.phone_features()).device is not None and not self.demo
+
+    async def device_unlock_enabled(self) -> bool:
+        phone = await self.phone_features()
+        if phone.device is None or self._stores is None:
+            return False
+        return await phone.device.is_enabled(self._stores)
+
+    async def set_device_unlock(self, on: bool, passphrase: str = "") -> None:
+        """Turn fingerprint or face unlock on (the passphrase is checked) or off."""
+        phone = await self.phone_features()
+        stores = self._stores
+        if phone.device is None or stores is None:
+            return
+        if on:
+            await phone.device.enable(stores, passphrase)
+        else:
+            await phone.device.disable(stores)
+
+    # --- reminders while closed ------------------------------------------------------------
+
+    async def reminders_changed(self, turned_on: bool) -> bool | None:
+        """After the plan was saved: ask for notifications (only when just turned on), then re-plan.
+
+        Returns whether the phone allows notifications when it was asked, else None.
+        """
+        phone = await self.phone_features()
+        stores = self._stores
+        if phone.scheduler is None or stores is None or self.demo:
+            return None
+        allowed = await phone.ask_permission() if turned_on else None
+        await phone.sync_reminders(stores, demo=self.demo)
+        return allowed
+
+    def reminders_can_reach_closed_app(self) -> bool:
+        """A phone scheduler is here: a sentence comes before the system's permission question."""
+        return self.phone.scheduler is not None and not self.demo
+
+    async def _forget_device_key(self) -> None:
+        await (await self.phone_features()).forget_device_key()
+
+    async def _sync_reminders(self, stores: Stores) -> None:
+        try:
+            await (await self.phone_features()).sync_reminders(stores, demo=self.demo)
+        except CompanionError:
+            pass  # locked meanwhile: the next unlock re-plans
 
     def unlock_wait_s(self) -> float:
         access = self._access.result() if self._access is not None and self._access.done() else None
@@ -400,6 +503,8 @@ class AppController:
             await self._opened(pending)
 
     async def open_demo_journal(self, demo_dir: Path, passphrase: str) -> None:
+        # the phone's reminders belong to the real journal: none while a demo is shown
+        await (await self.phone_features()).cancel_reminders()
         access = await self.access()
         stores = await asyncio.to_thread(access.unlock, vault_path(demo_dir), passphrase)
         self.home_dir, self.data_dir, self.path, self.demo = (
@@ -423,6 +528,10 @@ class AppController:
         self.page.run_task(self._warm_search, stores)
         self.reminder_watcher = ReminderWatcher(self)
         self.reminder_watcher.start()
+        # A passphrase or recovery-code change removes the device wrap in the file; the key kept
+        # on the phone goes too (the hook runs in the worker thread that made the change).
+        stores.keys.after_revoke = run_soon(self.page.run_task, self._forget_device_key)
+        self.page.run_task(self._sync_reminders, stores)
 
     async def _resume_or_start(self) -> None:
         """After an automatic lock: the same screens, step and draft; otherwise the timeline."""
@@ -447,6 +556,9 @@ class AppController:
             pass  # locked meanwhile, or a damaged file: the search itself will say so
 
     async def reminder_delivery(self) -> str:
+        explained = (await self.phone_features()).explain()
+        if explained and not self.demo:
+            return explained
         watcher = self.reminder_watcher
         return "" if watcher is None else await watcher.explain()
 
@@ -457,6 +569,9 @@ class AppController:
         await flows.leave_demo(self)
 
     async def delete_everything(self) -> None:
+        if self._stores is not None and not self.demo:
+            # the journal's reminders and its key on the phone go with it (a demo has neither)
+            await (await self.phone_features()).before_delete_everything()
         await flows.delete_everything(self)
 
     async def _on_lock_click(self, _e: ft.ControlEvent) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import flet as ft
 
 from companion.kinds import reminders as rem
+from companion.services.system_reminders import ASK_FIRST, REFUSED
 from companion.ui.widgets.common import ChoiceMenu, error_text, icon_button, show_error, small
 
 if TYPE_CHECKING:
@@ -169,9 +170,48 @@ class RemindersSection:
         changed = plan != self.plan and settings is not None
         if changed and not await store_setting(self.ctl, self.lock, lambda: rem.save_plan(settings, plan)):
             return
+        turned_on = plan.enabled and not self.plan.enabled
         self.plan = plan
         self._refresh()
         self.ctl.page.update()
+        if changed:
+            await self._tell_the_phone(turned_on)
+
+    async def _tell_the_phone(self, turned_on: bool) -> None:
+        """On a phone: a plain sentence before the system's question (only when just turned on),
+        then the plan goes to the phone's scheduler. Elsewhere nothing happens here."""
+        if turned_on and self.ctl.reminders_can_reach_closed_app():
+            self._explain_then_ask()
+            return
+        self.ctl.page.run_task(self._replan, False)
+
+    async def _replan(self, turned_on: bool) -> None:
+        allowed = await self.ctl.reminders_changed(turned_on)
+        if allowed is False:
+            self.ctl.toast(REFUSED)
+        self.device.value = await self.ctl.reminder_delivery()
+        self.ctl.page.update()
+
+    def _explain_then_ask(self) -> None:
+        async def go_on(_e: ft.ControlEvent) -> None:
+            self.ctl.page.pop_dialog()
+            await self._replan(True)
+
+        async def not_now(_e: ft.ControlEvent) -> None:
+            self.ctl.page.pop_dialog()
+            self.ctl.toast("Reminders will show as a gentle banner while Companion is open.")
+
+        self.ctl.page.show_dialog(
+            ft.AlertDialog(
+                modal=True,
+                title=ft.Text("Reminders while Companion is closed"),
+                content=ft.Text(ASK_FIRST),
+                actions=[
+                    ft.TextButton(content="Not now", on_click=self.ctl.handler(not_now)),
+                    ft.FilledButton(content="Continue", on_click=self.ctl.handler(go_on)),
+                ],
+            )
+        )
 
     async def _on_switch(self, _e: ft.ControlEvent) -> None:
         self.ctl.touch()
