@@ -13,6 +13,7 @@ inexactly, which Android delivers within a few minutes, grouped with other alarm
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -66,6 +67,10 @@ class Scheduler(Protocol):
 
     async def cancel(self, ids: Iterable[int]) -> None: ...
 
+    async def cancel_everything(self) -> None:
+        """Every pending notification of this app (when `pending` can't be read)."""
+        ...
+
 
 class FakeScheduler:
     """A system scheduler in memory: what is pending, what was asked, and a permission answer."""
@@ -98,6 +103,9 @@ class FakeScheduler:
     async def cancel(self, ids: Iterable[int]) -> None:
         for nid in ids:
             self.alarms.pop(nid, None)
+
+    async def cancel_everything(self) -> None:
+        self.alarms.clear()
 
 
 def _platform_name(platform: Any) -> str:
@@ -196,6 +204,10 @@ class FletScheduler:
                 await self._service.cancel(nid)
             except Exception:  # noqa: BLE001 - one stuck id must not keep the others
                 continue
+
+    async def cancel_everything(self) -> None:
+        with contextlib.suppress(Exception):  # noqa: BLE001 - nothing more to try: the next sync does
+            await self._service.cancel_pending()
 
 
 async def detect_scheduler(platform: Any, *, web: bool) -> Scheduler | None:
