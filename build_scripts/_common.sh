@@ -7,7 +7,8 @@
 #   COMPANION_BUILD_NUMBER=N        override [tool.flet].build_number (CI: one number per upload)
 #   COMPANION_FLET_INSTALLS_TOOLS=1 let flet download what is missing (Flutter, JDK 17, Android
 #                                   SDK) into your home folder instead of stopping here
-#   FLET="..."                      how to run flet-cli (default: uv run --extra test flet)
+#   FLET="..."                      how to run flet-cli (default: uv run --extra test python
+#                                   build_scripts/flet_build.py: flet plus the Android patch)
 # Anything after the script name is passed on to `flet build`, e.g. signing options.
 
 ROOT=$(CDPATH='' cd -- "$(dirname -- "$0")/.." && pwd)
@@ -77,7 +78,8 @@ need_flet() {
         UV=$(sh build_scripts/ensure_uv.sh) || cannot_build "uv is not available" \
             "See build_scripts/ensure_uv.sh; it needs python3 with pip."
         # $UV is unquoted on purpose where it is used: it may be "python3 -m uv".
-        FLET="$UV run --extra test flet"
+        # flet-cli itself, plus what two phone extensions need in the Android project (see there)
+        FLET="$UV run --extra test python build_scripts/flet_build.py"
     fi
     # shellcheck disable=SC2086
     if ! FLET_VERSIONS=$($FLET --version 2>/dev/null); then

@@ -10,6 +10,7 @@ the generator that renders every platform's icons and splash screens.
 from __future__ import annotations
 
 import argparse
+import collections
 import importlib.util
 import io
 import os
@@ -40,7 +41,22 @@ BUNDLE_ID = "org.companionapp.companion"
 ANDROID_PERMISSIONS = {
     "android.permission.POST_NOTIFICATIONS": "opt-in reminders (companion/kinds/reminders.py)",
     "android.permission.VIBRATE": "the light tap on each breath in Settle",
+    "android.permission.RECEIVE_BOOT_COMPLETED": "reminders set while closed survive a phone restart",
+    "android.permission.SCHEDULE_EXACT_ALARM": "exact reminder times where Android 12+ allows them",
+    "android.permission.USE_BIOMETRIC": "opt-in unlock with fingerprint or face",
 }
+# The phone extensions (pyproject [project].dependencies) and the Flutter package each ships.
+PHONE_EXTENSIONS = {
+    "flet-local-auth": "flet_local_auth",
+    "flet-secure-storage": "flet_secure_storage",
+    "flet-permission-handler": "flet_permission_handler",
+    "flet-notifications": "flet_notifications",
+}
+PHONE_TARGETS = ("apk", "aab", "ipa")
+FACE_ID_SENTENCE = (
+    "Companion can open your journal with Face ID if you turn that on in Settings. "
+    "Your passphrase always works too."
+)
 # What `flet build` may put in the app's Python package, at the top of the app path.
 PACKAGED_REQUIRED = {"main.py", "companion", "assets"}
 PACKAGED_ALLOWED = PACKAGED_REQUIRED | {"pyproject.toml", "README.md", "SECURITY.md"}
@@ -128,16 +144,22 @@ def test_flutter_gets_the_version_and_build_number(builds: dict[str, Command], t
     assert args[args.index("--build-number") + 1] == str(FLET["build_number"])
 
 
-def test_android_permissions_are_exactly_what_companion_uses(builds: dict[str, Command]) -> None:
-    options = builds["apk"].template_data["options"]
+@pytest.mark.parametrize("target", ["apk", "aab"])
+def test_android_permissions_are_exactly_what_companion_uses(builds: dict[str, Command], target: str) -> None:
+    options = builds[target].template_data["options"]
     declared = {name for name, value in options["android_permissions"].items() if value}
     assert declared == set(ANDROID_PERMISSIONS), "update ANDROID_PERMISSIONS with the reason"
     assert "android.permission.INTERNET" not in declared
-    # No cross-platform permission groups (camera, microphone, location, ...), so no
-    # usage strings for Apple and no hardware Android would require.
-    assert not FLET.get("permissions")
-    assert builds["ipa"].template_data["options"]["info_plist"] == {}
+    # One cross-platform permission group, "biometric": Apple's Face ID sentence, nothing
+    # on Android, and no hardware Android would require.
+    assert FLET.get("permissions") == ["biometric"]
     assert not any(options["android_features"].values())
+
+
+def test_ios_gets_our_face_id_sentence_and_nothing_else(builds: dict[str, Command]) -> None:
+    assert builds["ipa"].template_data["options"]["info_plist"] == {
+        "NSFaceIDUsageDescription": FACE_ID_SENTENCE
+    }
 
 
 def test_splash_and_boot_screen_match_the_app_background(builds: dict[str, Command]) -> None:
@@ -386,3 +408,159 @@ def test_phone_builds_leave_out_the_desktop_and_web_runtimes(system: str, config
     assert "flet" in names
     assert "flet-desktop" not in names
     assert "flet-web" not in names
+
+
+# --- phone extensions: fingerprint/face, secure storage, permissions, scheduled reminders ---
+
+
+@pytest.mark.parametrize(("system", "config"), [("Android", "android"), ("iOS", "ios")])
+def test_phone_builds_get_every_phone_extension_pinned(system: str, config: str) -> None:
+    from packaging.requirements import Requirement
+
+    assert set(PHONE_EXTENSIONS) <= mobile_requirements(system, config)
+    pins = {Requirement(d).name: Requirement(d) for d in PYPROJECT["project"]["dependencies"]}
+    for name in PHONE_EXTENSIONS:
+        (spec,) = pins[name].specifier
+        assert spec.operator == "==", f"{name} must be pinned exactly"
+    assert str(pins["flet-local-auth"].specifier) == "==1.0.5"  # the same release line as flet
+
+
+def shipped_flutter_packages() -> Path:
+    """Where the installed wheels keep their Flutter halves (site-packages/flutter/<name>)."""
+    import flet_local_auth
+
+    return Path(flet_local_auth.__file__).resolve().parents[1] / "flutter"
+
+
+@pytest.mark.parametrize("target", PHONE_TARGETS)
+def test_flet_registers_each_extensions_flutter_package(
+    builds: dict[str, Command], target: str, tmp_path: Path
+) -> None:
+    """serious_python copies each wheel's flutter/<name> into flutter-packages-temp; flet-cli's own
+    `register_flutter_extensions` then adds every one of them to the app's pubspec dependencies."""
+    import shutil
+
+    cmd = builds[target]
+    cmd.flutter_packages_dir = tmp_path / "flutter-packages"
+    cmd.flutter_packages_temp_dir = tmp_path / "flutter-packages-temp"
+    for package in (*PHONE_EXTENSIONS.values(), "flet_charts"):
+        source = shipped_flutter_packages() / package
+        assert (source / "pubspec.yaml").is_file(), f"{package} ships no Flutter package"
+        shutil.copytree(source, cmd.flutter_packages_temp_dir / package)
+    cmd.flutter_dependencies = {}
+    cmd.no_rich_output = True  # status lines go to the log (no live console in a test)
+    cmd.emojis = collections.defaultdict(str)  # set by initialize_command, which needs Flutter
+    cmd.register_flutter_extensions()
+    registered = set(cmd.template_data["flutter"]["dependencies"])
+    assert set(PHONE_EXTENSIONS.values()) <= registered
+    for package in PHONE_EXTENSIONS.values():
+        assert cmd.flutter_dependencies[package] == {"path": str(cmd.flutter_packages_dir / package)}
+
+
+def test_flutter_local_notifications_is_what_flet_notifications_wraps() -> None:
+    import yaml
+
+    pubspec = yaml.safe_load((shipped_flutter_packages() / "flet_notifications" / "pubspec.yaml").read_text())
+    assert "flutter_local_notifications" in pubspec["dependencies"]
+    assert "timezone" in pubspec["dependencies"]
+
+
+@pytest.mark.parametrize("target", PHONE_TARGETS)
+def test_app_and_packages_ship_as_bytecode(builds: dict[str, Command], target: str) -> None:
+    """flet build passes --compile-app and --compile-packages to serious_python when these say so."""
+    cmd = builds[target]
+    assert FLET["compile"] == {"app": True, "packages": True}
+    assert cmd.get_bool_setting(cmd.options.compile_app, "compile.app", True) is True
+    assert cmd.get_bool_setting(cmd.options.compile_packages, "compile.packages", True) is True
+
+
+# --- the Android patch (build_scripts/flet_build.py) ----------------------------------------
+
+# The parts of flet's Android template that the patch touches, as flet 1.0 renders them.
+TEMPLATE_MANIFEST = """<manifest xmlns:android="http://schemas.android.com/apk/res/android"
+    xmlns:tools="http://schemas.android.com/tools">
+    <uses-permission android:name="android.permission.POST_NOTIFICATIONS" />
+    <uses-permission android:name="android.permission.INTERNET" tools:node="remove" />
+    <application android:label="Companion" android:name="${applicationName}">
+        <activity android:name=".MainActivity" android:exported="true" android:launchMode="singleTop" />
+        <meta-data android:name="flutterEmbedding" android:value="2" />
+    </application>
+</manifest>
+"""
+TEMPLATE_GRADLE = """android {
+    compileOptions {
+        sourceCompatibility = JavaVersion.VERSION_17
+        targetCompatibility = JavaVersion.VERSION_17
+    }
+    defaultConfig {
+        applicationId = "org.companionapp.companion"
+    }
+}
+
+dependencies {}
+"""
+TEMPLATE_ACTIVITY = """package org.companionapp.companion
+
+import io.flutter.embedding.android.FlutterActivity
+
+class MainActivity : FlutterActivity()
+"""
+
+
+def load_flet_build():
+    spec = importlib.util.spec_from_file_location("flet_build", ROOT / "build_scripts" / "flet_build.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def android_project(root: Path) -> Path:
+    app = root / "android" / "app"
+    (app / "src" / "main" / "kotlin" / "org" / "companionapp" / "companion").mkdir(parents=True)
+    (app / "src" / "main" / "AndroidManifest.xml").write_text(TEMPLATE_MANIFEST, encoding="utf-8")
+    (app / "build.gradle.kts").write_text(TEMPLATE_GRADLE, encoding="utf-8")
+    kotlin = app / "src" / "main" / "kotlin" / "org" / "companionapp" / "companion" / "MainActivity.kt"
+    kotlin.write_text(TEMPLATE_ACTIVITY, encoding="utf-8")
+    return root
+
+
+def test_the_android_patch_adds_receivers_desugaring_and_a_fragment_activity(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    flet_build = load_flet_build()
+    project = android_project(tmp_path / "flutter")
+    changes = flet_build.patch_android_project(project)
+    assert changes
+    android = "{http://schemas.android.com/apk/res/android}"
+    root = ET.parse(project / "android/app/src/main/AndroidManifest.xml").getroot()
+    receivers = {r.get(android + "name"): r for r in root.find("application").findall("receiver")}
+    boot = receivers["com.dexterous.flutterlocalnotifications.ScheduledNotificationBootReceiver"]
+    assert "com.dexterous.flutterlocalnotifications.ScheduledNotificationReceiver" in receivers
+    assert all(r.get(android + "exported") == "false" for r in receivers.values())
+    actions = {a.get(android + "name") for f in boot.findall("intent-filter") for a in f.findall("action")}
+    assert "android.intent.action.BOOT_COMPLETED" in actions
+    # the patch adds only permissions Companion declares itself (ANDROID_PERMISSIONS)
+    added = {p.get(android + "name") for p in root.findall("uses-permission") if p.get(android + "name")}
+    assert added - {"android.permission.INTERNET"} <= set(ANDROID_PERMISSIONS)
+    gradle = (project / "android/app/build.gradle.kts").read_text()
+    assert "isCoreLibraryDesugaringEnabled = true" in gradle and "coreLibraryDesugaring(" in gradle
+    activity = next((project / "android").rglob("MainActivity.kt")).read_text()
+    assert "class MainActivity : FlutterFragmentActivity()" in activity
+    assert "import io.flutter.embedding.android.FlutterFragmentActivity" in activity
+    assert flet_build.patch_android_project(project) == []  # a second build changes nothing
+
+
+def test_the_android_patch_runs_right_before_flutter_for_android_only(tmp_path: Path, monkeypatch) -> None:
+    from flet_cli.commands.build import Command
+
+    flet_build = load_flet_build()
+    ran: list[str] = []
+    monkeypatch.setattr(Command, "run_flutter", lambda self: ran.append(self.package_platform))
+    flet_build.install_hook()
+    project = android_project(tmp_path / "flutter")
+    for platform in ("Android", "iOS"):
+        stub = type("Stub", (), {"package_platform": platform, "flutter_dir": project})()
+        Command.run_flutter(stub)
+    assert ran == ["Android", "iOS"]
+    assert "FlutterFragmentActivity" in next((project / "android").rglob("MainActivity.kt")).read_text()
