@@ -71,6 +71,10 @@ class Scheduler(Protocol):
         """Every pending notification of this app (when `pending` can't be read)."""
         ...
 
+    async def open_settings(self) -> bool:
+        """The phone's settings page for Companion (to allow notifications after a no)."""
+        ...
+
 
 class FakeScheduler:
     """A system scheduler in memory: what is pending, what was asked, and a permission answer."""
@@ -82,6 +86,7 @@ class FakeScheduler:
         self.granted = False
         self.alarms: dict[int, tuple[Any, bool]] = {}  # id -> (alarm, exact)
         self.broken = False
+        self.settings_opened = 0
 
     async def permission(self, *, ask: bool) -> bool:
         if ask and not self.granted:
@@ -107,6 +112,10 @@ class FakeScheduler:
     async def cancel_everything(self) -> None:
         self.alarms.clear()
 
+    async def open_settings(self) -> bool:
+        self.settings_opened += 1
+        return True
+
 
 def _platform_name(platform: Any) -> str:
     return str(getattr(platform, "value", platform) or "").strip().lower()
@@ -121,7 +130,7 @@ class FletScheduler:
     Android 13 question and the iOS one are the system's own.
     """
 
-    def __init__(self, service: Any | None = None) -> None:
+    def __init__(self, service: Any | None = None, permissions: Any | None = None) -> None:
         if service is None:
             from flet_notifications import LocalNotifications
 
@@ -132,7 +141,15 @@ class FletScheduler:
                 request_sound_permission=False,
                 request_badge_permission=False,
             )
+            if permissions is None:
+                from flet_permission_handler import PermissionHandler
+
+                permissions = PermissionHandler()
         self._service = service
+        # flet-permission-handler, only to open the phone's settings page for Companion. The
+        # question itself goes through flutter_local_notifications, which needs no extra iOS
+        # build flags (permission_handler's notification support does).
+        self._permissions = permissions
         self._channel_ready = False
 
     async def works(self) -> bool:
@@ -204,6 +221,14 @@ class FletScheduler:
                 await self._service.cancel(nid)
             except Exception:  # noqa: BLE001 - one stuck id must not keep the others
                 continue
+
+    async def open_settings(self) -> bool:
+        if self._permissions is None:
+            return False
+        try:
+            return bool(await self._permissions.open_app_settings())
+        except Exception:  # noqa: BLE001 - no settings page to open: the sentence still says where
+            return False
 
     async def cancel_everything(self) -> None:
         with contextlib.suppress(Exception):  # noqa: BLE001 - nothing more to try: the next sync does

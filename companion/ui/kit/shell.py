@@ -76,6 +76,7 @@ class Shell(Protocol):
         """The plan was saved: re-plan the phone's reminders (asking first if just turned on)."""
 
     def reminders_can_reach_closed_app(self) -> bool: ...
+    async def open_phone_settings(self) -> None: ...
     async def device_unlock_offer(self) -> str | None:
         """None: no fingerprint/face button; "": offer it; a sentence: why the passphrase this time."""
 

@@ -468,6 +468,10 @@ class AppController:
         await phone.sync_reminders(stores, demo=self.demo)
         return allowed
 
+    async def open_phone_settings(self) -> None:
+        """The phone's settings page for Companion (after notifications were refused)."""
+        await (await self.phone_features()).open_settings()
+
     def reminders_can_reach_closed_app(self) -> bool:
         """A phone scheduler is here: a sentence comes before the system's permission question."""
         return self.phone.scheduler is not None and not self.demo

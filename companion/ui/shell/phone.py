@@ -95,6 +95,9 @@ class PhoneFeatures:
         """The system's own question, asked only when the person turns reminders on."""
         return self.scheduler is not None and await system_reminders.turn_on(self.scheduler)
 
+    async def open_settings(self) -> bool:
+        return self.scheduler is not None and await self.scheduler.open_settings()
+
     def explain(self) -> str:
         """For Settings: which kind of reminders this device gets ("" where nothing is known yet)."""
         return system_reminders.EXPLAIN.get(self.delivery, "") if self.delivery else ""

@@ -188,9 +188,12 @@ class RemindersSection:
     async def _replan(self, turned_on: bool) -> None:
         allowed = await self.ctl.reminders_changed(turned_on)
         if allowed is False:
-            self.ctl.toast(REFUSED)
+            self.ctl.toast(REFUSED, "Phone settings", self._open_phone_settings)
         self.device.value = await self.ctl.reminder_delivery()
         self.ctl.page.update()
+
+    async def _open_phone_settings(self, _e: ft.ControlEvent) -> None:
+        await self.ctl.open_phone_settings()
 
     def _explain_then_ask(self) -> None:
         async def go_on(_e: ft.ControlEvent) -> None:
