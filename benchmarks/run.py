@@ -82,6 +82,7 @@ def expected_keys(cfg: suite.Config, with_jrnl: bool) -> list[str]:
         "peak_rss",
         "import[companion.vault.vault]",
         "import[companion.ui.app]",
+        "first_screen_python",
     ]
     if with_jrnl:
         keys += [

@@ -4,35 +4,33 @@ Found once at start (`PhoneFeatures.detect`), in the background: on Android and 
 built app that has the extensions, with a fingerprint or face enrolled. Everywhere else
 (desktop, web, `flet run`) both stay None and Companion behaves exactly as before.
 
-Tested with the adapters' fakes in tests/unit/ui/test_phone_features.py.
+Tested with the adapters' fakes in tests/unit/services/test_system_reminders.py.
+
+The shell imports this module before the first screen, so everything a phone alone needs is
+imported only when it is used (on a desktop: never).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import importlib.metadata
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from companion.adapters.biometrics import Authenticator, detect_authenticator
-from companion.adapters.scheduled_notifications import Scheduler, detect_scheduler
-from companion.adapters.secure_store import SecureStore, detect_secure_store
-from companion.core.localtime import local_zone
-from companion.kinds import reminders as rem
-from companion.services import system_reminders
-from companion.services.device_unlock import DeviceUnlock
-from companion.services.system_reminders import Delivery
-
 if TYPE_CHECKING:
+    from companion.adapters.scheduled_notifications import Scheduler
+    from companion.services.device_unlock import DeviceUnlock
     from companion.services.stores import Stores
+    from companion.services.system_reminders import Delivery
 
 PHONES = ("android", "ios")
 
 
 def app_version() -> str:
     """The installed version: a new one re-plans the phone's reminders (wording may change)."""
+    import importlib.metadata
+
     try:
         return importlib.metadata.version("companion")
     except importlib.metadata.PackageNotFoundError:  # pragma: no cover - a bare checkout
@@ -64,8 +62,11 @@ class PhoneFeatures:
         """What this device offers; nothing at all off a phone."""
         if not is_phone(platform, web):
             return cls()
-        store: SecureStore | None
-        auth: Authenticator | None
+        from companion.adapters.biometrics import detect_authenticator
+        from companion.adapters.scheduled_notifications import detect_scheduler
+        from companion.adapters.secure_store import detect_secure_store
+        from companion.services.device_unlock import DeviceUnlock
+
         store, auth, scheduler = await asyncio.gather(
             detect_secure_store(platform, web=web),
             detect_authenticator(platform, web=web),
@@ -80,6 +81,10 @@ class PhoneFeatures:
         """Hand the plan to the phone (a demo journal's never: it cancels them instead)."""
         if self.scheduler is None:
             return None
+        from companion.core.localtime import local_zone
+        from companion.kinds import reminders as rem
+        from companion.services import system_reminders
+
         async with self._sync_lock:
             if demo:
                 await system_reminders.cancel_all(self.scheduler)
@@ -93,17 +98,27 @@ class PhoneFeatures:
 
     async def ask_permission(self) -> bool:
         """The system's own question, asked only when the person turns reminders on."""
-        return self.scheduler is not None and await system_reminders.turn_on(self.scheduler)
+        if self.scheduler is None:
+            return False
+        from companion.services import system_reminders
+
+        return await system_reminders.turn_on(self.scheduler)
 
     async def open_settings(self) -> bool:
         return self.scheduler is not None and await self.scheduler.open_settings()
 
     def explain(self) -> str:
         """For Settings: which kind of reminders this device gets ("" where nothing is known yet)."""
-        return system_reminders.EXPLAIN.get(self.delivery, "") if self.delivery else ""
+        if not self.delivery:
+            return ""
+        from companion.services import system_reminders
+
+        return system_reminders.EXPLAIN.get(self.delivery, "")
 
     async def cancel_reminders(self) -> None:
         if self.scheduler is not None:
+            from companion.services import system_reminders
+
             async with self._sync_lock:
                 await system_reminders.cancel_all(self.scheduler)
 

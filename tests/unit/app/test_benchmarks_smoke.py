@@ -36,6 +36,7 @@ SMOKE_METRICS = [
     "peak_rss",
     "import[companion.vault.vault]",
     "import[companion.ui.app]",
+    "first_screen_python",
 ]
 # Reported, or skipped with the reason while companion.export.pdf can't be imported.
 PDF_METRICS = ["summary_pdf[month]", "summary_pdf[year]", "import[companion.export.pdf]"]
