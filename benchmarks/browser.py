@@ -219,7 +219,7 @@ def one_run(app: Any, timings: Timings, row_text: str) -> dict[str, Any]:
     timings.mark()
     result: dict[str, Any] = {}
     result["unlock"] = _tap_and_wait(app, row_text, lambda: h.click_button(app, "Unlock"))
-    result["warm_search"] = timings.wait_for("warm_search", "Vault")  # as a person would, a moment later
+    result["warm_search"] = timings.wait_for("warm_search")  # as a person would, a moment later
     lines = timings.lines()
     timings.mark()
     result["checkin"] = _tap_and_wait(app, CHECKIN_FIRST_STEP, lambda: _tab(app, "Check in").click())
@@ -267,12 +267,14 @@ def run(source: Path, work: Path, size: int, reps: int) -> list[Metric]:
             try:
                 served = time.monotonic()
                 app = h.open_page(browser, server.url, VIEWPORT)
+                first_frame = time.monotonic()  # Flutter drew, and its accessibility tree is on
                 try:
                     app.page.wait_for_function(_SHOWS, arg=UNLOCK_SCREEN_TEXT, polling=20, timeout=60_000)
                     visible = time.monotonic()
                     result = one_run(app, Timings(server.log_path), row_text)
                     result["launch"] = visible - launched
                     result["serving"] = served - launched
+                    result["first_frame"] = first_frame - launched
                     runs.append(result)
                 except Exception:
                     h.shot(app, f"benchmark-browser-FAILED-{number + 1}")
@@ -304,8 +306,13 @@ def _metrics(runs: list[dict[str, Any]], size: int, row_text: str) -> list[Metri
             Target("<=", 1.5),
             note="from starting the process (Chromium already running) until 'Welcome back' is in the "
             "page's accessibility tree: Python start-up, the web server, Flutter's web client loading "
-            "from loopback, the websocket and the first screen; serving HTTP took "
-            f"{statistics.median(r['serving'] for r in runs):.2f} s of it (median)",
+            "from loopback, the websocket and the first screen; medians: serving HTTP after "
+            f"{statistics.median(r['serving'] for r in runs):.2f} s, Flutter's first frame (accessibility "
+            f"on) after {statistics.median(r['first_frame'] for r in runs):.2f} s",
+            extra={
+                "serving_s": [r["serving"] for r in runs],
+                "first_frame_s": [r["first_frame"] for r in runs],
+            },
         ),
         Metric(
             "browser.unlock_to_first_row",
