@@ -36,6 +36,10 @@ EXPLAIN = {
     "reminders show as a gentle banner while Companion is open. You can allow them in the "
     "phone's settings at any time.",
 }
+CAN_REACH_CLOSED = (
+    "On this phone, reminders can arrive even while Companion is closed, once you turn them on "
+    "and allow notifications."
+)
 ASK_FIRST = (
     "So reminders can arrive while Companion is closed, your phone will ask whether Companion may "
     "show notifications. They only ever say the words you chose."

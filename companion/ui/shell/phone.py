@@ -109,10 +109,12 @@ class PhoneFeatures:
 
     def explain(self) -> str:
         """For Settings: which kind of reminders this device gets ("" where nothing is known yet)."""
-        if not self.delivery:
+        if self.scheduler is None:
             return ""
         from companion.services import system_reminders
 
+        if not self.delivery:
+            return system_reminders.CAN_REACH_CLOSED
         return system_reminders.EXPLAIN.get(self.delivery, "")
 
     async def cancel_reminders(self) -> None:

@@ -330,3 +330,15 @@ def test_fake_scheduler() -> None:
     assert run(fake.pending()) == [Pending(7_300_900, "companion-reminders:v1:abc")]
     run(fake.cancel([7_300_900]))
     assert run(fake.pending()) == []
+
+
+def test_the_phones_settings_page_opens_through_the_permission_handler() -> None:
+    permissions = Recorder(open_app_settings=True)
+    assert run(FletScheduler(Recorder(), permissions).open_settings()) is True
+    assert permissions.called("open_app_settings")
+    assert run(FletScheduler(Recorder(), Recorder(open_app_settings=RuntimeError())).open_settings()) is False
+    assert run(FletScheduler(Recorder()).open_settings()) is False  # none given: nothing to open
+    from flet_permission_handler import PermissionHandler
+
+    assert callable(PermissionHandler.open_app_settings)
+    assert isinstance(FletScheduler()._permissions, PermissionHandler)

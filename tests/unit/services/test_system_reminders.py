@@ -166,6 +166,9 @@ def test_unlock_syncs_the_journals_plan(stores: Stores) -> None:
     assert run(features.sync_reminders(stores, demo=False)) is Delivery.CLOSED_INEXACT
     assert len(phone.alarms) == 4
     assert "within a few minutes" in features.explain()
+    rem.save_plan(stores.settings, ReminderPlan())
+    assert run(features.sync_reminders(stores, demo=False)) is None and phone.alarms == {}
+    assert features.explain() == sr.CAN_REACH_CLOSED  # off now: says what turning them on would do
 
 
 def test_a_demo_journal_cancels_the_phones_reminders(stores: Stores) -> None:
@@ -187,4 +190,4 @@ def test_delete_everything_leaves_nothing_on_the_phone(stores: Stores) -> None:
     assert ENTRY in device.store.values and phone.alarms
     run(features.before_delete_everything())
     assert phone.alarms == {} and device.store.values == {}
-    assert features.explain() == ""
+    assert features.explain() == sr.CAN_REACH_CLOSED
