@@ -7,6 +7,7 @@ what a newer one wrote.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -30,7 +31,7 @@ class BodyMark:
     region: str
     sensations: tuple[str, ...] = ()
     other: str = ""  # "something else", in the client's words
-    intensity: int = 5  # 0-10
+    intensity: int | None = None  # 0-10; None: no strength was chosen (never a made-up middle)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -46,22 +47,27 @@ class BodyMark:
             region=str(data.get("region", "")),
             sensations=tuple(str(s) for s in data.get("sensations", [])),
             other=str(data.get("other", "")),
-            intensity=clamp_intensity(data.get("intensity", 5)),
+            intensity=given_intensity(data.get("intensity")),
         )
 
 
 @dataclass(frozen=True)
 class FeelingPick:
-    word: str
-    level: str = "moderate"  # mild / moderate / strong
+    word: str  # a listed word, or the person's own (kept exactly as they wrote it)
+    level: str | None = None  # mild / moderate / strong; None: not chosen
 
     def to_dict(self) -> dict[str, Any]:
         return {"word": self.word, "level": self.level}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> FeelingPick:
-        level = str(data.get("level", "moderate"))
-        return cls(str(data.get("word", "")), level if level in FEELING_LEVELS else "moderate")
+        level = data.get("level")
+        return cls(str(data.get("word", "")), level if level in FEELING_LEVELS else None)
+
+    @property
+    def own_word(self) -> bool:
+        """A word the person wrote themselves (not in our list): kept and shown as it is."""
+        return vocab.feeling(self.word) is None
 
 
 @dataclass(frozen=True)
@@ -89,12 +95,16 @@ class CheckIn:
         return next((m for m in self.body if m.region == region), None)
 
     def add_feeling(self, word: str, level: str | None = None) -> CheckIn:
-        """Add (or re-level) a feeling; its usual intensity is the default level."""
-        if level is None:
-            known = vocab.feeling(word)
-            level = known.intensity if known else "moderate"
+        """Add a feeling, its strength unchosen (a strength is only what the person picks)."""
         others = tuple(f for f in self.feelings if f.word.casefold() != word.casefold())
         return replace(self, feelings=(*others, FeelingPick(word, level)), not_sure=False)
+
+    def set_level(self, word: str, level: str | None) -> CheckIn:
+        """Choose (or clear, with None) how strong a chosen feeling is, keeping its place."""
+        picks = tuple(
+            FeelingPick(f.word, level) if f.word.casefold() == word.casefold() else f for f in self.feelings
+        )
+        return replace(self, feelings=picks)
 
     def remove_feeling(self, word: str) -> CheckIn:
         return replace(self, feelings=tuple(f for f in self.feelings if f.word.casefold() != word.casefold()))
@@ -115,7 +125,7 @@ class CheckIn:
 
     @property
     def max_body_intensity(self) -> int:
-        return max((m.intensity for m in self.body), default=0)
+        return max((m.intensity for m in self.body if m.intensity is not None), default=0)
 
     @property
     def is_intense(self) -> bool:
@@ -168,6 +178,23 @@ class CheckIn:
         )
 
 
+def given_intensity(value: Any) -> int | None:
+    """A stored strength as 0-10, or None when none was chosen (missing, null or not a number).
+
+    An infinite or NaN strength is damage, not a choice: it raises, as it always did, so the
+    timeline shows such a record as unreadable and a backup holding it is refused.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    if not math.isfinite(number):
+        raise ValueError("a strength must be a finite number")
+    return clamp_intensity(number)
+
+
 def clamp_intensity(value: Any) -> int:
     try:
         number = int(round(float(value)))
@@ -190,16 +217,19 @@ def sensation_name(sensation_id: str) -> str:
 
 
 def describe_mark(mark: BodyMark) -> str:
-    """ "Chest: tight, heavy (7/10)"."""
+    """ "Chest: tight, heavy (7/10)"; without a chosen strength just "Chest: tight, heavy"."""
     qualities = [sensation_name(s).lower() for s in mark.sensations]
     if mark.other.strip():
         qualities.append(mark.other.strip())
     what = ", ".join(qualities) if qualities else "noticed"
-    return f"{region_name(mark.region)}: {what} ({mark.intensity}/10)"
+    strength = "" if mark.intensity is None else f" ({mark.intensity}/10)"
+    return f"{region_name(mark.region)}: {what}{strength}"
 
 
 def describe_feeling(pick: FeelingPick) -> str:
-    """ "disappointed, very" reads more naturally than a number."""
+    """ "disappointed, very" reads more naturally than a number; no level chosen: the word alone."""
+    if pick.level is None:
+        return pick.word
     return f"{pick.word}, {LEVEL_WORDS.get(pick.level, pick.level)}"
 
 

@@ -57,10 +57,10 @@ def test_marking_a_region_twice_replaces_it() -> None:
     assert c.unmark("jaw").body == ()
 
 
-def test_adding_a_feeling_uses_its_usual_intensity_and_clears_not_sure() -> None:
+def test_adding_a_feeling_leaves_its_strength_unchosen_and_clears_not_sure() -> None:
     word = vocab.feelings()[0]
     c = CheckIn(not_sure=True).add_feeling(word.word)
-    assert c.feelings == (FeelingPick(word.word, word.intensity),)
+    assert c.feelings == (FeelingPick(word.word, None),)
     assert not c.not_sure
     assert c.remove_feeling(word.word.upper()).feelings == ()
 
@@ -152,8 +152,8 @@ def test_payload_from_unknown_or_damaged_data_never_crashes() -> None:
         "feelings": [{"word": "x", "level": "?"}],
     }
     c = CheckIn.from_payload(odd)
-    assert c.body[0].intensity == 5
-    assert c.feelings[0].level == "moderate"
+    assert c.body[0].intensity is None  # unreadable is "not given", never a made-up middle
+    assert c.feelings[0].level is None
 
 
 texts = st.text(max_size=200)
