@@ -1,7 +1,9 @@
 """The check-in: body, feelings, needs and context, then a review and `Save check-in`.
 
 Every step can be skipped and the `Review` button is always there, so a minimal
-check-in (one place in the body, one feeling) is a handful of taps.
+check-in (one place in the body, one feeling) is a handful of taps. Nothing is chosen for the
+person: a strength stays open until they pick one, and a word they type is kept as they wrote
+it. Each step opens at its top.
 """
 
 from __future__ import annotations
@@ -29,7 +31,6 @@ from companion.ui.widgets.body_map import BodyMap
 from companion.ui.widgets.common import (
     IntensityScale,
     body,
-    delete_with_undo,
     error_text,
     icon_button,
     primary_button,
@@ -37,10 +38,11 @@ from companion.ui.widgets.common import (
     small,
     subtitle,
 )
-from companion.ui.widgets.feelings_picker import FeelingsPicker, feeling_chip
+from companion.ui.widgets.feelings_picker import FeelingsPicker
 
 STEPS = ("Body", "Feelings", "Needs", "Review")
 LEVEL_LABELS = {"mild": "A little", "moderate": "Quite", "strong": "Very"}
+RANKING_STRENGTH = 5  # weighs an unrated mark for feeling suggestions only; never stored or shown
 
 
 class CheckInScreen(DraftAutosave, Screen):
@@ -91,7 +93,9 @@ class CheckInScreen(DraftAutosave, Screen):
         )
 
     def _build_steps(self) -> None:
-        self.body_map = BodyMap(side=self.side, marks={}, on_tap=self._open_region, width=230)
+        self.body_map = BodyMap(
+            side=self.side, marks={}, on_tap=self._open_region, width=230, on_view=self._on_map_view
+        )
         self.picker = FeelingsPicker(self._add_feeling, page=self.ctl.page)
         self.chosen_box = ft.Column(spacing=6)
         self.not_sure = ft.Checkbox(label="I'm not sure yet", on_change=self._on_not_sure)
@@ -101,9 +105,11 @@ class CheckInScreen(DraftAutosave, Screen):
             segments=[
                 ft.Segment(value="front", label="Front"),
                 ft.Segment(value="back", label="Back"),
+                ft.Segment(value="face", label="Face"),
                 ft.Segment(value="list", label="List"),
             ],
             selected=["front"],
+            show_selected_icon=False,  # four words fit a phone's width without the tick
             on_change=self._on_side,
         )
         self.needs_row = ft.Row(wrap=True, spacing=6)
@@ -139,6 +145,7 @@ class CheckInScreen(DraftAutosave, Screen):
             self.note.value = "Picked up where you left off."
         self._load_texts()
         self._show_step()
+        await self._to_top()
         self.start_autosave()
 
     def _load_texts(self) -> None:
@@ -186,17 +193,13 @@ class CheckInScreen(DraftAutosave, Screen):
             buttons.append(ft.TextButton(content="Review", on_click=self._goto(len(STEPS) - 1)))
         else:
             buttons.append(primary_button("Save check-in", self._save))
-            if self.record_id is not None:
-                buttons.append(
-                    ft.OutlinedButton(
-                        content="Delete check-in",
-                        icon=ft.Icons.DELETE_OUTLINE,
-                        on_click=self._confirm_delete,
-                        style=ft.ButtonStyle(color=ft.Colors.ERROR),
-                    )
-                )
         self.nav_row.controls = buttons
         self.ctl.page.update()
+
+    async def _to_top(self) -> None:
+        """A new step starts at its top: the steps share one scrolling area, which otherwise
+        keeps the last step's position and hides the new step's first lines."""
+        await self.body_area.scroll_to(offset=0, duration=0)
 
     def _goto(self, step: int):
         async def go(_e: ft.ControlEvent) -> None:
@@ -204,6 +207,7 @@ class CheckInScreen(DraftAutosave, Screen):
             self.step = step
             self.ctl.touch()
             self._show_step()
+            await self._to_top()
 
         return go
 
@@ -215,6 +219,7 @@ class CheckInScreen(DraftAutosave, Screen):
             subtitle("Where do you notice something in your body?"),
             small("Tap a place. If nothing stands out, that's fine: skip ahead."),
             self.side_picker,
+            small("Face shows the face up close, so each part is easy to tap."),
             ft.Row([self.body_map.control], alignment=ft.MainAxisAlignment.CENTER),
             self.region_list,
             self.marks_box,
@@ -227,7 +232,7 @@ class CheckInScreen(DraftAutosave, Screen):
         return click
 
     def _refresh_marks(self) -> None:
-        marks = {m.region: m.intensity for m in self.value.body}
+        marks: dict[str, int | None] = {m.region: m.intensity for m in self.value.body}
         self.body_map.set_marks(marks)
         listing = self.side_picker.selected == ["list"]
         self.body_map.control.visible = not listing
@@ -263,10 +268,17 @@ class CheckInScreen(DraftAutosave, Screen):
 
     async def _on_side(self, e: ft.ControlEvent) -> None:
         selected = self.side_picker.selected or ["front"]
-        if selected[0] in ("front", "back"):
+        if selected[0] in ("front", "back", "face"):
             self.side = selected[0]
             self.body_map.set_side(self.side)
         self._refresh_marks()
+        self.ctl.page.update()
+
+    async def _on_map_view(self, view: str) -> None:
+        """The map opened its face close-up itself (its "Face and features" target)."""
+        self.ctl.touch()
+        self.side = view
+        self.side_picker.selected = [view]
         self.ctl.page.update()
 
     async def _open_region(self, region_id: str) -> None:
@@ -296,7 +308,9 @@ class CheckInScreen(DraftAutosave, Screen):
                 )
             )
         other = ft.TextField(label="Something else (in your words)", value=current.other)
-        scale = IntensityScale(current.intensity, self.ctl.page)
+        # Open until the person picks a number (tapping it again clears it): an untouched
+        # scale must not record a strength they never chose.
+        scale = IntensityScale(current.intensity, self.ctl.page, optional=True, label="How strong, 0 to 10")
 
         async def done(_e: ft.ControlEvent) -> None:
             mark = BodyMark(
@@ -334,7 +348,9 @@ class CheckInScreen(DraftAutosave, Screen):
                         small("What is it like? Choose any that fit."),
                         ft.Row(chips, wrap=True, spacing=6, run_spacing=6),
                         other,
-                        ft.Text("How strong? 0 is barely there, 10 as strong as it gets."),
+                        ft.Text(
+                            "How strong? 0 is barely there, 10 as strong as it gets. You can leave it open."
+                        ),
                         scale.control,
                     ],
                     spacing=10,
@@ -362,11 +378,16 @@ class CheckInScreen(DraftAutosave, Screen):
         ]
 
     def _marks_for_suggestions(self) -> list[tuple[str, list[str], int]]:
-        return [(m.region, list(m.sensations), m.intensity) for m in self.value.body]
+        return [
+            (m.region, list(m.sensations), RANKING_STRENGTH if m.intensity is None else m.intensity)
+            for m in self.value.body
+        ]
 
     def _refresh_chosen(self) -> None:
         rows: list[ft.Control] = []
         for pick in self.value.feelings:
+            # No "broad word" note here: a listed word was offered by the app itself, and a
+            # word of their own the person has already chosen to keep (the coach spoke once).
             known = vocab.feeling(pick.word)
             rows.append(
                 ft.Container(
@@ -383,12 +404,18 @@ class CheckInScreen(DraftAutosave, Screen):
                                 ],
                             ),
                             small(known.definition) if known else small("In your own words"),
-                            ft.SegmentedButton(
-                                segments=[
-                                    ft.Segment(value=lv, label=LEVEL_LABELS[lv]) for lv in FEELING_LEVELS
-                                ],
-                                selected=[pick.level],
-                                on_change=self._leveller(pick.word),
+                            small("How strong? Optional."),
+                            ft.Semantics(
+                                label=f"How strong is {pick.word}? Optional",
+                                container=True,
+                                content=ft.SegmentedButton(
+                                    segments=[
+                                        ft.Segment(value=lv, label=LEVEL_LABELS[lv]) for lv in FEELING_LEVELS
+                                    ],
+                                    selected=[pick.level] if pick.level else [],
+                                    allow_empty_selection=True,  # nothing chosen until they choose
+                                    on_change=self._leveller(pick.word),
+                                ),
                             ),
                         ],
                         spacing=4,
@@ -398,20 +425,6 @@ class CheckInScreen(DraftAutosave, Screen):
                     border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT),
                 )
             )
-            vague = vocab.coach(pick.word)
-            if vague:
-                rows.append(
-                    ft.Column(
-                        [
-                            small(
-                                f"\u201c{pick.word}\u201d is a broad word. "
-                                "Would one of these say it more exactly?"
-                            ),
-                            ft.Row([feeling_chip(f.word, self._swap(pick.word)) for f in vague], wrap=True),
-                        ],
-                        spacing=4,
-                    )
-                )
         self.chosen_box.controls = rows
         self.not_sure.value = self.value.not_sure
         self.picker.set_body_suggestions(self._marks_for_suggestions(), {f.word for f in self.value.feelings})
@@ -432,19 +445,10 @@ class CheckInScreen(DraftAutosave, Screen):
 
         return remove
 
-    def _swap(self, vague_word: str):
-        async def swap(word: str) -> None:
-            self.value = self.value.remove_feeling(vague_word).add_feeling(word)
-            self._changed()
-            self._refresh_chosen()
-            self.ctl.page.update()
-
-        return swap
-
     def _leveller(self, word: str):
         async def level(e: ft.ControlEvent) -> None:
-            chosen = e.control.selected or ["moderate"]
-            self.value = self.value.add_feeling(word, chosen[0])
+            chosen = e.control.selected
+            self.value = self.value.set_level(word, chosen[0] if chosen else None)
             self._changed()
             self.ctl.page.update()
 
@@ -551,13 +555,3 @@ class CheckInScreen(DraftAutosave, Screen):
         intense = self.value.is_intense
         self.ctl.toast("Check-in saved.")
         await self.ctl.after_checkin(intense, edited=self.record_id is not None)
-
-    async def _confirm_delete(self, _e: ft.ControlEvent) -> None:
-        async def delete(_e: ft.ControlEvent) -> None:
-            self.ctl.page.pop_dialog()
-            self.closed = True
-            if self.record_id is not None:
-                await delete_with_undo(self.ctl, self.record_id, self.checkins.delete, "Check-in deleted.")
-            await self.ctl.back()
-
-        self.ctl.confirm("Delete this check-in?", "You'll have a few seconds to undo it.", "Delete", delete)

@@ -41,6 +41,11 @@ def tag(text: str, *, strong: bool = False) -> ft.Control:
     )
 
 
+def centred(text: ft.Text) -> ft.Text:
+    text.text_align = ft.TextAlign.CENTER
+    return text
+
+
 class JournalListScreen(Screen):
     """The timeline: journal entries and check-ins, newest first."""
 
@@ -165,12 +170,15 @@ class JournalListScreen(Screen):
         checkin = CheckIn.from_payload(record.payload)
 
         async def open_it(_e: ft.ControlEvent) -> None:
-            await self.ctl.open("checkin", record_id=record.id)
+            await self.ctl.open("checkin_view", record_id=record.id)  # to read; editing is a choice there
 
         tags: list[ft.Control] = [tag(describe_feeling(f), strong=True) for f in checkin.feelings]
         if checkin.not_sure and not checkin.feelings:
             tags.append(tag("not sure yet", strong=True))
-        tags += [tag(f"{region_name(m.region)} {m.intensity}/10") for m in checkin.body]
+        tags += [
+            tag(region_name(m.region) if m.intensity is None else f"{region_name(m.region)} {m.intensity}/10")
+            for m in checkin.body
+        ]
         detail = checkin.happened or checkin.note
         return ft.Card(
             ft.Container(
@@ -196,18 +204,69 @@ class JournalListScreen(Screen):
         )
 
     def _empty(self) -> ft.Control:
+        """A first step for a new journal: what Companion is for, where to start, where help is."""
+
+        async def start_checkin(_e: ft.ControlEvent) -> None:
+            await self.ctl.go_section("checkin")
+
+        async def open_card(_e: ft.ControlEvent) -> None:
+            await self.ctl.open("homework")
+
         return ft.Container(
             ft.Column(
                 [
-                    ft.Icon(ft.Icons.AUTO_STORIES_OUTLINED, size=40, color=ft.Colors.PRIMARY),
-                    body("Your journal is here whenever you want it."),
-                    body("Write a few lines about today, or about anything on your mind.", muted=True),
+                    ft.Icon(ft.Icons.AUTO_STORIES_OUTLINED, size=36, color=ft.Colors.PRIMARY),
+                    ft.Text(
+                        "Your journal is here whenever you want it.",
+                        theme_style=ft.TextThemeStyle.TITLE_MEDIUM,
+                        text_align=ft.TextAlign.CENTER,
+                    ),
+                    body(
+                        "Companion is a quiet place to notice how you are, in your body and in your own "
+                        "words, between therapy sessions. It stays on this device, locked with your "
+                        "passphrase, and you choose what to share.",
+                        muted=True,
+                    ),
+                    ft.Container(
+                        primary_button("Start a check-in", start_checkin, icon=ft.Icons.SELF_IMPROVEMENT),
+                        alignment=ft.Alignment.CENTER,
+                        padding=ft.Padding.only(top=4),
+                    ),
+                    centred(small("A minute: where you feel something, what you feel, what you need.")),
+                    ft.Card(
+                        ft.ListTile(
+                            leading=ft.Icon(ft.Icons.STYLE_OUTLINED),
+                            title=ft.Text("Got a card from your therapist?"),
+                            subtitle=ft.Text("Open it here to see the practice you agreed on."),
+                            trailing=ft.Icon(ft.Icons.CHEVRON_RIGHT),
+                            on_click=self.ctl.handler(open_card),
+                        ),
+                    ),
+                    ft.Container(
+                        ft.Row(
+                            [
+                                ft.Icon(ft.Icons.SUPPORT_OUTLINED, size=20, color=ft.Colors.PRIMARY),
+                                ft.Text(
+                                    "In a hard moment, \u201cNeed help now\u201d at the top of every "
+                                    "screen has crisis lines and ways to get through the next minutes.",
+                                    theme_style=ft.TextThemeStyle.BODY_MEDIUM,
+                                    expand=True,
+                                ),
+                            ],
+                            spacing=10,
+                            vertical_alignment=ft.CrossAxisAlignment.START,
+                        ),
+                        padding=12,
+                        border_radius=12,
+                        bgcolor=ft.Colors.SURFACE_CONTAINER_HIGH,
+                    ),
+                    centred(small("Or write a few lines any time with New entry, above.")),
                 ],
                 horizontal_alignment=ft.CrossAxisAlignment.CENTER,
-                spacing=8,
+                spacing=10,
             ),
-            padding=24,
-            alignment=ft.Alignment.CENTER,
+            padding=ft.Padding.symmetric(horizontal=8, vertical=12),
+            alignment=ft.Alignment.TOP_CENTER,
         )
 
     async def _load_more(self, _e: ft.ControlEvent | None) -> None:

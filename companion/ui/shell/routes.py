@@ -26,6 +26,7 @@ ROUTES: dict[str, tuple[str, str]] = {
     "journal": ("journal_screen", "JournalListScreen"),
     "editor": ("journal_screen", "EditorScreen"),
     "checkin": ("checkin_screen", "CheckInScreen"),
+    "checkin_view": ("checkin_view_screen", "CheckInViewScreen"),
     "session": ("feedback_screen", "FeedbackHomeScreen"),
     "composer": ("feedback_screen", "ComposerScreen"),
     "prepare": ("prepare_screen", "PrepareScreen"),

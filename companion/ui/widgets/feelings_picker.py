@@ -3,6 +3,11 @@
 Reused wherever a person names feelings (check-ins now, feedback drafts later).
 It owns only its controls; the chosen words live with the caller, who is told
 through ``on_pick(word)``.
+
+The person's own word is always theirs to keep: Enter (or "Keep ...") adds what they typed,
+as they typed it. For a broad word of their own ("bad", "upset") the coach offers sharper
+words once, while they type, beside the choice to keep it. A word from our own list is never
+called broad: the app offered it.
 """
 
 from __future__ import annotations
@@ -16,6 +21,31 @@ from companion.ui.widgets.common import small
 
 PickHandler = Callable[[str], Awaitable[None]]
 MAX_RESULTS = 8
+MAX_OWN_WORD = 80  # characters of a typed feeling: a word or a few, not a paragraph
+
+
+def own_word(text: str) -> str:
+    """What the person typed, tidied (spaces collapsed, kept to a sensible length)."""
+    return " ".join(text.split())[:MAX_OWN_WORD].strip()
+
+
+def word_to_add(text: str) -> str | None:
+    """What Enter adds: the listed word when they typed one of ours (in our spelling),
+    otherwise their own word exactly as written; None for nothing typed."""
+    typed = own_word(text)
+    if not typed:
+        return None
+    known = vocab.feeling(typed)
+    return known.word if known else typed
+
+
+def coaching_for(text: str) -> list[vocab.Feeling] | None:
+    """Sharper words for a broad word of the person's own; None for a word of our list
+    (the app never calls its own suggestion broad) and for words the coach doesn't know."""
+    typed = own_word(text)
+    if not typed or vocab.feeling(typed) is not None:
+        return None
+    return vocab.coach(typed)
 
 
 def feeling_chip(word: str, on_pick: PickHandler) -> ft.Chip:
@@ -38,6 +68,21 @@ def word_tile(feeling: vocab.Feeling, on_pick: PickHandler) -> ft.Control:
         dense=True,
         on_click=pick,
         trailing=ft.Icon(ft.Icons.ADD),
+    )
+
+
+def keep_tile(word: str, on_pick: PickHandler) -> ft.Control:
+    """Keep the person's own word: named "Keep “bad”, your own word" for screen readers."""
+
+    async def pick(_e: ft.ControlEvent) -> None:
+        await on_pick(word)
+
+    return ft.ListTile(
+        leading=ft.Icon(ft.Icons.EDIT_NOTE),
+        title=ft.Text(f"Keep \u201c{word}\u201d", weight=ft.FontWeight.W_600),
+        subtitle=ft.Text("Your own word, just as you wrote it"),
+        dense=True,
+        on_click=pick,
     )
 
 
@@ -93,12 +138,11 @@ class FeelingsPicker:
         self.page.update()
 
     async def _on_submit(self, _e: ft.ControlEvent) -> None:
-        """Enter adds the best match (or the typed word itself, if we don't know it)."""
-        text = (self.query.value or "").strip()
-        if not text or vocab.is_vague(text):
+        """Enter keeps what was typed: our word if it is one of ours, else their own word."""
+        word = word_to_add(self.query.value or "")
+        if word is None:
             return
-        hits = vocab.search(text, limit=1)
-        await self.on_pick(hits[0].word if hits else text)
+        await self.on_pick(word)
         self.clear()
 
     def clear(self) -> None:
@@ -113,26 +157,31 @@ class FeelingsPicker:
             return
         hits = vocab.search(text, limit=MAX_RESULTS)
         tiles: list[ft.Control] = [word_tile(f, self.on_pick) for f in hits]
-        if not hits:
-            tiles.append(small("We don't know that word yet. Press Enter to use it as you wrote it."))
+        typed = own_word(text)
+        if vocab.feeling(typed) is None and not self.coach_box.visible:  # the coach offers it itself
+            keep = keep_tile(typed, self.on_pick)
+            tiles = [*tiles, keep] if hits else [keep, small("Enter keeps it too.")]
         self.results.controls = tiles
 
     def show_coach(self, word: str) -> None:
-        """When a word is broad (bad, upset, fine...), offer a few sharper ones."""
-        candidates = vocab.coach(word) if word else None
+        """When a word of their own is broad (bad, upset, fine...), offer a few sharper ones,
+        and keeping their word, as an equal choice."""
+        candidates = coaching_for(word)
         self.coach_box.visible = bool(candidates)
         if not candidates:
             self.coach_box.controls = []
             return
+        typed = own_word(word)
         prompt = (
-            vocab.coach_prompt(word)
-            or f"\u201c{word}\u201d can mean many things. Is it closer to one of these?"
+            vocab.coach_prompt(typed)
+            or f"\u201c{typed}\u201d can mean many things. Is it closer to one of these?"
         )
         self.coach_box.controls = [
             ft.Container(
                 ft.Column(
                     [ft.Text(prompt, theme_style=ft.TextThemeStyle.BODY_MEDIUM)]
-                    + [word_tile(f, self.on_pick) for f in candidates],
+                    + [word_tile(f, self.on_pick) for f in candidates]
+                    + [small("Or keep your word, if it says it best:"), keep_tile(typed, self.on_pick)],
                     spacing=2,
                 ),
                 padding=12,
