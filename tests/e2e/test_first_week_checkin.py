@@ -36,6 +36,7 @@ from .harness import (
     start_app,
 )
 from .harness import open_page as open_app_page
+from .test_accessibility import unnamed
 
 pytestmark = pytest.mark.e2e
 
@@ -81,7 +82,9 @@ def app(phone: AppPage, browser, request: pytest.FixtureRequest) -> Iterator[App
 
 
 def both_looks(app: AppPage, name: str) -> None:
-    """A light and a dark picture of what is on screen now."""
+    """A light and a dark picture of what is on screen now; every control on it has a name."""
+    settle(app, 300)
+    assert not unnamed(app), f"controls without a name for screen readers on {name}: {unnamed(app)}"
     shot(app, f"first-week-checkin-{name}-light")
     app.page.emulate_media(color_scheme="dark")
     settle(app, 500)
