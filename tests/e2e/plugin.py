@@ -50,12 +50,23 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     keystroke or a frame on a loaded 2-core machine. A rerun shows as "R" in the
     log and in the summary, so a test that starts needing it gets noticed; a test
     failing twice fails the run.
+
+    They also run after every other test (see the end).
     """
+    in_browser: list[pytest.Item] = []
+    others: list[pytest.Item] = []
     for item in items:
         in_e2e = E2E_DIR in Path(str(item.path)).resolve().parents
         if in_e2e or BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.e2e)
             item.add_marker(pytest.mark.flaky(reruns=E2E_RERUNS, reruns_delay=1))
+            in_browser.append(item)
+        else:
+            others.append(item)
+    # Browser tests last: Playwright's sync API keeps an event loop running on the main
+    # thread for the rest of the session, and every later `asyncio.run()` in a unit test
+    # would fail with "cannot be called from a running event loop".
+    items[:] = others + in_browser
 
 
 @pytest.hookimpl(wrapper=True)

@@ -6,7 +6,17 @@ import pytest
 from playwright.sync_api import expect
 
 from .flows import PASSPHRASE, create_journal, go_to, lock, unlock
-from .harness import AppProcess, OpenPage, click_button, expect_no_text, expect_text, fill, shot, textbox
+from .harness import (
+    AppProcess,
+    OpenPage,
+    click_button,
+    expect_no_text,
+    expect_said,
+    expect_text,
+    fill,
+    shot,
+    textbox,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -18,7 +28,7 @@ def test_journal_journey(app_server: AppProcess, open_page: OpenPage, viewport: 
     page = app.page
     create_journal(app, prefix=name)
     shot(app, f"{name}-03-empty-journal")
-    expect_text(app, "Your journal is here whenever you want it")
+    expect_said(app, "Your journal is here whenever you want it")
 
     # write an entry
     click_button(app, "New entry")
