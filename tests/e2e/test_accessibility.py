@@ -1,19 +1,21 @@
 """Every screen, walked through the accessibility tree a screen reader sees.
 
 On each screen the test fails on any button, text field, checkbox, switch, tab or menu item
-without a name, and saves a screenshot (phone and desktop size, light and dark) to look at. The
+without a name, at phone size on any of them smaller than 24x24 CSS px (WCAG 2.2, 2.5.8: a
+fingertip needs that much), and saves a screenshot (phone and desktop size, light and dark) to look at. The
 journal is a few weeks of sample data, so the screens show what a client who uses the app would
 see. The dark walk asks for dark the way a device does (the Theme setting's default follows it).
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from .flows import go_to, lock, unlock
+from .flows import go_to, lock, scroll_to, unlock
 from .harness import AppPage, OpenPage, StartApp, click_button, settle, shot
 
 pytestmark = pytest.mark.e2e
@@ -53,6 +55,40 @@ _UNNAMED_SCRIPT = """
 """
 
 
+MIN_TARGET = 24  # CSS px, WCAG 2.2, 2.5.8 (minimum target size)
+
+# Controls smaller than MIN_TARGET in either direction, with their names. Flutter gives a control
+# scrolled half out of its list only the part that shows, so a node cut by the screen's edge or
+# lying flush with an edge of a larger container around it (a list's top or bottom) is a
+# partly scrolled control, not a small one: only whole controls count.
+_SMALL_SCRIPT = """
+([roles, min]) => {
+  const out = [];
+  const vw = window.innerWidth, vh = window.innerHeight;
+  const cut = (el, r) => {
+    for (let up = el.parentElement; up; up = up.parentElement) {
+      if (up.tagName !== 'FLT-SEMANTICS' && up.tagName !== 'FLT-SEMANTICS-CONTAINER') continue;
+      const a = up.getBoundingClientRect();
+      if (a.height <= r.height + 8) continue;
+      if (Math.abs(r.top - a.top) < 1.5 || Math.abs(r.bottom - a.bottom) < 1.5) return true;
+    }
+    return false;
+  };
+  for (const el of document.querySelectorAll('flt-semantics[role]')) {
+    if (!roles.includes(el.getAttribute('role'))) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0 || r.height === 0) continue;
+    if (r.top < 0 || r.left < 0 || r.bottom > vh || r.right > vw) continue;
+    if ((r.width < min || r.height < min) && !cut(el, r)) {
+      const name = (el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 40);
+      out.push(`${el.getAttribute('role')} "${name}" ${Math.round(r.width)}x${Math.round(r.height)}`);
+    }
+  }
+  return out;
+}
+"""
+
+
 def see(app: AppPage, text: str) -> None:
     """Wait for ``text`` as visible text, a field's label or part of a group's name."""
     page = app.page
@@ -68,9 +104,15 @@ def unnamed(app: AppPage) -> list[str]:
     return app.page.evaluate(_UNNAMED_SCRIPT, list(ROLES))
 
 
+def too_small(app: AppPage) -> list[str]:
+    return app.page.evaluate(_SMALL_SCRIPT, [list(ROLES), MIN_TARGET])
+
+
 def check(app: AppPage, screen: str, problems: dict[str, list[str]]) -> None:
     settle(app, 500)
-    found = unnamed(app)
+    found = [f"no name: {where}" for where in unnamed(app)]
+    if app.viewport[0] <= 400:
+        found += [f"under {MIN_TARGET}px: {what}" for what in too_small(app)]
     if found:
         problems[screen] = found
     look = "-dark" if app.page.evaluate("() => matchMedia('(prefers-color-scheme: dark)').matches") else ""
@@ -111,6 +153,18 @@ def test_every_screen_names_every_control(
     see(app, "What's on your mind?")
     check(app, "editor", problems)
     click_button(app, "Back")
+    click_button(app, "Patterns")
+    see(app, "What your own check-ins show")
+    see(app, "Where in your body")
+    check(app, "patterns", problems)
+    click_button(app, "Back")
+    # a past check-in opens to read
+    past = app.page.get_by_role("button", name=re.compile(r"^Check-in"))
+    scroll_to(app, past)
+    past.first.click()
+    see(app, "What I noticed")
+    check(app, "checkin-view", problems)
+    click_button(app, "Back")
 
     go_to(app, "Check in")
     see(app, "Where do you notice something in your body?")
@@ -144,6 +198,20 @@ def test_every_screen_names_every_control(
     go_to(app, "Settings")
     settle(app, 500)
     check(app, "settings", problems)
+    for button, text, name in (
+        ("Change passphrase", "Current passphrase", "change-passphrase"),
+        ("Make a new recovery code", "passphrase", "new-recovery-code"),
+        ("Save a backup", "backup", "save-backup"),
+        ("Restore from a backup", "backup", "restore-backup"),
+        ("Make a homework card", "card", "card-maker"),
+    ):
+        target = app.page.get_by_role("button", name=button, exact=True)
+        scroll_to(app, target)
+        target.first.click()
+        see(app, text)
+        check(app, name, problems)
+        click_button(app, "Back")
+        go_to(app, "Settings")
     click_button(app, "Need help now")
     see(app, "If you are in danger right now")
     check(app, "help", problems)
@@ -161,6 +229,7 @@ def test_every_screen_names_every_control(
         document.body.appendChild(b); }"""
     )
     assert "button at 5,5" in unnamed(app)
+    assert any(found.startswith('button "" 20x20') for found in too_small(app))
     app.page.evaluate("() => document.getElementById('planted').remove()")
 
-    assert not problems, f"controls without a name: {problems}"
+    assert not problems, f"controls without a name or too small: {problems}"

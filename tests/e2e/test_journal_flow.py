@@ -159,5 +159,10 @@ def test_auto_lock_after_quiet_time_keeps_the_draft(app_server: AppProcess, open
     expect_text(app, "Locked after a few quiet minutes")
     expect_no_text(app, "words typed just before")
     shot(app, "autolock-locked")
-    unlock(app)
-    expect_text(app, "Unfinished entry")
+    # unlocking brings the person back to the entry they were writing, words and all
+    fill(app, "Passphrase", PASSPHRASE)
+    click_button(app, "Unlock")
+    expect_text(app, "Picked up your unsaved changes", timeout_ms=30_000)
+    box = textbox(app, "What's on your mind?")
+    box.click()
+    expect(box).to_have_value("words typed just before walking away")

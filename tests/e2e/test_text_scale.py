@@ -16,8 +16,8 @@ from playwright.sync_api import expect
 
 from companion.ui.kit import theme
 
-from .flows import choose, go_to, scroll_to, unlock
-from .harness import AppPage, OpenPage, StartApp, click_button, settle, shot
+from .flows import PASSPHRASE, choose, go_to, scroll_to, unlock
+from .harness import AppPage, OpenPage, StartApp, click_button, fill, settle, shot
 
 pytestmark = pytest.mark.e2e
 
@@ -55,6 +55,10 @@ def test_largest_text_on_every_main_screen(
     picture(app, "settings")
     scroll_to(app, app.page.get_by_role("button", name="Make a new recovery code"))
     picture(app, "settings-lower")
+    click_button(app, "Make a new recovery code")
+    see(app, "please type your passphrase")
+    picture(app, "recovery-code-ask")
+    fill(app, "Your passphrase", PASSPHRASE)
     click_button(app, "Make a new recovery code")
     see(app, "Keep this recovery code safe")
     picture(app, "recovery-code")
