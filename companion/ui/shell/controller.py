@@ -271,6 +271,9 @@ class AppController:
         self._title.theme_style = None if self._wide else ft.TextThemeStyle.TITLE_MEDIUM
         # ... and a fixed size there, so a larger text setting can't squeeze it to "S…"
         self._title.size = None if self._wide else 16
+        # ... and a long title ("Restore a backup", "New recovery code") wraps to a second line
+        # instead of being cut to "New recovery c…"
+        self._title.max_lines = None if self._wide else 2
         show_back = len(self.stack) > 1 or (not unlocked and self._public_return is not None)
         self._bar.leading = self._back_button if show_back else None
         actions: list[ft.Control] = [self._help_button]
