@@ -31,6 +31,6 @@ def valid_timeout(seconds: object) -> int:
     """A stored setting, cleaned: anything odd falls back to the default."""
     try:
         value = int(seconds)  # type: ignore[call-overload]
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # int(inf) overflows, int(nan) is a ValueError
         return AUTO_LOCK_DEFAULT_S
     return value if value in AUTO_LOCK_CHOICES_S else AUTO_LOCK_DEFAULT_S

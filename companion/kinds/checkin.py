@@ -196,9 +196,10 @@ def given_intensity(value: Any) -> int | None:
 
 
 def clamp_intensity(value: Any) -> int:
+    """A strength as 0-10; anything that isn't a finite number (infinity, NaN, text) is the middle, 5."""
     try:
         number = int(round(float(value)))
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):  # round(inf) overflows; a huge int can't be a float
         return 5
     return max(0, min(10, number))
 
@@ -261,10 +262,15 @@ class CheckIns(DraftedStore[CheckIn]):
         return CheckIn.from_payload(payload)
 
     def filtered(self, flt: TimelineFilter, limit: int | None = None) -> list[Record]:
-        """Check-ins matching the filter, newest first."""
-        return self.vault.matching(
-            lambda r: flt.accepts(CheckIn.from_payload(r.payload)), kinds=[CHECKIN], limit=limit
-        )
+        """Check-ins matching the filter, newest first; one that can't be read matches nothing."""
+
+        def accepts(record: Record) -> bool:
+            try:
+                return flt.accepts(CheckIn.from_payload(record.payload))
+            except Exception:  # noqa: BLE001 - a damaged check-in must not break the filter
+                return False
+
+        return self.vault.matching(accepts, kinds=[CHECKIN], limit=limit)
 
 
 def recent_words(records: Iterable[Record], limit: int = 8) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 import flet as ft
 
@@ -21,6 +22,7 @@ from companion.ui.widgets.common import (
     delete_with_undo,
     error_text,
     friendly_time,
+    icon_button,
     primary_button,
     show_error,
     small,
@@ -29,6 +31,9 @@ from companion.ui.widgets.common import (
 PAGE_SIZE = 30
 TIMELINE_KINDS = [JOURNAL, CHECKIN]
 SEARCH_DEBOUNCE_S = 0.35
+CANT_SHOW = "This entry can't be shown"
+
+log = logging.getLogger("companion.ui")
 
 
 def tag(text: str, *, strong: bool = False) -> ft.Control:
@@ -133,7 +138,10 @@ class JournalListScreen(Screen):
         self.items.controls = []
         draft = await asyncio.to_thread(self.journal.find_draft, None)
         if draft is not None and not draft[1].is_empty:
-            self.items.controls.append(self._draft_row(draft[1]))
+            try:
+                self.items.controls.append(self._draft_row(draft[1]))
+            except Exception as exc:  # noqa: BLE001 - the timeline shows without it
+                log.warning("the unfinished entry can't be shown (%s)", type(exc).__name__)
         await self._load_more(None)
 
     def _draft_row(self, entry: Entry) -> ft.Control:
@@ -147,8 +155,53 @@ class JournalListScreen(Screen):
         )
 
     def _row(self, record: Record) -> ft.Control:
-        if record.kind == CHECKIN:
-            return self._checkin_row(record)
+        """One timeline row; a record that can't be shown becomes a calm row of its own.
+
+        A journal restored by an older version, or damaged by an old bug, may hold a record the
+        app would never write now (a date past the year 9999, a strength of infinity, ``needs``
+        that is a number). Failing here used to take the whole timeline down at every unlock.
+        """
+        try:
+            return self._checkin_row(record) if record.kind == CHECKIN else self._entry_row(record)
+        except Exception as exc:  # noqa: BLE001 - one strange record must not hide the others
+            log.warning("a %s record can't be shown in the timeline (%s)", record.kind, type(exc).__name__)
+            return self._broken_row(record)
+
+    def _broken_row(self, record: Record) -> ft.Control:
+        """What a record that can't be read as usual looks like: calm, and still deletable."""
+
+        async def delete_it(_e: ft.ControlEvent) -> None:
+            self.ctl.touch()
+            self.ctl.confirm(
+                "Delete this entry?",
+                "Companion can't show what is in it. You'll have a few seconds to undo.",
+                "Delete",
+                deleted,
+            )
+
+        async def deleted(_e: ft.ControlEvent) -> None:
+            self.ctl.page.pop_dialog()
+            stores = self.ctl.stores
+            if stores is None:
+                return  # the journal locked while the question was open: nothing is deleted
+            store = stores.checkins if record.kind == CHECKIN else stores.journal
+            await delete_with_undo(self.ctl, record.id, store.delete, "Entry deleted.")
+            await self._reload()
+
+        return ft.Card(
+            ft.ListTile(
+                leading=ft.Icon(ft.Icons.REPORT_OUTLINED, color=ft.Colors.ERROR),
+                title=ft.Text(CANT_SHOW),
+                subtitle=ft.Text(
+                    "Something in it isn't as Companion writes it. Your other entries are fine."
+                ),
+                trailing=icon_button(
+                    ft.Icons.DELETE_OUTLINE, "Delete this entry", self.ctl.handler(delete_it)
+                ),
+            ),
+        )
+
+    def _entry_row(self, record: Record) -> ft.Control:
         entry = Entry.from_record(record)
 
         async def open_it(_e: ft.ControlEvent) -> None:
