@@ -131,8 +131,13 @@ class Backups:
     def export(self, passphrase: str) -> bytes:
         return backup.export_backup(self._vault, passphrase)
 
-    def restore(self, data: bytes, passphrase: str) -> backup.RestoreResult:
-        return backup.restore_backup(self._vault, data, passphrase)
+    def preview(self, data: bytes, passphrase: str) -> backup.RestorePlan:
+        """Open and check a backup, and say what restoring it would do; writes nothing."""
+        return backup.preview_restore(self._vault, backup.read_backup_contents(data, passphrase))
+
+    def apply(self, plan: backup.RestorePlan, replace_changed: bool = False) -> backup.RestoreResult:
+        """Write a plan the person confirmed; entries here change only with ``replace_changed``."""
+        return backup.apply_restore(self._vault, plan, replace_changed=replace_changed)
 
 
 class SessionPrep:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from typing import TYPE_CHECKING
 
 import flet as ft
 
@@ -19,8 +20,12 @@ from companion.ui.widgets.common import (
     show_error,
     show_secret_toggle,
     small,
+    wrapping_checkbox,
 )
-from companion.vault import passphrase as pp
+from companion.vault import passphrase
+
+if TYPE_CHECKING:
+    from companion.services.stores import Stores
 
 
 class SaveBackupScreen(Screen):
@@ -71,9 +76,9 @@ class SaveBackupScreen(Screen):
         if stores is None:
             return
         secret = self.first.value or ""
-        if pp.length(secret) < pp.MIN_LENGTH:
-            show_error(self.error, f"Please use at least {pp.MIN_LENGTH} characters.")
-        elif pp.normalise(secret) != pp.normalise(self.repeat.value or ""):
+        if passphrase.length(secret) < passphrase.MIN_LENGTH:
+            show_error(self.error, f"Please use at least {passphrase.MIN_LENGTH} characters.")
+        elif passphrase.normalise(secret) != passphrase.normalise(self.repeat.value or ""):
             show_error(self.error, "The two passphrases don't match yet.")
         else:
             show_error(self.error, "")
@@ -109,12 +114,24 @@ class SaveBackupScreen(Screen):
 
 
 class RestoreBackupScreen(Screen):
+    """Open a backup, show what restoring it would do, and write only what the person confirms.
+
+    A backup may have been made by someone else. So the file and its passphrase are checked
+    first (off the UI thread: Argon2 runs under the process-wide lock), the plan is shown in
+    plain words, and nothing is written before "Add what's missing" is pressed. Entries here
+    that the backup has differently are replaced only when that is ticked, explicitly.
+    """
+
     title = "Restore a backup"
 
     def __init__(self, ctl) -> None:
         super().__init__(ctl)
         self.data: bytes | None = None
         self.file_name = ""
+        self._plan: backup.RestorePlan | None = None  # decrypted records: held only while asking
+        self._plan_stores: Stores | None = None  # the open journal the plan was worked out for
+        self._replace = False
+        self._working = False
 
     def build(self) -> ft.Control:
         self.chosen = body("No file chosen yet.", muted=True)
@@ -137,8 +154,9 @@ class RestoreBackupScreen(Screen):
         return column(
             heading("Bring back a backup"),
             body(
-                "Restoring adds what is in a backup file to this journal. Nothing already here "
-                "is removed, and nothing newer is replaced by something older."
+                "Restoring adds what is missing from this journal. First you'll see what the "
+                "backup would add: nothing is written until you say so, and nothing already here "
+                "is removed or changed unless you choose it."
             ),
             small(
                 "Entries you deleted after the backup was made will come back. This device keeps "
@@ -161,6 +179,9 @@ class RestoreBackupScreen(Screen):
             ft.Row([self.button, self.busy], spacing=12, wrap=True),
             self.result,
         )
+
+    async def on_leave(self) -> None:
+        self._forget_plan()
 
     async def _pick(self, _e: ft.ControlEvent) -> None:
         self.ctl.touch()
@@ -209,44 +230,123 @@ class RestoreBackupScreen(Screen):
         show_error(self.error, message)
         self.ctl.page.update()
 
+    def _forget_plan(self) -> None:
+        self._plan, self._plan_stores, self._replace = None, None, False
+
+    def _busy(self, busy: bool) -> None:
+        self._working = busy
+        self.button.disabled = busy or self.data is None
+        self.busy.visible = busy
+        self.ctl.page.update()
+
     async def _ask(self, _e: ft.ControlEvent) -> None:
+        """Check the file and passphrase and show what restoring would do; writes nothing."""
+        if self._working:
+            return  # a second tap or Enter while the backup is still being opened
+        self._forget_plan()
         if self.data is None:
             show_error(self.error, "Please choose a backup file first.")
         elif not (self.passphrase.value or "").strip():
             show_error(self.error, "Please type the backup's passphrase.")
         else:
-            self.ctl.confirm(
-                "Add this backup to your journal?",
-                f"Everything in {self.file_name} is added to this journal. Nothing already here is removed.",
-                "Restore",
-                self._restore,
-                keep="Not now",
-            )
+            await self._preview()
             return
         self.ctl.page.update()
 
-    async def _restore(self, _e: ft.ControlEvent) -> None:
-        self.ctl.page.pop_dialog()
+    async def _preview(self) -> None:
         stores, data = self.ctl.stores, self.data
         if stores is None or data is None:
             return
-        self.button.disabled = True
-        self.busy.visible = True
-        self.result.visible = False
+        self.ctl.touch()
         show_error(self.error, "")
-        self.ctl.page.update()
+        self.result.visible = False
+        self._busy(True)
         try:
-            outcome = await asyncio.to_thread(stores.backups.restore, data, self.passphrase.value or "")
+            plan = await asyncio.to_thread(stores.backups.preview, data, self.passphrase.value or "")
+        except CompanionError as exc:
+            show_error(self.error, str(exc))
+            return
+        finally:
+            self._busy(False)
+        if self.ctl.stores is not stores:
+            return  # the journal locked while the backup was being opened
+        if not plan.adds and not plan.changes:
+            self._show_result(plan.message)
+            return
+        self._plan, self._plan_stores, self._replace = plan, stores, False
+        self._ask_to_apply(plan)
+
+    def _ask_to_apply(self, plan: backup.RestorePlan) -> None:
+        """The plan in plain words; adding what's missing is the default, replacing is a choice."""
+        parts: list[ft.Control] = [ft.Text(plan.message)]
+        if plan.changes:
+            n = plan.changes
+            parts.append(
+                wrapping_checkbox(
+                    f"Also replace {n} changed {'entry' if n == 1 else 'entries'} with the backup's version",
+                    False,
+                    self._on_replace,
+                    detail="Only if you're sure the backup is right: what is here now would be "
+                    "replaced. Left off, your versions stay as they are.",
+                )
+            )
+        self.go = ft.FilledButton(content="Add what's missing", on_click=self._confirmed)
+        self.ctl.page.show_dialog(
+            ft.AlertDialog(
+                modal=True,
+                title=ft.Text("Add this backup to your journal?"),
+                content=ft.Column(
+                    parts,
+                    tight=True,
+                    spacing=16,
+                    width=420,
+                    scroll=ft.ScrollMode.AUTO,
+                    horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+                ),
+                actions=[ft.TextButton(content="Not now", on_click=self._cancelled), self.go],
+            )
+        )
+
+    async def _on_replace(self, e: ft.ControlEvent) -> None:
+        self.ctl.touch()
+        self._replace = bool(e.control.value)
+        plan = self._plan
+        if self._replace and plan is not None:
+            self.go.content = f"Add and replace {plan.changes}"
+        else:
+            self.go.content = "Add what's missing"
+        self.ctl.page.update()
+
+    async def _cancelled(self, _e: ft.ControlEvent) -> None:
+        self._forget_plan()
+        self.ctl.page.pop_dialog()
+        self.ctl.touch()
+
+    async def _confirmed(self, _e: ft.ControlEvent) -> None:
+        plan, plan_stores, replace = self._plan, self._plan_stores, self._replace
+        if plan is None:
+            return  # a second tap: the first one is already writing
+        self._forget_plan()
+        self.ctl.page.pop_dialog()
+        stores = self.ctl.stores
+        if stores is None or stores is not plan_stores or not stores.is_open:
+            return  # the journal locked while the question was open: nothing is written
+        self._busy(True)
+        try:
+            outcome = await asyncio.to_thread(stores.backups.apply, plan, replace and plan.changes > 0)
         except CompanionError as exc:
             show_error(self.error, str(exc))
         else:
             self.passphrase.value = ""
-            self.result.content = body(outcome.message)
-            self.result.visible = True
+            self._show_result(outcome.message)
             await self._reload_settings()
-        self.ctl.touch()
-        self.button.disabled = self.data is None
-        self.busy.visible = False
+        finally:
+            self.ctl.touch()
+            self._busy(False)
+
+    def _show_result(self, message: str) -> None:
+        self.result.content = body(message)
+        self.result.visible = True
         self.ctl.page.update()
 
     async def _reload_settings(self) -> None:
