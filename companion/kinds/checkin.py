@@ -15,7 +15,7 @@ from typing import Any
 from companion.core.kind_ids import CHECKIN
 from companion.core.records import Record
 from companion.kinds.base import DraftedStore
-from companion.reference import vocabulary as vocab
+from companion.reference import vocabulary
 
 PAYLOAD_VERSION = 1
 FEELING_LEVELS = ("mild", "moderate", "strong")
@@ -67,7 +67,7 @@ class FeelingPick:
     @property
     def own_word(self) -> bool:
         """A word the person wrote themselves (not in our list): kept and shown as it is."""
-        return vocab.feeling(self.word) is None
+        return vocabulary.feeling(self.word) is None
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,7 @@ class CheckIn:
         if self.max_body_intensity >= HIGH_INTENSITY:
             return True
         for pick in self.feelings:
-            known = vocab.feeling(pick.word)
+            known = vocabulary.feeling(pick.word)
             if pick.level == "strong" and (known is None or known.family not in PLEASANT_FAMILIES):
                 return True
         return False
@@ -144,7 +144,7 @@ class CheckIn:
     def families(self) -> list[str]:
         out: list[str] = []
         for pick in self.feelings:
-            known = vocab.feeling(pick.word)
+            known = vocabulary.feeling(pick.word)
             if known and known.family not in out:
                 out.append(known.family)
         return out
@@ -208,12 +208,12 @@ def clamp_intensity(value: Any) -> int:
 
 
 def region_name(region_id: str) -> str:
-    region = vocab.region(region_id)
+    region = vocabulary.region(region_id)
     return region.name if region else region_id.replace("_", " ").capitalize()
 
 
 def sensation_name(sensation_id: str) -> str:
-    sensation = vocab.sensation(sensation_id)
+    sensation = vocabulary.sensation(sensation_id)
     return sensation.name if sensation else sensation_id
 
 

@@ -12,7 +12,7 @@ from companion.core.records import Cursor, Record
 from companion.core.textfit import shorten
 from companion.kinds.checkin import CHECKIN, CheckIn, TimelineFilter, describe_feeling, region_name
 from companion.kinds.journal import JOURNAL, Entry, Journal, clean, display_title, preview
-from companion.reference import vocabulary as vocab
+from companion.reference import vocabulary
 from companion.ui.kit.screen import Screen
 from companion.ui.kit.shell import Shell
 from companion.ui.widgets.autosave import DraftAutosave
@@ -78,10 +78,13 @@ class JournalListScreen(Screen):
         self.filter = TimelineFilter()
         any_choice = [("", "Any")]
         self.family_pick = ChoiceMenu(
-            "Feeling family", any_choice + [(f.id, f.label) for f in vocab.families()], "", self._on_choice
+            "Feeling family",
+            any_choice + [(f.id, f.label) for f in vocabulary.families()],
+            "",
+            self._on_choice,
         )
         self.region_pick = ChoiceMenu(
-            "Body area", any_choice + [(r.id, r.name) for r in vocab.regions()], "", self._on_choice
+            "Body area", any_choice + [(r.id, r.name) for r in vocabulary.regions()], "", self._on_choice
         )
         self.word_pick = ft.TextField(
             label="Feeling word", width=200, dense=True, on_submit=self._on_filter, on_blur=self._on_filter
