@@ -95,6 +95,7 @@ def both_looks(app: AppPage, name: str) -> None:
 
 def on_screen(app: AppPage, locator) -> dict:
     """Visible without scrolling: inside the phone's window, above the navigation bar."""
+    expect(locator).to_be_visible(timeout=10_000)  # bounding_box() is None while it is hidden
     box = locator.bounding_box(timeout=10_000)
     assert box is not None
     assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE_BOTTOM, box
@@ -104,6 +105,7 @@ def on_screen(app: AppPage, locator) -> dict:
 def start_checkin(app: AppPage) -> None:
     go_to(app, "Check in")
     expect_text(app, BODY_STEP)
+    settle(app, 500)  # the step scrolls back to its top; a tap during that only stops it
 
 
 # --- 10: the first screen after creating a journal ------------------------------------------
@@ -141,9 +143,9 @@ def _region_buttons(app: AppPage) -> dict[str, dict]:
     """
     page = app.page
     names = [r.name for r in vocab.regions()] + [FACE_GROUP]
-    steps = page.get_by_role("button", name="1. Body", exact=True).bounding_box()
-    step_buttons = page.get_by_role("button", name="Review", exact=True).bounding_box()
-    assert steps and step_buttons
+    # both frame the scrolling area; wait for them (the step opens with a short animation)
+    steps = on_screen(app, page.get_by_role("button", name="1. Body", exact=True))
+    step_buttons = on_screen(app, page.get_by_role("button", name="Review", exact=True))
     top, bottom = steps["y"] + steps["height"], step_buttons["y"] - 8  # the scrolling area
     found: dict[str, dict] = {}
     for button in page.get_by_role("button").all():
@@ -354,14 +356,22 @@ def test_a_past_checkin_opens_to_read(app: AppPage) -> None:
     click_button(app, "Delete check-in")
     expect_text(app, "Delete this check-in?")
     click_button(app, "Delete")
-    expect_text(app, "Check-in deleted")
+    expect_said(app, "Check-in deleted")
     expect_no_text(app, "A long meeting where I couldn't speak up.")
 
 
 def mark(app: AppPage, region: str, sensation: str, *, strength: int | None = None) -> None:
     """Mark a place on the front of the body with one sensation (and a strength, if given)."""
     page = app.page
-    page.get_by_role("button", name=region, exact=True).click()
+    place = page.get_by_role("button", name=region, exact=True)
+    place.click()
+    sheet = page.get_by_text("What is it like?")
+    try:
+        expect(sheet).to_be_visible(timeout=5_000)
+    except AssertionError:
+        # a tap that lands while the step is still scrolling to its top only stops the
+        # scroll (Flutter's rule for a moving list), and a person taps again
+        place.click()
     expect_text(app, "What is it like?")
     page.get_by_role("checkbox", name=sensation, exact=True).click()
     if strength is not None:
