@@ -53,7 +53,7 @@ from companion.core.records import Record, now_us
 from companion.core.textclean import clean_strings
 from companion.kinds.validate import InvalidRecord, validate_record
 from companion.vault import crypto
-from companion.vault import passphrase as pp
+from companion.vault import passphrase as passphrase_rules
 from companion.vault.crypto import MAX_KDF_ITERATIONS, MAX_KDF_LANES, MAX_KDF_MEMORY_KIB  # shared bounds
 from companion.vault.vault import Vault
 
@@ -239,7 +239,7 @@ def pack_backup(
         raise _too_large()
     salt = crypto.new_salt()
     content_key = crypto.new_data_key()
-    kek = crypto.derive_passphrase_key(pp.normalise(passphrase), salt, kdf)
+    kek = crypto.derive_passphrase_key(passphrase_rules.normalise(passphrase), salt, kdf)
     stamp = created_us if created_us is not None else now_us()
     header = {
         "format": FORMAT,
@@ -276,8 +276,8 @@ def _gather(vault: Vault) -> tuple[list[Record], int]:
 
 
 def _check_new_passphrase(passphrase: str) -> None:
-    if pp.length(passphrase) < pp.MIN_LENGTH:
-        raise PassphraseTooShort(pp.MIN_LENGTH)
+    if passphrase_rules.length(passphrase) < passphrase_rules.MIN_LENGTH:
+        raise PassphraseTooShort(passphrase_rules.MIN_LENGTH)
 
 
 def export_backup(vault: Vault, passphrase: str) -> bytes:
@@ -476,7 +476,7 @@ def read_backup_contents(data: bytes, passphrase: str, *, now: int | None = None
     if len(wrapped) != _WRAPPED_BYTES:
         raise BackupDamaged("bad wrapped key length")
     try:
-        kek = crypto.derive_passphrase_key(pp.normalise(passphrase), salt, params)
+        kek = crypto.derive_passphrase_key(passphrase_rules.normalise(passphrase), salt, params)
     except (ValueError, MemoryError) as exc:
         raise BackupDamaged(f"unusable key settings: {exc}") from None
     try:

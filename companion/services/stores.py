@@ -171,7 +171,7 @@ class Stores:
     records: Records
     keys: Keys
     backups: Backups
-    prep: SessionPrep
+    session_prep: SessionPrep
     _vault: Vault
 
     @classmethod
@@ -190,7 +190,7 @@ class Stores:
             records=Records(vault),
             keys=Keys(vault),
             backups=Backups(vault),
-            prep=SessionPrep(vault),
+            session_prep=SessionPrep(vault),
             _vault=vault,
         )._with_faults(os.environ.get(FAULTS_ENV, ""))
 

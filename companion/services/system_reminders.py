@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from companion.adapters.scheduled_notifications import Scheduler, SchedulerError
-from companion.kinds import reminder_schedule as rs
+from companion.kinds import reminder_schedule
 from companion.kinds.reminders import ReminderPlan
 
 
@@ -78,9 +78,9 @@ async def sync(
     if not await scheduler.permission(ask=False):
         return SyncResult(Delivery.NOT_ALLOWED, cancelled=await cancel_all(scheduler))
     exact = await scheduler.exact_allowed()
-    slots = rs.plan_slots(plan, now, zone, app_version=app_version, exact=exact)
+    slots = reminder_schedule.plan_slots(plan, now, zone, app_version=app_version, exact=exact)
     pending = await _pending(scheduler)
-    change = rs.replan(slots, pending if pending is not None else [])
+    change = reminder_schedule.replan(slots, pending if pending is not None else [])
     await scheduler.cancel(change.cancel)
     failed = False
     for slot in change.schedule:
@@ -102,7 +102,7 @@ async def cancel_all(scheduler: Scheduler) -> int:
     if pending is None:
         await scheduler.cancel_everything()
         return -1
-    ids = rs.cancel_all(pending)
+    ids = reminder_schedule.cancel_all(pending)
     await scheduler.cancel(ids)
     return len(ids)
 

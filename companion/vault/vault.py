@@ -46,7 +46,7 @@ from companion.core.errors import (
 )
 from companion.core.records import Cursor, Page, Record, now_us
 from companion.vault import crypto
-from companion.vault import passphrase as pp
+from companion.vault import passphrase as passphrase_rules
 from companion.vault.search_cache import Entry, SearchCache, encode_payload, searchable_text
 from companion.vault.storage import RecordRow, VaultHeader, open_engine, writing
 from companion.vault.unlock_guard import guard_for
@@ -177,15 +177,15 @@ def _decrypt(
 
 
 def _check_new_passphrase(new: str) -> None:
-    if pp.length(new) < pp.MIN_LENGTH:
-        raise PassphraseTooShort(pp.MIN_LENGTH)
+    if passphrase_rules.length(new) < passphrase_rules.MIN_LENGTH:
+        raise PassphraseTooShort(passphrase_rules.MIN_LENGTH)
 
 
 def _passphrase_wrap(new: str, data_key: bytes, kdf: crypto.KdfParams) -> dict[str, Any]:
     """Header values wrapping ``data_key`` with ``new`` (settings raised to today's floor if lower)."""
     params = kdf if kdf.meets_owasp_floor() else crypto.DEFAULT_KDF
     salt = crypto.new_salt()
-    kek = crypto.derive_passphrase_key(pp.normalise(new), salt, params)
+    kek = crypto.derive_passphrase_key(passphrase_rules.normalise(new), salt, params)
     return {
         "kdf": params.to_json(),
         "salt": salt,
@@ -243,8 +243,8 @@ class Vault:
         with_recovery_code: bool = True,
     ) -> tuple[Vault, str | None]:
         """Make a new journal; returns it unlocked and the recovery code to show once."""
-        if pp.length(passphrase) < pp.MIN_LENGTH:
-            raise PassphraseTooShort(pp.MIN_LENGTH)
+        if passphrase_rules.length(passphrase) < passphrase_rules.MIN_LENGTH:
+            raise PassphraseTooShort(passphrase_rules.MIN_LENGTH)
         if not kdf.meets_owasp_floor():
             raise ValueError("key derivation settings are below the OWASP minimum")
         if vault_exists(path):
@@ -252,7 +252,7 @@ class Vault:
         path.parent.mkdir(parents=True, exist_ok=True)
         data_key = crypto.new_data_key()
         salt = crypto.new_salt()
-        kek = crypto.derive_passphrase_key(pp.normalise(passphrase), salt, kdf)
+        kek = crypto.derive_passphrase_key(passphrase_rules.normalise(passphrase), salt, kdf)
         header = VaultHeader(
             id=1,
             format=VAULT_FORMAT,
@@ -275,7 +275,7 @@ class Vault:
     def unlock(cls, path: Path, passphrase: str) -> Vault:
         def open_key(header: VaultHeader) -> bytes:
             params = _header_kdf(header)  # VaultDamaged before any derivation
-            kek = crypto.derive_passphrase_key(pp.normalise(passphrase), header.salt, params)
+            kek = crypto.derive_passphrase_key(passphrase_rules.normalise(passphrase), header.salt, params)
             return crypto.unwrap_key(kek, header.wrapped_key, PASSPHRASE_PURPOSE)
 
         return cls._attempt(path, open_key, WrongPassphrase)
@@ -495,7 +495,7 @@ class Vault:
         header = _read_header(engine)
         params = _header_kdf(header)
         try:
-            kek = crypto.derive_passphrase_key(pp.normalise(passphrase), header.salt, params)
+            kek = crypto.derive_passphrase_key(passphrase_rules.normalise(passphrase), header.salt, params)
             crypto.unwrap_key(kek, header.wrapped_key, PASSPHRASE_PURPOSE)
         except crypto.DecryptionFailed:
             raise WrongPassphrase() from None

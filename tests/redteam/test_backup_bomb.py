@@ -28,7 +28,7 @@ def _sealed_body(body: bytes) -> bytes:
     """A correctly encrypted backup around any body (what an attacker with the passphrase makes)."""
     real = backup.pack_backup([], PW, kdf=FAST)
     header, kek_params = backup._split(real)[0], backup._kdf(backup._split(real)[0])
-    kek = crypto.derive_passphrase_key(backup.pp.normalise(PW), kek_params[1], kek_params[0])
+    kek = crypto.derive_passphrase_key(backup.passphrase_rules.normalise(PW), kek_params[1], kek_params[0])
     content_key = crypto.unwrap_key(kek, backup._bytes(header["wrapped_key"], "k"), backup.WRAP_PURPOSE)
     aad = backup._split(real)[1]
     return aad + crypto.seal(content_key, zlib.compress(body, 9), aad)

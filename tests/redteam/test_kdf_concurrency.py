@@ -18,7 +18,7 @@ from conftest import create_vault
 from companion.core.records import Record
 from companion.export.backup import pack_backup, read_backup
 from companion.vault import crypto
-from companion.vault import passphrase as pp
+from companion.vault import passphrase as passphrase_rules
 from companion.vault.vault import Vault
 
 THREADS = 6
@@ -77,7 +77,9 @@ def test_unlock_backup_and_passphrase_change_at_once_all_finish(tmp_path: Path):
         lambda: pack_backup([], "another backup passphrase"),
         lambda: read_backup(backup, pp_backup),
         lambda: changing.change_passphrase("a long test passphrase", "a changed passphrase"),
-        lambda: crypto.derive_passphrase_key(pp.normalise("plain"), crypto.new_salt(), crypto.DEFAULT_KDF),
+        lambda: crypto.derive_passphrase_key(
+            passphrase_rules.normalise("plain"), crypto.new_salt(), crypto.DEFAULT_KDF
+        ),
     ]
     try:
         _results, errors, stuck = _run_all(jobs)

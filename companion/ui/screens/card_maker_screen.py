@@ -14,8 +14,8 @@ from datetime import date
 import flet as ft
 
 from companion.core.errors import CardNotReady
-from companion.export import card_maker as cm
-from companion.kinds import homework as hw
+from companion.export import card_maker
+from companion.kinds import homework as homework_kind
 from companion.kinds.homework_card import MAX_PRACTICES, describe_card
 from companion.reference.ready_cards import ready_card, ready_cards
 from companion.ui.kit.screen import Screen
@@ -31,7 +31,11 @@ from companion.ui.widgets.common import (
     subtitle,
 )
 
-_OFTEN = [(hw.DAILY, "every day"), (hw.TIMES_A_WEEK, "some times a week"), (hw.ON_DAYS, "on particular days")]
+_OFTEN = [
+    (homework_kind.DAILY, "every day"),
+    (homework_kind.TIMES_A_WEEK, "some times a week"),
+    (homework_kind.ON_DAYS, "on particular days"),
+]
 _TIMES = [(str(n), {1: "once", 2: "twice"}.get(n, f"{n} times")) for n in range(1, 8)]
 _LENGTH = [("", "until your client removes it")] + [
     (str(n), f"{n} week{'s' if n > 1 else ''}") for n in (1, 2, 3, 4, 6, 8, 10, 12)
@@ -44,30 +48,34 @@ _BLANK = "blank"
 class _PracticeEditor:
     """The fields of one practice; ``form()`` reads them as `card_maker.PracticeForm`."""
 
-    def __init__(self, screen: CardMakerScreen, form: cm.PracticeForm) -> None:
+    def __init__(self, screen: CardMakerScreen, form: card_maker.PracticeForm) -> None:
         self.screen = screen
         changed = screen.changed
-        self.what = ChoiceMenu("Kind of practice", list(hw.WHAT_LABELS.items()), form.what, self._on_menu)
-        self.title = ft.TextField(label="Title (optional)", value=form.title, max_length=hw.MAX_TITLE)
+        self.what = ChoiceMenu(
+            "Kind of practice", list(homework_kind.WHAT_LABELS.items()), form.what, self._on_menu
+        )
+        self.title = ft.TextField(
+            label="Title (optional)", value=form.title, max_length=homework_kind.MAX_TITLE
+        )
         self.prompt = ft.TextField(
             label="Writing prompt: the question to answer",
             value=form.prompt,
             multiline=True,
             min_lines=2,
-            max_length=hw.MAX_PROMPT,
+            max_length=homework_kind.MAX_PROMPT,
         )
         self.note = ft.TextField(
             label="Note in your words (optional)",
             value=form.note,
             multiline=True,
             min_lines=2,
-            max_length=hw.MAX_NOTE,
+            max_length=homework_kind.MAX_NOTE,
         )
         self.often = ChoiceMenu("How often", _OFTEN, form.often, self._on_menu)
         self.times = ChoiceMenu("Times a week", _TIMES, str(form.times_a_week), self._on_menu)
         self.days = {
             day: ft.Checkbox(label=name[:3], value=day in form.days, semantics_label=name, on_change=changed)
-            for day, name in zip(hw.WEEKDAYS, hw.DAY_NAMES, strict=True)
+            for day, name in zip(homework_kind.WEEKDAYS, homework_kind.DAY_NAMES, strict=True)
         }
         self.start = ft.TextField(
             label="First day (optional)",
@@ -112,9 +120,9 @@ class _PracticeEditor:
         self.show_what_applies()
 
     def show_what_applies(self) -> None:
-        self.prompt.visible = self.what.value == hw.PROMPT
-        self.times.control.visible = self.often.value == hw.TIMES_A_WEEK
-        self.days_row.visible = self.often.value == hw.ON_DAYS
+        self.prompt.visible = self.what.value == homework_kind.PROMPT
+        self.times.control.visible = self.often.value == homework_kind.TIMES_A_WEEK
+        self.days_row.visible = self.often.value == homework_kind.ON_DAYS
         self.until.visible = self.length.value == _UNTIL_DATE
 
     async def _on_menu(self, _value: str) -> None:
@@ -124,19 +132,21 @@ class _PracticeEditor:
     async def _remove(self, _e: ft.ControlEvent) -> None:
         await self.screen.remove(self)
 
-    def form(self, number: int) -> cm.PracticeForm:
+    def form(self, number: int) -> card_maker.PracticeForm:
         where = f"practice {number}"
         try:
-            start = cm.read_day(self.start.value or "", "first day")
+            start = card_maker.read_day(self.start.value or "", "first day")
             until = (
-                cm.read_day(self.until.value or "", "last day") if self.length.value == _UNTIL_DATE else None
+                card_maker.read_day(self.until.value or "", "last day")
+                if self.length.value == _UNTIL_DATE
+                else None
             )
         except CardNotReady as exc:
             raise CardNotReady(f"{where}: {exc.reason}") from None
         if self.length.value == _UNTIL_DATE and until is None:
             raise CardNotReady(f"{where}: please fill in the last day, or choose another length")
         weeks = int(self.length.value) if self.length.value not in ("", _UNTIL_DATE) else None
-        return cm.PracticeForm(
+        return card_maker.PracticeForm(
             what=self.what.value,
             title=self.title.value or "",
             note=self.note.value or "",
@@ -177,7 +187,7 @@ class CardMakerScreen(Screen):
         back: list[ft.Control] = []
         if self.ctl.stores is None:  # opened from the welcome screen: no shell back arrow there
             back = [ft.Row([ft.TextButton(content="Back", icon=ft.Icons.ARROW_BACK, on_click=self._back)])]
-        self._set_forms([cm.PracticeForm()])
+        self._set_forms([card_maker.PracticeForm()])
         self._refresh_preview()
         return column(
             *back,
@@ -220,7 +230,7 @@ class CardMakerScreen(Screen):
 
     # --- the form ----------------------------------------------------------------------------
 
-    def _set_forms(self, forms: list[cm.PracticeForm]) -> None:
+    def _set_forms(self, forms: list[card_maker.PracticeForm]) -> None:
         self.editors = [_PracticeEditor(self, form) for form in forms]
         self._relist()
 
@@ -231,14 +241,14 @@ class CardMakerScreen(Screen):
         self.practices_box.controls = [e.control for e in self.editors]
         self.add_button.disabled = len(self.editors) >= MAX_PRACTICES
 
-    def forms(self) -> list[cm.PracticeForm]:
+    def forms(self) -> list[card_maker.PracticeForm]:
         return [editor.form(n) for n, editor in enumerate(self.editors, start=1)]
 
-    def _refresh_preview(self) -> list[hw.Homework] | None:
+    def _refresh_preview(self) -> list[homework_kind.Homework] | None:
         """Show what the client will see; the practices, or None with the reason shown."""
         today = date.today()
         try:
-            practices = cm.card_practices(self.forms(), today)
+            practices = card_maker.card_practices(self.forms(), today)
         except CardNotReady as exc:
             show_error(self.preview_error, str(exc))
             self.preview.controls = []
@@ -255,12 +265,12 @@ class CardMakerScreen(Screen):
     async def _start_from(self, card_id: str) -> None:
         card = ready_card(card_id)
         if card is None:
-            self._set_forms([cm.PracticeForm()])
+            self._set_forms([card_maker.PracticeForm()])
             self.ready_note.value = ""
             self.ready_note.visible = False
         else:
             self.ready_note.visible = True
-            self._set_forms(cm.forms_from_ready(card))
+            self._set_forms(card_maker.forms_from_ready(card))
             self.name.value = card.name
             self.ready_note.value = card.summary + " Change anything you like."
         self._refresh_preview()
@@ -269,7 +279,7 @@ class CardMakerScreen(Screen):
     async def _add(self, _e: ft.ControlEvent) -> None:
         if len(self.editors) >= MAX_PRACTICES:
             return
-        self.editors.append(_PracticeEditor(self, cm.PracticeForm()))
+        self.editors.append(_PracticeEditor(self, card_maker.PracticeForm()))
         self._relist()
         self._refresh_preview()
         self.ctl.page.update()
@@ -287,14 +297,14 @@ class CardMakerScreen(Screen):
     # --- saving ------------------------------------------------------------------------------
 
     def _file_name(self) -> str:
-        return cm.card_file_name(self.name.value or "")
+        return card_maker.card_file_name(self.name.value or "")
 
     async def _save_card(self, _e: ft.ControlEvent) -> None:
         if self._refresh_preview() is None:
             self.note.value = ""
             self.ctl.page.update()
             return
-        await self._save(cm.make_card(self.forms()), self._file_name(), "Save the homework card")
+        await self._save(card_maker.make_card(self.forms()), self._file_name(), "Save the homework card")
 
     async def _save_handout(self, _e: ft.ControlEvent) -> None:
         practices = self._refresh_preview()
@@ -331,7 +341,7 @@ class CardMakerScreen(Screen):
         self.ctl.page.update()
 
 
-def render_handout(practices: list[hw.Homework], **kwargs: object) -> bytes:
+def render_handout(practices: list[homework_kind.Homework], **kwargs: object) -> bytes:
     """The handout PDF; its writer (fpdf2, fonts) loads only when a handout is first made."""
     from companion.export.handout import render_handout as render
 

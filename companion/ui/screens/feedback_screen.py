@@ -9,7 +9,7 @@ import flet as ft
 
 from companion.core.errors import CompanionError
 from companion.core.records import now_us, to_datetime
-from companion.kinds import feedback as fb
+from companion.kinds import feedback as feedback_kind
 from companion.kinds.checkin import CHECKIN, CheckIn
 from companion.kinds.feedback import BRING, PRIVATE, SHARED, Feedback, FeedbackDraft
 from companion.kinds.sessions import describe
@@ -145,14 +145,14 @@ class FeedbackHomeScreen(Screen):
                 stores.sessions.next_appointment(now_us()),
             )
         )
-        bringing = fb.bring_list_from(groups.get(BRING, []), ordered)
+        bringing = feedback_kind.bring_list_from(groups.get(BRING, []), ordered)
         self._show_next(upcoming, bringing)
         controls: list[ft.Control] = []
         for state in (BRING, PRIVATE, SHARED):
             items = groups.get(state, [])
             if not items:
                 continue
-            controls.append(subtitle(fb.STATE_LABELS[state]))
+            controls.append(subtitle(feedback_kind.STATE_LABELS[state]))
             controls.extend(self._draft_card(record.id, record.created_at, draft) for record, draft in items)
         if not controls:
             controls.append(small("No feedback yet. A few words about what helped, or didn't, are plenty."))
@@ -162,7 +162,7 @@ class FeedbackHomeScreen(Screen):
         ]
         self.ctl.page.update()
 
-    def _show_next(self, upcoming: int | None, bringing: fb.BringList) -> None:
+    def _show_next(self, upcoming: int | None, bringing: feedback_kind.BringList) -> None:
         when = friendly_time(to_datetime(upcoming)) if upcoming else None
         lines: list[ft.Control] = [
             subtitle(f"Next session: {when}" if when else "Next session"),
@@ -192,7 +192,7 @@ class FeedbackHomeScreen(Screen):
         ]
 
     def _draft_card(self, record_id: str, created, draft: FeedbackDraft) -> ft.Control:
-        kind = fb.kind(draft.kind)
+        kind = feedback_kind.kind(draft.kind)
 
         async def open_it(_e: ft.ControlEvent) -> None:
             await self.ctl.open("composer", record_id=record_id)
@@ -205,7 +205,7 @@ class FeedbackHomeScreen(Screen):
             )
         )
 
-    def _topic_row(self, index: int, count: int, record_id: str, topic: fb.Topic) -> ft.Control:
+    def _topic_row(self, index: int, count: int, record_id: str, topic: feedback_kind.Topic) -> ft.Control:
         async def toggle(e: ft.ControlEvent) -> None:
             await asyncio.to_thread(self.topics.set_state, record_id, BRING if e.control.value else PRIVATE)
             await self._refresh()
@@ -296,7 +296,7 @@ class ComposerScreen(DraftAutosave, Screen):
 
     def build(self) -> ft.Control:
         self.kind_menu = ChoiceMenu(
-            "Kind", [(k.id, k.label) for k in fb.KINDS], self.value.kind, self._on_kind
+            "Kind", [(k.id, k.label) for k in feedback_kind.KINDS], self.value.kind, self._on_kind
         )
         self.kind_hint = small("")
         self.starters = ft.Row(wrap=True, spacing=6)
@@ -308,14 +308,14 @@ class ComposerScreen(DraftAutosave, Screen):
         )
         self.fill_fields: list[ft.TextField] = []
         self.fill_starter = ""
-        self.what = self._field(fb.PROMPTS.get("what_happened", "What happened?"))
-        self.body_field = self._field(fb.PROMPTS.get("body", "What did I notice in my body?"))
+        self.what = self._field(feedback_kind.PROMPTS.get("what_happened", "What happened?"))
+        self.body_field = self._field(feedback_kind.PROMPTS.get("body", "What did I notice in my body?"))
         self.feelings_row = ft.Row(wrap=True, spacing=6)
         self.picker = FeelingsPicker(self._add_feeling, page=self.ctl.page)
         self.picker.browse_part.visible = False
-        self.would_like = self._field(fb.PROMPTS.get("would_like", "What would I like?"))
+        self.would_like = self._field(feedback_kind.PROMPTS.get("would_like", "What would I like?"))
         self.words = ft.TextField(
-            label=fb.PROMPTS.get("text", "In my own words"),
+            label=feedback_kind.PROMPTS.get("text", "In my own words"),
             multiline=True,
             min_lines=3,
             on_change=self._on_words,
@@ -326,9 +326,12 @@ class ComposerScreen(DraftAutosave, Screen):
         self.session_menu = ChoiceMenu("Session", [("", "Not about one session")], "", self._on_session)
         self.links = ft.Row(wrap=True, spacing=6)
         self.state_menu = ChoiceMenu(
-            "Status", [(s, fb.STATE_LABELS[s]) for s in fb.STATES], PRIVATE, self._on_state
+            "Status",
+            [(s, feedback_kind.STATE_LABELS[s]) for s in feedback_kind.STATES],
+            PRIVATE,
+            self._on_state,
         )
-        self.outcome = self._field(fb.PROMPTS.get("outcome", "How did it go when I shared it?"))
+        self.outcome = self._field(feedback_kind.PROMPTS.get("outcome", "How did it go when I shared it?"))
         self.outcome.visible = False
         self.error = error_text()
         self.note = small("")
@@ -352,7 +355,8 @@ class ComposerScreen(DraftAutosave, Screen):
             self.what,
             self.body_field,
             ft.Text(
-                fb.PROMPTS.get("feelings", "What did I feel?"), theme_style=ft.TextThemeStyle.TITLE_SMALL
+                feedback_kind.PROMPTS.get("feelings", "What did I feel?"),
+                theme_style=ft.TextThemeStyle.TITLE_SMALL,
             ),
             self.feelings_row,
             self.picker.search_part,
@@ -364,7 +368,7 @@ class ComposerScreen(DraftAutosave, Screen):
             self.words,
             ft.Row([self.reset_words]),
             ft.Row([self.state_menu.control], wrap=True),
-            small(fb.STATE_HINTS.get(PRIVATE, "")),
+            small(feedback_kind.STATE_HINTS.get(PRIVATE, "")),
             self.outcome,
             self.error,
             ft.Row(actions, wrap=True),
@@ -400,7 +404,7 @@ class ComposerScreen(DraftAutosave, Screen):
         self.kind_menu.set_value(v.kind)
         self.what.value, self.body_field.value, self.would_like.value = v.what_happened, v.body, v.would_like
         self.own_words_edited = bool(v.text.strip())
-        self.words.value = v.text if self.own_words_edited else fb.assemble(v)
+        self.words.value = v.text if self.own_words_edited else feedback_kind.assemble(v)
         self.reset_words.visible = self.own_words_edited
         self.session_menu.options = [("", "Not about one session")] + [
             (r.id, describe(x)) for r, x in self._sessions
@@ -415,7 +419,7 @@ class ComposerScreen(DraftAutosave, Screen):
         self.ctl.page.update()
 
     def _show_kind(self) -> None:
-        kind = fb.kind(self.value.kind)
+        kind = feedback_kind.kind(self.value.kind)
         self.kind_hint.value = kind.description if kind else ""
         self.starters.controls = [
             ft.Chip(
@@ -491,7 +495,7 @@ class ComposerScreen(DraftAutosave, Screen):
     def _refresh_words(self) -> None:
         self.value = self._read()
         if not self.own_words_edited:
-            self.words.value = fb.assemble(self.value)
+            self.words.value = feedback_kind.assemble(self.value)
 
     async def _on_part(self, _e: ft.ControlEvent) -> None:
         self._changed()
@@ -612,7 +616,7 @@ class ComposerScreen(DraftAutosave, Screen):
     async def _save(self, _e: ft.ControlEvent) -> None:
         draft = self._read()
         if draft.is_empty:
-            show_error(self.error, fb.NOTHING_YET)
+            show_error(self.error, feedback_kind.NOTHING_YET)
             self.ctl.page.update()
             return
         if has_blanks(draft.wording):
@@ -654,7 +658,9 @@ class ComposerScreen(DraftAutosave, Screen):
             return
         self.closed = True
         self.ctl.toast(
-            "Feedback saved." if self.state == PRIVATE else f"Saved: {fb.STATE_LABELS[self.state]}."
+            "Feedback saved."
+            if self.state == PRIVATE
+            else f"Saved: {feedback_kind.STATE_LABELS[self.state]}."
         )
         await self.ctl.back()
 

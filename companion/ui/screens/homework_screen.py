@@ -13,7 +13,7 @@ from functools import partial
 import flet as ft
 
 from companion.core.errors import CompanionError
-from companion.kinds import homework as hw
+from companion.kinds import homework as homework_kind
 from companion.kinds import homework_card as card
 from companion.ui.kit.screen import Screen
 from companion.ui.widgets.common import (
@@ -58,7 +58,7 @@ class HomeworkScreen(Screen):
         )
 
     @property
-    def store(self) -> hw.Homeworks:
+    def store(self) -> homework_kind.Homeworks:
         return self.stores.homework
 
     async def on_show(self) -> None:
@@ -70,7 +70,7 @@ class HomeworkScreen(Screen):
         today = date.today()
         store = self.store
 
-        def load() -> list[tuple[hw.Homework, str]]:
+        def load() -> list[tuple[homework_kind.Homework, str]]:
             return [(h, store.progress_text(h, today)) for h in store.all()]
 
         practices = await asyncio.to_thread(load)
@@ -91,15 +91,18 @@ class HomeworkScreen(Screen):
         self.items.controls = controls
         self.ctl.page.update()
 
-    def _card(self, practice: hw.Homework, progress: str, today: date) -> ft.Control:
+    def _card(self, practice: homework_kind.Homework, progress: str, today: date) -> ft.Control:
         lines: list[ft.Control] = [
             ft.Text(practice.label, theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
-            small(f"{hw.describe_often(practice).capitalize()}, {hw.describe_dates(practice, today)}"),
+            small(
+                f"{homework_kind.describe_often(practice).capitalize()}, "
+                f"{homework_kind.describe_dates(practice, today)}"
+            ),
         ]
-        if practice.what == hw.PROMPT and practice.prompt:
+        if practice.what == homework_kind.PROMPT and practice.prompt:
             lines.append(body(practice.prompt))
         if practice.note:
-            who = "From my therapist" if practice.set_by == hw.THERAPIST else "My note"
+            who = "From my therapist" if practice.set_by == homework_kind.THERAPIST else "My note"
             lines.append(small(f"{who}: {practice.note}"))
         lines.append(ft.Text(progress, theme_style=ft.TextThemeStyle.BODY_MEDIUM, weight=ft.FontWeight.W_600))
         actions: list[ft.Control] = []
@@ -113,17 +116,17 @@ class HomeworkScreen(Screen):
         lines.append(ft.Row(actions, wrap=True))
         return ft.Card(ft.Container(ft.Column(lines, spacing=6), padding=16))
 
-    async def _do(self, practice: hw.Homework, _e: ft.ControlEvent) -> None:
-        if practice.what == hw.CHECKIN:
+    async def _do(self, practice: homework_kind.Homework, _e: ft.ControlEvent) -> None:
+        if practice.what == homework_kind.CHECKIN:
             await self.ctl.go_section("checkin")
-        elif practice.what == hw.BREATHING:
+        elif practice.what == homework_kind.BREATHING:
             await self.ctl.go_section("settle")
-        elif practice.what == hw.FEEDBACK:
+        elif practice.what == homework_kind.FEEDBACK:
             await self.ctl.open("composer", record_id=None)
         else:
             await self.ctl.open("editor", record_id=None, prompt=practice.prompt, homework_id=practice.id)
 
-    async def _remove(self, practice: hw.Homework, _e: ft.ControlEvent) -> None:
+    async def _remove(self, practice: homework_kind.Homework, _e: ft.ControlEvent) -> None:
         async def really(_e: ft.ControlEvent) -> None:
             self.ctl.page.pop_dialog()
             await asyncio.to_thread(self.store.delete, practice.id)
@@ -169,7 +172,7 @@ class HomeworkScreen(Screen):
             return
         self._confirm_import(practices)
 
-    def _confirm_import(self, practices: list[hw.Homework]) -> None:
+    def _confirm_import(self, practices: list[homework_kind.Homework]) -> None:
         async def add(_e: ft.ControlEvent) -> None:
             self.ctl.page.pop_dialog()
             await asyncio.to_thread(self.store.add_all, practices)
@@ -193,10 +196,10 @@ class HomeworkScreen(Screen):
 
 
 _DO_LABELS = {
-    hw.CHECKIN: "Check in now",
-    hw.BREATHING: "Take a breathing pause",
-    hw.FEEDBACK: "Write feedback",
-    hw.PROMPT: "Answer the prompt",
+    homework_kind.CHECKIN: "Check in now",
+    homework_kind.BREATHING: "Take a breathing pause",
+    homework_kind.FEEDBACK: "Write feedback",
+    homework_kind.PROMPT: "Answer the prompt",
 }
 
 
@@ -212,19 +215,21 @@ class PracticeFormScreen(Screen):
     title = "New practice"
 
     def build(self) -> ft.Control:
-        self.what = ChoiceMenu("Practice", list(hw.WHAT_LABELS.items()), hw.CHECKIN, self._on_what)
-        self.prompt = ft.TextField(
-            label="The writing prompt", multiline=True, max_length=hw.MAX_PROMPT, visible=False
+        self.what = ChoiceMenu(
+            "Practice", list(homework_kind.WHAT_LABELS.items()), homework_kind.CHECKIN, self._on_what
         )
-        self.title_field = ft.TextField(label="A short name (optional)", max_length=hw.MAX_TITLE)
+        self.prompt = ft.TextField(
+            label="The writing prompt", multiline=True, max_length=homework_kind.MAX_PROMPT, visible=False
+        )
+        self.title_field = ft.TextField(label="A short name (optional)", max_length=homework_kind.MAX_TITLE)
         self.often = ChoiceMenu(
             "How often",
             [
-                (hw.DAILY, "Every day"),
-                (hw.TIMES_A_WEEK, "A few times a week"),
-                (hw.ON_DAYS, "On chosen days"),
+                (homework_kind.DAILY, "Every day"),
+                (homework_kind.TIMES_A_WEEK, "A few times a week"),
+                (homework_kind.ON_DAYS, "On chosen days"),
             ],
-            hw.DAILY,
+            homework_kind.DAILY,
             self._on_often,
         )
         self.times = ChoiceMenu("Times a week", [(str(n), str(n)) for n in range(1, 8)], "3")
@@ -242,7 +247,7 @@ class PracticeFormScreen(Screen):
         self.note = ft.TextField(
             label="A note, in your therapist's words or yours (optional)",
             multiline=True,
-            max_length=hw.MAX_NOTE,
+            max_length=homework_kind.MAX_NOTE,
         )
         self.error = error_text()
         return column(
@@ -259,38 +264,40 @@ class PracticeFormScreen(Screen):
         )
 
     async def _on_what(self, value: str) -> None:
-        self.prompt.visible = value == hw.PROMPT
+        self.prompt.visible = value == homework_kind.PROMPT
         self.ctl.page.update()
 
     async def _on_often(self, value: str) -> None:
-        self.times.control.visible = value == hw.TIMES_A_WEEK
-        self.days_row.visible = value == hw.ON_DAYS
+        self.times.control.visible = value == homework_kind.TIMES_A_WEEK
+        self.days_row.visible = value == homework_kind.ON_DAYS
         self.ctl.page.update()
 
     async def _on_day(self, _e: ft.ControlEvent) -> None:
         self.ctl.page.update()
 
-    def _value(self) -> hw.Homework:
+    def _value(self) -> homework_kind.Homework:
         today = date.today()
         weeks = int(self.weeks.value)
-        return hw.Homework(
+        return homework_kind.Homework(
             what=self.what.value,
             start=today,
             often=self.often.value,
             times_a_week=int(self.times.value),
-            days=tuple(day for day, chip in zip(hw.WEEKDAYS, self.days, strict=True) if chip.selected),
+            days=tuple(
+                day for day, chip in zip(homework_kind.WEEKDAYS, self.days, strict=True) if chip.selected
+            ),
             until=today + timedelta(days=7 * weeks - 1) if weeks else None,
-            prompt=hw.clean_text(self.prompt.value or "", multiline=True)
-            if self.what.value == hw.PROMPT
+            prompt=homework_kind.clean_text(self.prompt.value or "", multiline=True)
+            if self.what.value == homework_kind.PROMPT
             else "",
-            note=hw.clean_text(self.note.value or "", multiline=True),
-            title=hw.clean_text(self.title_field.value or ""),
-            set_by=hw.THERAPIST if self.by_therapist.value else hw.CLIENT,
+            note=homework_kind.clean_text(self.note.value or "", multiline=True),
+            title=homework_kind.clean_text(self.title_field.value or ""),
+            set_by=homework_kind.THERAPIST if self.by_therapist.value else homework_kind.CLIENT,
         )
 
     async def _save(self, _e: ft.ControlEvent) -> None:
         practice = self._value()
-        problem = hw.problem(practice)
+        problem = homework_kind.problem(practice)
         if problem:
             show_error(self.error, problem[0].upper() + problem[1:] + ".")
             self.ctl.page.update()

@@ -12,10 +12,10 @@ import asyncio
 
 import flet as ft
 import flet.canvas as cv
-import flet_charts as fch
+import flet_charts
 
 from companion.core.records import now_us, to_datetime
-from companion.export import patterns as pt
+from companion.export import patterns
 from companion.export.session_prep import Stretch
 from companion.kinds.sharing import BRING
 from companion.reference import body_layout as layout
@@ -86,10 +86,10 @@ def _strength_chart(series: list[tuple[int, float]]) -> ft.Control:
     """How strong things felt at each check-in, 0-10, over time (flet-charts)."""
     first = series[0][0]
     days = [((t - first) / 86_400_000_000, v) for t, v in series]
-    return fch.LineChart(
+    return flet_charts.LineChart(
         data_series=[
-            fch.LineChartData(
-                points=[fch.LineChartDataPoint(x, y) for x, y in days],
+            flet_charts.LineChartData(
+                points=[flet_charts.LineChartDataPoint(x, y) for x, y in days],
                 stroke_width=2,
                 color=ft.Colors.PRIMARY,
                 point=True,
@@ -99,12 +99,14 @@ def _strength_chart(series: list[tuple[int, float]]) -> ft.Control:
         max_y=10,
         min_x=0,
         max_x=max(1.0, days[-1][0] * 1.04),  # room for the last point
-        left_axis=fch.ChartAxis(
-            labels=[fch.ChartAxisLabel(value=v, label=ft.Text(str(v), size=11)) for v in (0, 5, 10)],
+        left_axis=flet_charts.ChartAxis(
+            labels=[flet_charts.ChartAxisLabel(value=v, label=ft.Text(str(v), size=11)) for v in (0, 5, 10)],
             label_size=28,
         ),
-        bottom_axis=fch.ChartAxis(show_labels=False),
-        horizontal_grid_lines=fch.ChartGridLines(interval=5, color=ft.Colors.OUTLINE_VARIANT, width=1),
+        bottom_axis=flet_charts.ChartAxis(show_labels=False),
+        horizontal_grid_lines=flet_charts.ChartGridLines(
+            interval=5, color=ft.Colors.OUTLINE_VARIANT, width=1
+        ),
         interactive=False,
         height=160,
     )
@@ -114,8 +116,8 @@ class PatternsScreen(Screen):
     title = "Patterns"
 
     def build(self) -> ft.Control:
-        self.choice = pt.PERIODS[0][0]
-        self.period = ChoiceMenu("Time", list(pt.PERIODS), self.choice, self._on_period)
+        self.choice = patterns.PERIODS[0][0]
+        self.period = ChoiceMenu("Time", list(patterns.PERIODS), self.choice, self._on_period)
         self.period_note = small("")
         self.content = ft.Column(spacing=16)
         self.busy = ft.ProgressRing(width=20, height=20)
@@ -145,15 +147,17 @@ class PatternsScreen(Screen):
         stores = self.stores
         moment = now_us()
 
-        def work() -> tuple[Stretch, pt.Patterns]:
-            stretch = pt.stretch_of(self.choice, moment, stores.sessions.since_last_session(moment))
-            return stretch, pt.build_patterns(stores.prep.load_patterns(stretch), stretch, moment)
+        def work() -> tuple[Stretch, patterns.Patterns]:
+            stretch = patterns.stretch_of(self.choice, moment, stores.sessions.since_last_session(moment))
+            return stretch, patterns.build_patterns(
+                stores.session_prep.load_patterns(stretch), stretch, moment
+            )
 
         try:
             stretch, found = await asyncio.to_thread(work)
         finally:
             self.busy.visible = False
-        self.period_label = dict(pt.PERIODS)[self.choice]
+        self.period_label = dict(patterns.PERIODS)[self.choice]
         since = ""
         if stretch.start_us is not None:
             since = "From " + friendly_time(to_datetime(stretch.start_us)) + " until now."
@@ -164,7 +168,7 @@ class PatternsScreen(Screen):
 
     # --- sections ------------------------------------------------------------------------------
 
-    def _sections(self, found: pt.Patterns) -> list[ft.Control]:
+    def _sections(self, found: patterns.Patterns) -> list[ft.Control]:
         if found.empty:
             return [
                 body("Nothing noted in this time yet. Whenever you're ready, a check-in is a good start.")
@@ -182,22 +186,26 @@ class PatternsScreen(Screen):
                     spacing=24,
                 ),
                 small("Darker: came up more often, or more strongly."),
-                *self._bringable(pt.body_sentences(found)),
+                *self._bringable(patterns.body_sentences(found)),
             ]
         if found.feelings:
             out += [
                 subtitle("Feelings that came up most"),
-                *self._bringable([pt.counted_sentence(w, n, found.checkins) for w, n in found.feelings]),
+                *self._bringable(
+                    [patterns.counted_sentence(w, n, found.checkins) for w, n in found.feelings]
+                ),
             ]
         if found.families:
             out += [
                 subtitle("Families of feelings"),
-                *self._bringable([pt.counted_sentence(w, n, found.checkins) for w, n in found.families]),
+                *self._bringable(
+                    [patterns.counted_sentence(w, n, found.checkins) for w, n in found.families]
+                ),
             ]
         if found.needs:
             out += [
                 subtitle("Needs you named most"),
-                *self._bringable([pt.counted_sentence(w, n, found.checkins) for w, n in found.needs]),
+                *self._bringable([patterns.counted_sentence(w, n, found.checkins) for w, n in found.needs]),
             ]
         if found.series:
             low, high = min(v for _t, v in found.series), max(v for _t, v in found.series)
@@ -210,11 +218,14 @@ class PatternsScreen(Screen):
                 ft.Semantics(label=words, content=_strength_chart(found.series)),
                 small(words),
             ]
-        out += [subtitle("Breathing pauses"), *self._bringable([pt.breathing_sentence(found.breathing)])]
+        out += [
+            subtitle("Breathing pauses"),
+            *self._bringable([patterns.breathing_sentence(found.breathing)]),
+        ]
         if found.practices:
             out += [
                 subtitle("Homework"),
-                *[body(pt.practice_sentence(p)) for p in found.practices],
+                *[body(patterns.practice_sentence(p)) for p in found.practices],
             ]
         return out
 
@@ -237,7 +248,7 @@ class PatternsScreen(Screen):
 
     def _bringer(self, sentence: str):
         async def bring(_e: ft.ControlEvent) -> None:
-            text = pt.bring_text(sentence, self.period_label)
+            text = patterns.bring_text(sentence, self.period_label)
             topics = self.stores.topics
 
             def add() -> None:

@@ -13,7 +13,7 @@ import flet as ft
 
 from companion.core.errors import CompanionError
 from companion.core.records import Record, now_us, to_datetime
-from companion.export import session_prep as prep
+from companion.export import session_prep
 from companion.export.bring import bring_list_lines
 from companion.export.summary import (
     SECTIONS,
@@ -66,20 +66,20 @@ class PrepareScreen(Screen):
 
     def __init__(self, ctl: Shell) -> None:
         super().__init__(ctl)
-        self.range_choice = prep.SINCE_LAST
-        self.stretch = prep.Stretch(None, None)
+        self.range_choice = session_prep.SINCE_LAST
+        self.stretch = session_prep.Stretch(None, None)
         self.records: list[Record] = []
         self.selection = Selection()
         self.summary: Summary | None = None
         self.showing_preview = False
         self._build_task: asyncio.Task | None = None
-        self.choices = prep.Choices()
+        self.choices = session_prep.Choices()
         self._choices_read = False
 
     # --- layout ----------------------------------------------------------------------------
 
     def build(self) -> ft.Control:
-        self.range_menu = ChoiceMenu("Time", list(prep.RANGES), self.range_choice, self._on_range)
+        self.range_menu = ChoiceMenu("Time", list(session_prep.RANGES), self.range_choice, self._on_range)
         self.first_day = ft.TextField(label="First day (year-month-day)", width=220, on_submit=self._on_dates)
         self.last_day = ft.TextField(label="Last day (empty: today)", width=220, on_submit=self._on_dates)
         self.dates_row = ft.Row(
@@ -225,8 +225,8 @@ class PrepareScreen(Screen):
     async def _apply_saved_choices(self) -> None:
         """Offer again what the person chose last time (time, parts left out, paper, name)."""
         self._choices_read = True
-        saved = self.stores.settings.get(prep.CHOICES_KEY)
-        self.choices = prep.Choices.from_setting(saved, SECTIONS)
+        saved = self.stores.settings.get(session_prep.CHOICES_KEY)
+        self.choices = session_prep.Choices.from_setting(saved, SECTIONS)
         self.range_choice = self.choices.range_choice
         self.range_menu.set_value(self.range_choice)
         for key, chip in self.section_chips.items():
@@ -235,7 +235,7 @@ class PrepareScreen(Screen):
         self.name_field.value = self.choices.name
 
     async def _remember_choices(self) -> None:
-        choices = prep.Choices(
+        choices = session_prep.Choices(
             range_choice=self.range_choice,
             left_out=self._left_out(),
             paper=self.paper_menu.value or "A4",
@@ -243,7 +243,7 @@ class PrepareScreen(Screen):
         )
         if choices != self.choices:
             self.choices = choices
-            await asyncio.to_thread(self.stores.settings.set, prep.CHOICES_KEY, choices.to_setting())
+            await asyncio.to_thread(self.stores.settings.set, session_prep.CHOICES_KEY, choices.to_setting())
 
     async def _load(self) -> None:
         stores = self.ctl.stores
@@ -252,7 +252,7 @@ class PrepareScreen(Screen):
         now = now_us()
         try:
             last = await asyncio.to_thread(stores.sessions.since_last_session, now)
-            self.stretch = prep.stretch_for(
+            self.stretch = session_prep.stretch_for(
                 self.range_choice,
                 now,
                 last,
@@ -267,7 +267,7 @@ class PrepareScreen(Screen):
         self.range_note.value = self.stretch.note
         self.range_note.visible = bool(self.stretch.note)
         try:
-            self.records = await asyncio.to_thread(stores.prep.load_records, self.stretch)
+            self.records = await asyncio.to_thread(stores.session_prep.load_records, self.stretch)
         except CompanionError as exc:
             show_error(self.range_error, str(exc))
             self.ctl.page.update()
@@ -282,10 +282,10 @@ class PrepareScreen(Screen):
         await self._rebuild()
 
     def _show_items(self) -> None:
-        groups = prep.candidates(self.records, self.stretch)
+        groups = session_prep.candidates(self.records, self.stretch)
         self._notes_boxes = {}
         controls: list[ft.Control] = []
-        for kind, label in prep.GROUPS:
+        for kind, label in session_prep.GROUPS:
             items = groups.get(kind, [])
             if not items:
                 continue
@@ -303,7 +303,7 @@ class PrepareScreen(Screen):
             )
         self.items.controls = controls
 
-    def _item(self, candidate: prep.Candidate) -> ft.Control:
+    def _item(self, candidate: session_prep.Candidate) -> ft.Control:
         ticked = candidate.record_id in self.selection.include
         words = None
         if candidate.has_own_words:
@@ -326,8 +326,8 @@ class PrepareScreen(Screen):
 
     async def _on_range(self, choice: str) -> None:
         self.range_choice = choice
-        self.dates_row.visible = choice == prep.CHOSEN_DATES
-        if choice == prep.CHOSEN_DATES and not (self.first_day.value or "").strip():
+        self.dates_row.visible = choice == session_prep.CHOSEN_DATES
+        if choice == session_prep.CHOSEN_DATES and not (self.first_day.value or "").strip():
             self.ctl.page.update()
             return  # wait for the dates
         await self._load()
@@ -420,7 +420,7 @@ class PrepareScreen(Screen):
 
     async def _save(self, data: bytes, extension: str, *, protected: bool) -> None:
         await self._remember_choices()
-        name = prep.export_name(extension, now_us())
+        name = session_prep.export_name(extension, now_us())
         if self.ctl.page.platform in PHONES and not self.ctl.page.web:
             self._offer_share_or_save(data, name, protected=protected)
             return
@@ -549,7 +549,7 @@ class SessionCardScreen(Screen):
         if stores is None:
             return
         bringing, upcoming = await asyncio.to_thread(
-            lambda: (stores.prep.bring_list(), stores.sessions.next_appointment(now_us()))
+            lambda: (stores.session_prep.bring_list(), stores.sessions.next_appointment(now_us()))
         )
         self.when.value = f"Next session: {friendly_time(to_datetime(upcoming))}" if upcoming else ""
         self.when.visible = bool(upcoming)

@@ -10,7 +10,7 @@ import flet as ft
 
 from companion.core.errors import CompanionError
 from companion.core.records import to_datetime, to_us
-from companion.kinds import reflection as rf
+from companion.kinds import reflection as reflection_kind
 from companion.kinds.reflection import Reflection
 from companion.kinds.sessions import Session, Sessions, clean_label
 from companion.ui.kit.screen import Screen
@@ -286,36 +286,41 @@ class ReflectionScreen(Screen):
         self.missed = ft.TextField(label=MISSED_PROMPT, multiline=True, min_lines=2)
         self.note = ft.TextField(label=NEXT_TIME_PROMPT, multiline=True, min_lines=2)
         self.pleasing = ChoiceMenu(
-            "Did I say what I thought they wanted to hear?", [("", "Skip")] + list(rf.PLEASING.items()), ""
+            "Did I say what I thought they wanted to hear?",
+            [("", "Skip")] + list(reflection_kind.PLEASING.items()),
+            "",
         )
         self.scales = {
             s.id: IntensityScale(
                 None, page, optional=True, label=f"{STATEMENTS[s.id]}: 0 {s.low}, 10 {s.high}"
             )
-            for s in rf.SCALES
+            for s in reflection_kind.SCALES
         }
-        self.pace = ChoiceMenu("Pace", [("", "Skip")] + list(rf.PACE.items()), "")
-        self.tone = ChoiceMenu("Tone", [("", "Skip")] + list(rf.TONE.items()), "")
+        self.pace = ChoiceMenu("Pace", [("", "Skip")] + list(reflection_kind.PACE.items()), "")
+        self.tone = ChoiceMenu("Tone", [("", "Skip")] + list(reflection_kind.TONE.items()), "")
         self.support = IntensityScale(
             None,
             page,
             optional=True,
-            label=f"{rf.SUPPORT_CHALLENGE_QUESTION}: 0 {rf.SUPPORT_LABEL}, 10 {rf.CHALLENGE_LABEL}",
+            label=(
+                f"{reflection_kind.SUPPORT_CHALLENGE_QUESTION}: "
+                f"0 {reflection_kind.SUPPORT_LABEL}, 10 {reflection_kind.CHALLENGE_LABEL}"
+            ),
         )
         quick: list[ft.Control] = []
-        for scale in rf.SCALES:
+        for scale in reflection_kind.SCALES:
             quick += [
                 ft.Text(STATEMENTS[scale.id], theme_style=ft.TextThemeStyle.TITLE_SMALL),
                 ends(scale.low, scale.high),
                 self.scales[scale.id].control,
             ]
         quick += [
-            ft.Text(rf.PACE_QUESTION, theme_style=ft.TextThemeStyle.TITLE_SMALL),
+            ft.Text(reflection_kind.PACE_QUESTION, theme_style=ft.TextThemeStyle.TITLE_SMALL),
             ft.Row([self.pace.control], wrap=True),
-            ft.Text(rf.TONE_QUESTION, theme_style=ft.TextThemeStyle.TITLE_SMALL),
+            ft.Text(reflection_kind.TONE_QUESTION, theme_style=ft.TextThemeStyle.TITLE_SMALL),
             ft.Row([self.tone.control], wrap=True),
-            ft.Text(rf.SUPPORT_CHALLENGE_QUESTION, theme_style=ft.TextThemeStyle.TITLE_SMALL),
-            ends(rf.SUPPORT_LABEL, rf.CHALLENGE_LABEL),
+            ft.Text(reflection_kind.SUPPORT_CHALLENGE_QUESTION, theme_style=ft.TextThemeStyle.TITLE_SMALL),
+            ends(reflection_kind.SUPPORT_LABEL, reflection_kind.CHALLENGE_LABEL),
             self.support.control,
         ]
         self.quick_scales = ft.ExpansionTile(
@@ -333,12 +338,12 @@ class ReflectionScreen(Screen):
         return column(
             body("Just for you, unless you choose to bring it. Skip anything you like.", muted=True),
             self.met,
-            small(rf.MET_HINT),
+            small(reflection_kind.MET_HINT),
             self.missed,
-            small(rf.MISSED_HINT),
+            small(reflection_kind.MISSED_HINT),
             self.note,
             ft.Row([self.pleasing.control], wrap=True),
-            small(rf.PLEASING_HINT),
+            small(reflection_kind.PLEASING_HINT),
             self.quick_scales,
             self.error,
             ft.Row([primary_button("Save reflection", self._save)]),

@@ -23,7 +23,7 @@ from companion.ui.widgets.common import (
     small,
 )
 from companion.ui.widgets.reminders_section import RemindersSection, store_setting
-from companion.vault import passphrase as pp
+from companion.vault import passphrase as passphrase_rules
 
 if TYPE_CHECKING:
     from companion.kinds.settings import Settings
@@ -389,7 +389,7 @@ class ChangePassphraseScreen(Screen):
         self.current.visible = not self.forgot
         self.new = field("New passphrase")
         self.repeat = field("Repeat new passphrase")
-        self.hint = small(pp.strength("").hint)
+        self.hint = small(passphrase_rules.strength("").hint)
         self.meter = ft.ProgressBar(value=0, semantics_label="Passphrase strength")
         self.leaked = ft.Checkbox(
             label="My passphrase may have leaked: also change the key inside (takes a little longer)",
@@ -419,7 +419,7 @@ class ChangePassphraseScreen(Screen):
         )
 
     def _on_type(self, _e: ft.ControlEvent) -> None:
-        strength = pp.strength(self.new.value or "")
+        strength = passphrase_rules.strength(self.new.value or "")
         self.hint.value = strength.hint
         self.meter.value = strength.level / 3
         show_error(self.error, "")
@@ -428,9 +428,9 @@ class ChangePassphraseScreen(Screen):
         stores = self.ctl.stores
         if stores is None or self.button.disabled:
             return
-        if pp.length(self.new.value) < pp.MIN_LENGTH:
-            show_error(self.error, f"Please choose at least {pp.MIN_LENGTH} characters.")
-        elif pp.normalise(self.new.value) != pp.normalise(self.repeat.value):
+        if passphrase_rules.length(self.new.value) < passphrase_rules.MIN_LENGTH:
+            show_error(self.error, f"Please choose at least {passphrase_rules.MIN_LENGTH} characters.")
+        elif passphrase_rules.normalise(self.new.value) != passphrase_rules.normalise(self.repeat.value):
             show_error(self.error, "The new passphrases don't match yet.")
         else:
             self.button.disabled = True

@@ -17,7 +17,7 @@ from companion.ui.widgets.common import (
     show_secret_toggle,
     small,
 )
-from companion.vault import passphrase as pp
+from companion.vault import passphrase as passphrase_rules
 
 
 class WelcomeScreen(Screen):
@@ -36,7 +36,7 @@ class WelcomeScreen(Screen):
             on_change=self._on_type,
             on_submit=self._create,
         )
-        self.hint = small(pp.strength("").hint)
+        self.hint = small(passphrase_rules.strength("").hint)
         self.meter = ft.ProgressBar(value=0, semantics_label="Passphrase strength")
         self.error = error_text()
         self.button = primary_button("Create my journal", self._create)
@@ -113,18 +113,21 @@ class WelcomeScreen(Screen):
         await self.repeat.focus()
 
     def _on_type(self, _e: ft.ControlEvent) -> None:
-        strength = pp.strength(self.first.value)
+        strength = passphrase_rules.strength(self.first.value)
         self.hint.value = strength.hint
         self.meter.value = strength.level / 3
         show_error(self.error, "")
 
     async def _create(self, _e: ft.ControlEvent) -> None:
         secret, again = self.first.value, self.repeat.value
-        if pp.length(secret) < pp.MIN_LENGTH:
-            show_error(self.error, f"Please choose a passphrase of at least {pp.MIN_LENGTH} characters.")
+        if passphrase_rules.length(secret) < passphrase_rules.MIN_LENGTH:
+            show_error(
+                self.error,
+                f"Please choose a passphrase of at least {passphrase_rules.MIN_LENGTH} characters.",
+            )
             self.ctl.page.update()
             return
-        if pp.normalise(secret) != pp.normalise(again):
+        if passphrase_rules.normalise(secret) != passphrase_rules.normalise(again):
             show_error(self.error, "The two passphrases don't match yet. Please type them again.")
             self.ctl.page.update()
             return

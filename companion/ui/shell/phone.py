@@ -82,14 +82,14 @@ class PhoneFeatures:
         if self.scheduler is None:
             return None
         from companion.core.localtime import local_zone
-        from companion.kinds import reminders as rem
+        from companion.kinds import reminders as reminder_rules
         from companion.services import system_reminders
 
         async with self._sync_lock:
             if demo:
                 await system_reminders.cancel_all(self.scheduler)
                 return None
-            plan = await asyncio.to_thread(rem.load_plan, stores.settings)
+            plan = await asyncio.to_thread(reminder_rules.load_plan, stores.settings)
             result = await system_reminders.sync(
                 self.scheduler, plan, now=datetime.now(UTC), zone=local_zone(), app_version=self._version()
             )

@@ -15,7 +15,7 @@ import flet as ft
 
 from companion.adapters.notify import BANNER_IN_BROWSER, BannerNotifier, Notifier, detect_notifier
 from companion.core.localtime import local_zone
-from companion.kinds import reminders as rem
+from companion.kinds import reminders as reminder_rules
 from companion.ui.kit.shell import Shell
 
 
@@ -82,11 +82,11 @@ class ReminderWatcher:
         if stores is None:
             return False
         settings = stores.settings
-        plan = rem.load_plan(settings)
-        if not plan.active or rem.last_due(plan, since, now, local_zone()) is None:
+        plan = reminder_rules.load_plan(settings)
+        if not plan.active or reminder_rules.last_due(plan, since, now, local_zone()) is None:
             return False
         notifier = await self.detect()
-        await asyncio.to_thread(notifier.notify, rem.TITLE, plan.message)
+        await asyncio.to_thread(notifier.notify, reminder_rules.TITLE, plan.message)
         waiting = self.queue.take()  # the banner, or a system notification that didn't work
         if waiting and self.ctl.stores is not None:
             self.show_banner(waiting[-1].message)

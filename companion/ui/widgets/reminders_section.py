@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import flet as ft
 
-from companion.kinds import reminders as rem
+from companion.kinds import reminders as reminder_rules
 from companion.services.system_reminders import ASK_FIRST, REFUSED
 from companion.ui.widgets.common import ChoiceMenu, error_text, icon_button, show_error, small
 
@@ -46,7 +46,9 @@ class RemindersSection:
         self.ctl = ctl
         self.lock = lock
         settings = None if ctl.stores is None else ctl.stores.settings
-        self.plan = rem.load_plan(settings) if settings is not None else rem.ReminderPlan()
+        self.plan = (
+            reminder_rules.load_plan(settings) if settings is not None else reminder_rules.ReminderPlan()
+        )
         self.switch = ft.Switch(
             label="Remind me to check in", value=self.plan.enabled, on_change=self._on_switch
         )
@@ -60,7 +62,7 @@ class RemindersSection:
         self.times_error = error_text()
         self.tone = ChoiceMenu(
             "Words",
-            [(key, rem.TONE_LABELS[key]) for key in rem.TONES],
+            [(key, reminder_rules.TONE_LABELS[key]) for key in reminder_rules.TONES],
             self.plan.tone,
             self._on_tone,
         )
@@ -127,12 +129,12 @@ class RemindersSection:
                 )
             )
         self.time_rows.controls = rows
-        self.add_time.disabled = len(self.time_fields) >= rem.MAX_TIMES
+        self.add_time.disabled = len(self.time_fields) >= reminder_rules.MAX_TIMES
 
     def _refresh(self) -> None:
         self.details.visible = self.switch.value
-        self.preview.value = f"Reminders will say: “{rem.TONES[self.tone.value]}”"
-        when = rem.describe(self.plan)
+        self.preview.value = f"Reminders will say: “{reminder_rules.TONES[self.tone.value]}”"
+        when = reminder_rules.describe(self.plan)
         self.summary.value = "Reminders are off." if when == "Off" else f"Reminders: {when}."
 
     # --- changes -------------------------------------------------------------------------
@@ -142,7 +144,7 @@ class RemindersSection:
         problem = ""
         for field in self.time_fields:
             try:
-                times.append(rem.parse_time(field.value or ""))
+                times.append(reminder_rules.parse_time(field.value or ""))
                 field.error = None
             except ValueError as exc:
                 problem = problem or str(exc)
@@ -160,7 +162,7 @@ class RemindersSection:
             self._refresh()
             self.ctl.page.update()
             return
-        plan = rem.ReminderPlan(
+        plan = reminder_rules.ReminderPlan(
             enabled=bool(self.switch.value),
             weekdays=frozenset(i for i, chip in enumerate(self.days) if chip.selected),
             times=times,
@@ -168,7 +170,9 @@ class RemindersSection:
         )
         settings = None if self.ctl.stores is None else self.ctl.stores.settings
         changed = plan != self.plan and settings is not None
-        if changed and not await store_setting(self.ctl, self.lock, lambda: rem.save_plan(settings, plan)):
+        if changed and not await store_setting(
+            self.ctl, self.lock, lambda: reminder_rules.save_plan(settings, plan)
+        ):
             return
         turned_on = plan.enabled and not self.plan.enabled
         self.plan = plan

@@ -7,7 +7,7 @@ from datetime import date
 
 import pypdf
 
-from companion.export import card_maker as cm
+from companion.export import card_maker
 from companion.export.handout import render_handout
 from companion.kinds.homework import CHECKIN, PROMPT
 from companion.reference.ready_cards import ready_cards
@@ -23,11 +23,13 @@ def _text(pdf: bytes) -> tuple[int, str]:
 
 def test_the_handout_explains_companion_and_lists_the_practices() -> None:
     forms = [
-        cm.PracticeForm(what=CHECKIN, title="Evening check-in", note="Just a minute before bed.", weeks=2),
-        cm.PracticeForm(what=PROMPT, title="Noticing the good", prompt="What went well today?"),
+        card_maker.PracticeForm(
+            what=CHECKIN, title="Evening check-in", note="Just a minute before bed.", weeks=2
+        ),
+        card_maker.PracticeForm(what=PROMPT, title="Noticing the good", prompt="What went well today?"),
     ]
     pdf = render_handout(
-        cm.card_practices(forms, TODAY),
+        card_maker.card_practices(forms, TODAY),
         file_name="evening.homework.json",
         therapist="Sam Rivera",
         next_appointment="Tuesday 8 Dec, 10:00",
@@ -55,13 +57,13 @@ def test_the_handout_explains_companion_and_lists_the_practices() -> None:
 
 def test_every_ready_made_card_fits_on_two_pages() -> None:
     for ready in ready_cards():
-        practices = cm.card_practices(cm.forms_from_ready(ready), TODAY)
+        practices = card_maker.card_practices(card_maker.forms_from_ready(ready), TODAY)
         pages, text = _text(render_handout(practices, file_name="x.homework.json", today=TODAY))
         assert pages <= 2, ready.id
         assert practices[0].title in text
 
 
 def test_text_in_other_scripts_and_emoji_does_not_break_it() -> None:
-    forms = [cm.PracticeForm(title="身体に気づく 🌿", note="Привет")]
-    _pages, text = _text(render_handout(cm.card_practices(forms, TODAY), file_name="a.homework.json"))
+    forms = [card_maker.PracticeForm(title="身体に気づく 🌿", note="Привет")]
+    _pages, text = _text(render_handout(card_maker.card_practices(forms, TODAY), file_name="a.homework.json"))
     assert "Привет" in text

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from companion.core.records import to_us
-from companion.export import session_prep as prep
+from companion.export import session_prep
 from companion.export.summary import build_summary, default_selection
 from companion.kinds.checkin import BodyMark, CheckIn, CheckIns, FeelingPick
 from companion.kinds.feedback import BRING, SHARED, Feedback, FeedbackDraft
@@ -26,31 +26,35 @@ NOW = us(25, 9)
 
 
 def test_since_last_session_starts_at_that_session() -> None:
-    stretch = prep.stretch_for(prep.SINCE_LAST, NOW, us(18, 17), tz=UTC)
-    assert stretch == prep.Stretch(us(18, 17), None)
+    stretch = session_prep.stretch_for(session_prep.SINCE_LAST, NOW, us(18, 17), tz=UTC)
+    assert stretch == session_prep.Stretch(us(18, 17), None)
 
 
 def test_since_last_session_without_sessions_says_what_it_shows() -> None:
-    stretch = prep.stretch_for(prep.SINCE_LAST, NOW, None, tz=UTC)
+    stretch = session_prep.stretch_for(session_prep.SINCE_LAST, NOW, None, tz=UTC)
     assert stretch.start_us == to_us(datetime(2026, 11, 11, 9, tzinfo=UTC))
     assert "last 14 days" in stretch.note
     # a session noted in the future is not "the last session"
-    assert prep.stretch_for(prep.SINCE_LAST, NOW, us(27), tz=UTC).note
+    assert session_prep.stretch_for(session_prep.SINCE_LAST, NOW, us(27), tz=UTC).note
 
 
 def test_week_month_everything() -> None:
-    assert prep.stretch_for(prep.WEEK, NOW, None, tz=UTC).start_us == NOW - 7 * 86_400_000_000
-    assert prep.stretch_for(prep.MONTH, NOW, None, tz=UTC).start_us == NOW - 30 * 86_400_000_000
-    assert prep.stretch_for(prep.EVERYTHING, NOW, us(18), tz=UTC) == prep.Stretch(None, None)
+    assert session_prep.stretch_for(session_prep.WEEK, NOW, None, tz=UTC).start_us == NOW - 7 * 86_400_000_000
+    assert (
+        session_prep.stretch_for(session_prep.MONTH, NOW, None, tz=UTC).start_us == NOW - 30 * 86_400_000_000
+    )
+    assert session_prep.stretch_for(session_prep.EVERYTHING, NOW, us(18), tz=UTC) == session_prep.Stretch(
+        None, None
+    )
 
 
 def test_chosen_dates_include_both_whole_days() -> None:
-    stretch = prep.stretch_for(
-        prep.CHOSEN_DATES, NOW, None, first_day="2026-11-03", last_day="2026-11-05", tz=UTC
+    stretch = session_prep.stretch_for(
+        session_prep.CHOSEN_DATES, NOW, None, first_day="2026-11-03", last_day="2026-11-05", tz=UTC
     )
     assert stretch.start_us == to_us(datetime(2026, 11, 3, tzinfo=UTC))
     assert stretch.end_us == to_us(datetime(2026, 11, 6, tzinfo=UTC))
-    today = prep.stretch_for(prep.CHOSEN_DATES, NOW, None, first_day=" 2026-11-20 ", tz=UTC)
+    today = session_prep.stretch_for(session_prep.CHOSEN_DATES, NOW, None, first_day=" 2026-11-20 ", tz=UTC)
     assert today.end_us == to_us(datetime(2026, 11, 26, tzinfo=UTC))
 
 
@@ -65,7 +69,7 @@ def test_chosen_dates_include_both_whole_days() -> None:
 )
 def test_bad_dates_get_a_plain_message(first: str, last: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
-        prep.stretch_for(prep.CHOSEN_DATES, NOW, None, first_day=first, last_day=last, tz=UTC)
+        session_prep.stretch_for(session_prep.CHOSEN_DATES, NOW, None, first_day=first, last_day=last, tz=UTC)
 
 
 @pytest.fixture(scope="module")
@@ -113,9 +117,9 @@ def journal(tmp_path_factory: pytest.TempPathFactory):
 
 def test_candidates_offer_the_stretch_and_everything_marked_bring(journal) -> None:
     vault, ids = journal
-    stretch = prep.Stretch(us(18), None)
-    records = prep.load_records(vault, stretch)
-    groups = prep.candidates(records, stretch, tz=UTC)
+    stretch = session_prep.Stretch(us(18), None)
+    records = session_prep.load_records(vault, stretch)
+    groups = session_prep.candidates(records, stretch, tz=UTC)
     offered = {c.record_id for items in groups.values() for c in items}
     for key in ("new_checkin", "quiet_checkin", "old_bring", "new_private", "new_shared", "topic"):
         assert ids[key] in offered, key
@@ -135,8 +139,8 @@ def test_candidates_offer_the_stretch_and_everything_marked_bring(journal) -> No
 def test_loaded_records_make_the_same_summary_as_everything(journal) -> None:
     """Reading only the stretch must not change the summary."""
     vault, _ids = journal
-    stretch = prep.Stretch(us(18), None)
-    some = prep.load_records(vault, stretch)
+    stretch = session_prep.Stretch(us(18), None)
+    some = session_prep.load_records(vault, stretch)
     every = list(vault.iter_all())
     selection = default_selection(every)
     assert build_summary(some, selection, stretch.start_us, None, NOW) == build_summary(
@@ -150,13 +154,13 @@ def test_load_records_pages_through_a_long_stretch(tmp_path: Path) -> None:
     for i in range(1_203):
         record = CheckIns(vault).add(CheckIn(feelings=(FeelingPick("calm", "mild"),)))
         vault.update(record.id, record.payload, created_us=to_us(base + timedelta(hours=i)))
-    records = prep.load_records(vault, prep.Stretch(None, None))
+    records = session_prep.load_records(vault, session_prep.Stretch(None, None))
     assert len(records) == 1_203 and len({r.id for r in records}) == 1_203
     vault.lock()
 
 
 def test_export_name() -> None:
-    assert prep.export_name("pdf", NOW, tz=UTC) == "session-summary-2026-11-25.pdf"
+    assert session_prep.export_name("pdf", NOW, tz=UTC) == "session-summary-2026-11-25.pdf"
 
 
 def test_practices_and_pauses_are_offered_when_they_touch_the_stretch(tmp_path: Path) -> None:
@@ -171,8 +175,8 @@ def test_practices_and_pauses_are_offered_when_they_touch_the_stretch(tmp_path: 
     ended = Homeworks(vault).add(Homework("checkin", start=date(2026, 10, 1), until=date(2026, 10, 14)))
     future = Homeworks(vault).add(Homework("checkin", start=date(2026, 12, 1)))
     pause = BreathingLog(vault).add(BreathingSession.from_pattern(PATTERNS[0], 120, 6, 3), created_us=us(20))
-    stretch = prep.Stretch(us(18), us(25))
-    groups = prep.candidates(prep.load_records(vault, stretch), stretch, tz=UTC)
+    stretch = session_prep.Stretch(us(18), us(25))
+    groups = session_prep.candidates(session_prep.load_records(vault, stretch), stretch, tz=UTC)
     assert [c.record_id for c in groups["homework"]] == [running.id]
     assert groups["homework"][0].label == "Slow evenings, every day"
     assert [c.record_id for c in groups["breathing"]] == [pause.id]
@@ -190,18 +194,23 @@ from companion.export.summary import SECTIONS  # noqa: E402
 
 
 def test_choices_round_trip() -> None:
-    choices = prep.Choices(range_choice=prep.MONTH, left_out=frozenset({"notes"}), paper="Letter", name="A.")
-    assert prep.Choices.from_setting(choices.to_setting(), SECTIONS) == choices
+    choices = session_prep.Choices(
+        range_choice=session_prep.MONTH, left_out=frozenset({"notes"}), paper="Letter", name="A."
+    )
+    assert session_prep.Choices.from_setting(choices.to_setting(), SECTIONS) == choices
 
 
 def test_typed_dates_are_not_remembered() -> None:
-    choices = prep.Choices(range_choice=prep.CHOSEN_DATES)
-    assert prep.Choices.from_setting(choices.to_setting(), SECTIONS).range_choice == prep.SINCE_LAST
+    choices = session_prep.Choices(range_choice=session_prep.CHOSEN_DATES)
+    assert (
+        session_prep.Choices.from_setting(choices.to_setting(), SECTIONS).range_choice
+        == session_prep.SINCE_LAST
+    )
 
 
 def test_single_ticks_are_never_part_of_the_choices() -> None:
     """New records must always meet the privacy defaults, whatever was ticked last time."""
-    assert set(prep.Choices().to_setting()) == {"range", "left_out", "paper", "name"}
+    assert set(session_prep.Choices().to_setting()) == {"range", "left_out", "paper", "name"}
 
 
 json_values = st.recursive(
@@ -216,8 +225,8 @@ json_values = st.recursive(
     | json_values
 )
 def test_any_saved_value_gives_valid_choices(value: object) -> None:
-    choices = prep.Choices.from_setting(value, SECTIONS)
-    assert choices.range_choice in {key for key, _ in prep.RANGES}
+    choices = session_prep.Choices.from_setting(value, SECTIONS)
+    assert choices.range_choice in {key for key, _ in session_prep.RANGES}
     assert choices.left_out <= set(SECTIONS)
-    assert choices.paper in prep.PAPERS
-    assert isinstance(choices.name, str) and len(choices.name) <= prep.MAX_NAME
+    assert choices.paper in session_prep.PAPERS
+    assert isinstance(choices.name, str) and len(choices.name) <= session_prep.MAX_NAME

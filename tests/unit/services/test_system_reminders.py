@@ -15,7 +15,7 @@ from companion.adapters.biometrics import Check, FakeAuthenticator
 from companion.adapters.scheduled_notifications import FakeScheduler, SchedulerError
 from companion.adapters.secure_store import ENTRY, MemorySecureStore
 from companion.kinds import reminder_schedule as rs
-from companion.kinds import reminders as rem
+from companion.kinds import reminders
 from companion.kinds.reminders import ReminderPlan
 from companion.services import system_reminders as sr
 from companion.services.device_unlock import DeviceUnlock
@@ -63,7 +63,7 @@ def test_the_plan_becomes_one_weekly_reminder_per_slot() -> None:
     assert set(phone.alarms) == ids
     for alarm, exact in phone.alarms.values():
         assert exact is False  # inexact unless exact alarms are allowed
-        assert alarm.body == rem.TONES["warm"] and alarm.title == "Companion"
+        assert alarm.body == reminders.TONES["warm"] and alarm.title == "Companion"
         assert alarm.zone == "Europe/Berlin"
 
 
@@ -144,7 +144,7 @@ def test_messages_are_plain() -> None:
 @pytest.fixture
 def stores(tmp_path: Path):
     opened = Stores.open(create_vault(tmp_path))
-    rem.save_plan(opened.settings, PLAN)
+    reminders.save_plan(opened.settings, PLAN)
     yield opened
     opened.close()
 
@@ -166,7 +166,7 @@ def test_unlock_syncs_the_journals_plan(stores: Stores) -> None:
     assert run(features.sync_reminders(stores, demo=False)) is Delivery.CLOSED_INEXACT
     assert len(phone.alarms) == 4
     assert "within a few minutes" in features.explain()
-    rem.save_plan(stores.settings, ReminderPlan())
+    reminders.save_plan(stores.settings, ReminderPlan())
     assert run(features.sync_reminders(stores, demo=False)) is None and phone.alarms == {}
     assert features.explain() == sr.CAN_REACH_CLOSED  # off now: says what turning them on would do
 

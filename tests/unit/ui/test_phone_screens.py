@@ -17,7 +17,7 @@ import flet as ft
 import pytest
 
 from companion.core.errors import PassphraseNeeded
-from companion.kinds import reminders as rem
+from companion.kinds import reminders as reminder_rules
 from companion.services.stores import Stores
 from companion.services.system_reminders import ASK_FIRST, REFUSED
 from companion.ui.shell import routes
@@ -223,7 +223,7 @@ def reminders_section(shell: FakeShell):
 
 def test_turning_reminders_on_explains_before_the_system_asks(journal) -> None:
     folder, stores = journal
-    rem.save_plan(stores.settings, rem.ReminderPlan())
+    reminder_rules.save_plan(stores.settings, reminder_rules.ReminderPlan())
     shell = FakeShell(stores, folder, permission=False)
     section = reminders_section(shell)
     section.switch.value = True
@@ -238,12 +238,12 @@ def test_turning_reminders_on_explains_before_the_system_asks(journal) -> None:
     run(turn_on_and_continue())
     assert ("reminders_changed", True) in shell.calls
     assert shell.toasts == [REFUSED]  # refused: said kindly, and the banner stays
-    assert rem.load_plan(stores.settings).enabled
+    assert reminder_rules.load_plan(stores.settings).enabled
 
 
 def test_off_a_phone_no_question_is_asked(journal) -> None:
     folder, stores = journal
-    rem.save_plan(stores.settings, rem.ReminderPlan())
+    reminder_rules.save_plan(stores.settings, reminder_rules.ReminderPlan())
     shell = FakeShell(stores, folder, closed_app=False)
     shell.page = FakePage(ft.PagePlatform.LINUX)
     section = reminders_section(shell)

@@ -12,7 +12,7 @@ import flet as ft
 import pytest
 
 from companion.core.localtime import local_zone
-from companion.kinds import reminders as rem
+from companion.kinds import reminders
 from companion.ui.kit import theme
 from companion.ui.shell.reminder_watcher import ReminderWatcher
 
@@ -89,17 +89,17 @@ class FakeSettings(dict):
         self[key] = value
 
 
-def make_watcher(plan: rem.ReminderPlan) -> tuple[ReminderWatcher, FakePage, SimpleNamespace]:
+def make_watcher(plan: reminders.ReminderPlan) -> tuple[ReminderWatcher, FakePage, SimpleNamespace]:
     page = FakePage()
     settings = FakeSettings()
-    rem.save_plan(settings, plan)
+    reminders.save_plan(settings, plan)
     ctl = SimpleNamespace(page=page, stores=SimpleNamespace(settings=settings))
     return ReminderWatcher(ctl), page, ctl
 
 
-def every_day_at(moment: datetime, tone: str = "warm") -> rem.ReminderPlan:
+def every_day_at(moment: datetime, tone: str = "warm") -> reminders.ReminderPlan:
     local = moment.astimezone(local_zone())
-    return rem.ReminderPlan(enabled=True, times=(local.strftime("%H:%M"),), tone=tone)
+    return reminders.ReminderPlan(enabled=True, times=(local.strftime("%H:%M"),), tone=tone)
 
 
 def test_a_due_reminder_shows_one_gentle_banner() -> None:
@@ -118,7 +118,7 @@ def test_a_due_reminder_shows_one_gentle_banner() -> None:
     assert len(page.dialogs) == 1
     banner = page.dialogs[0]
     assert isinstance(banner, ft.Banner)
-    assert banner.content.value == rem.TONES["warm"]
+    assert banner.content.value == reminders.TONES["warm"]
     words = " ".join(str(getattr(a, "content", "")) for a in banner.actions)
     assert "Check in" in words and "Not now" in words
     assert "miss" not in (banner.content.value + words).lower()
@@ -126,7 +126,7 @@ def test_a_due_reminder_shows_one_gentle_banner() -> None:
 
 def test_a_long_gap_still_means_one_banner() -> None:
     now = datetime.now(UTC).replace(microsecond=0)
-    plan = rem.ReminderPlan(enabled=True, times=("08:00", "12:00", "19:00", "21:00"))
+    plan = reminders.ReminderPlan(enabled=True, times=("08:00", "12:00", "19:00", "21:00"))
     watcher, page, _ctl = make_watcher(plan)
     watcher._since = now - timedelta(days=3)
     assert run_async(watcher.check(now)) is True
@@ -135,7 +135,7 @@ def test_a_long_gap_still_means_one_banner() -> None:
 
 def test_nothing_when_off_or_locked() -> None:
     start = datetime.now(UTC).replace(second=0, microsecond=0) + timedelta(minutes=5)
-    off = rem.ReminderPlan(enabled=False, times=(start.astimezone(local_zone()).strftime("%H:%M"),))
+    off = reminders.ReminderPlan(enabled=False, times=(start.astimezone(local_zone()).strftime("%H:%M"),))
     watcher, page, _ctl = make_watcher(off)
     watcher._since = start - timedelta(seconds=30)
     assert run_async(watcher.check(start + timedelta(seconds=5))) is False
@@ -148,7 +148,7 @@ def test_nothing_when_off_or_locked() -> None:
 
 
 def test_closing_the_banner_on_lock() -> None:
-    watcher, page, _ctl = make_watcher(rem.ReminderPlan())
+    watcher, page, _ctl = make_watcher(reminders.ReminderPlan())
     watcher.show_banner("A moment to check in, if you'd like.")
     banner = page.dialogs[0]
     assert banner.open is True

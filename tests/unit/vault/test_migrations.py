@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from companion.core.errors import VaultDamaged
-from companion.vault import crypto, storage
-from companion.vault import passphrase as pp
+from companion.vault import crypto, passphrase, storage
 from companion.vault.storage import SCHEMA_VERSION, migrate, schema_version
 from companion.vault.unlock_guard import guard_for
 from companion.vault.vault import LEGACY_RECORD_FMT, PASSPHRASE_PURPOSE, RECOVERY_PURPOSE, VAULT_FORMAT, Vault
@@ -64,7 +63,7 @@ def build_v1_vault(path: Path) -> tuple[str, dict[str, tuple[str, int, dict]]]:
 
     data_key = crypto.new_data_key()
     salt = crypto.new_salt()
-    kek = crypto.derive_passphrase_key(pp.normalise(PW), salt, crypto.DEFAULT_KDF)
+    kek = crypto.derive_passphrase_key(passphrase.normalise(PW), salt, crypto.DEFAULT_KDF)
     code = crypto.new_recovery_code()
     recovery_salt = crypto.new_salt()
     recovery_key = crypto.derive_recovery_key(crypto.recovery_code_bytes(code), recovery_salt)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from companion.core.errors import PassphraseTooShort, WrongPassphrase
-from companion.vault import passphrase as pp
+from companion.vault import passphrase as passphrase_rules
 from companion.vault.unlock_guard import guard_for
 from companion.vault.vault import Vault
 
@@ -42,51 +42,55 @@ def test_composed_and_decomposed_are_the_same():
     composed = "caf\u00e9 cr\u00e8me"
     decomposed = "cafe\u0301 cre\u0300me"
     assert composed != decomposed
-    assert pp.normalise(composed) == pp.normalise(decomposed) == "café crème".encode()
-    assert pp.length(composed) == pp.length(decomposed) == 10
+    assert (
+        passphrase_rules.normalise(composed)
+        == passphrase_rules.normalise(decomposed)
+        == "café crème".encode()
+    )
+    assert passphrase_rules.length(composed) == passphrase_rules.length(decomposed) == 10
 
 
 def test_full_width_and_compatibility_forms_fold():
-    assert pp.normalise("ｃｏｒｒｅｃｔ　ｈｏｒｓｅ") == b"correct horse"
-    assert pp.normalise("\ufb01ve \u2460") == b"five 1"  # ligature fi, circled one
+    assert passphrase_rules.normalise("ｃｏｒｒｅｃｔ　ｈｏｒｓｅ") == b"correct horse"
+    assert passphrase_rules.normalise("\ufb01ve \u2460") == b"five 1"  # ligature fi, circled one
 
 
 def test_outer_whitespace_is_trimmed_inner_kept():
-    assert pp.normalise("  \t my  pass phrase \n\u3000") == b"my  pass phrase"
-    assert pp.length("   abc   ") == 3
-    assert pp.normalise("a b") != pp.normalise("ab")
+    assert passphrase_rules.normalise("  \t my  pass phrase \n\u3000") == b"my  pass phrase"
+    assert passphrase_rules.length("   abc   ") == 3
+    assert passphrase_rules.normalise("a b") != passphrase_rules.normalise("ab")
 
 
 def test_case_is_significant():
-    assert pp.normalise("Horse") != pp.normalise("horse")
+    assert passphrase_rules.normalise("Horse") != passphrase_rules.normalise("horse")
 
 
 @given(any_text)
 def test_all_normal_forms_give_the_same_bytes(text):
-    expected = pp.normalise(text)
+    expected = passphrase_rules.normalise(text)
     for form in ("NFC", "NFD", "NFKC", "NFKD"):
-        assert pp.normalise(unicodedata.normalize(form, text)) == expected
-    assert pp.normalise(" \t" + text + "\n ") == expected
+        assert passphrase_rules.normalise(unicodedata.normalize(form, text)) == expected
+    assert passphrase_rules.normalise(" \t" + text + "\n ") == expected
 
 
 @given(any_text)
 def test_normalise_is_idempotent(text):
-    once = pp.normalise(text)
-    assert pp.normalise(once.decode("utf-8")) == once
+    once = passphrase_rules.normalise(text)
+    assert passphrase_rules.normalise(once.decode("utf-8")) == once
 
 
 @settings(max_examples=300)
 @given(any_text)
 def test_odd_unicode_never_crashes(text):
-    raw = pp.normalise(text)
+    raw = passphrase_rules.normalise(text)
     assert isinstance(raw, bytes)
-    n = pp.length(text)
+    n = passphrase_rules.length(text)
     assert n == len(raw.decode("utf-8"))
-    result = pp.strength(text)
+    result = passphrase_rules.strength(text)
     assert result.level in (0, 1, 2, 3)
     assert result.hint
     # The hint and the gate at creation agree: acceptable exactly when long enough.
-    assert result.acceptable == (n >= pp.MIN_LENGTH)
+    assert result.acceptable == (n >= passphrase_rules.MIN_LENGTH)
     assert (result.level == 0) == (not result.acceptable)
 
 
@@ -95,15 +99,15 @@ def test_odd_unicode_never_crashes(text):
 
 @pytest.mark.parametrize("text", ["", "   ", "\u3000\u3000", "\t\n"])
 def test_strength_empty(text):
-    result = pp.strength(text)
+    result = passphrase_rules.strength(text)
     assert (result.level, result.acceptable) == (0, False)
 
 
 @pytest.mark.parametrize("text", ["a", "short", "1234567", "  abcdefg  ", "ｓｈｏｒｔ"])
 def test_strength_too_short(text):
-    result = pp.strength(text)
+    result = passphrase_rules.strength(text)
     assert (result.level, result.acceptable) == (0, False)
-    assert str(pp.MIN_LENGTH) in result.hint
+    assert str(passphrase_rules.MIN_LENGTH) in result.hint
 
 
 @pytest.mark.parametrize(
@@ -111,7 +115,7 @@ def test_strength_too_short(text):
     ["password", "PASSWORD", "  Password ", "12345678", "companion", "aaaaaaaaaaaa", "abababababab"],
 )
 def test_strength_common_is_weak(text):
-    result = pp.strength(text)
+    result = passphrase_rules.strength(text)
     assert (result.level, result.acceptable) == (1, True)
     assert "guess" in result.hint
 
@@ -121,23 +125,23 @@ def test_strength_common_is_weak(text):
     ["correct horse battery staple", "my cat naps on the warm radiator", "Seven Blue Kites Over Utrecht"],
 )
 def test_strength_long_multiword_is_strong(text):
-    result = pp.strength(text)
+    result = passphrase_rules.strength(text)
     assert (result.level, result.acceptable) == (3, True)
 
 
 def test_strength_middle_levels():
-    assert pp.strength("sunflowe").level == 1  # eight lower-case letters
-    assert pp.strength("sunflowers12").level == 2  # twelve characters
-    assert pp.strength("Sunfl0wer!").level == 2  # short but varied
-    assert pp.strength("Sunfl0wer!Garden").level == 3  # 16 characters, four classes
+    assert passphrase_rules.strength("sunflowe").level == 1  # eight lower-case letters
+    assert passphrase_rules.strength("sunflowers12").level == 2  # twelve characters
+    assert passphrase_rules.strength("Sunfl0wer!").level == 2  # short but varied
+    assert passphrase_rules.strength("Sunfl0wer!Garden").level == 3  # 16 characters, four classes
 
 
 def test_strength_never_gets_worse_by_appending_words():
     text = "lantern"
-    previous = pp.strength(text).level
+    previous = passphrase_rules.strength(text).level
     for word in ["meadow", "quiet", "river", "copper", "autumn"]:
         text = f"{text} {word}"
-        level = pp.strength(text).level
+        level = passphrase_rules.strength(text).level
         assert level >= previous
         previous = level
     assert previous == 3
