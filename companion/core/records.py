@@ -21,6 +21,20 @@ def to_us(moment: datetime) -> int:
     return int(moment.timestamp() * 1_000_000)
 
 
+def stored_number(value: Any) -> float | None:
+    """A number read from a payload, or None where the person left it unset or it isn't one.
+
+    Payloads come from older versions and from backups, so a strength may be missing, text or a
+    boolean (JSON's true is not 1 here); callers decide what infinity and NaN mean for them.
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError, OverflowError):  # an int too large for a float is no strength
+        return None
+
+
 @dataclass(frozen=True)
 class Record:
     id: str

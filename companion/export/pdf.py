@@ -393,19 +393,24 @@ class _Writer:
             if not line:
                 self.gap(2)
                 continue
-            self.pdf.set_x(self.pdf.l_margin)
-            self.pdf.set_font("main", "", BODY_SIZE)
-            self.pdf.set_text_color(INK)
-            self.pdf.cell(5, BODY_SIZE * 0.5, "•")
-            self.pdf.multi_cell(
-                self.width - 5,
-                BODY_SIZE * 0.5,
-                self.printable(line),
-                new_x=XPos.LMARGIN,
-                new_y=YPos.NEXT,
-                align="R" if right_to_left(line) else "L",
-            )
+            self.bullet(line, self.pdf.l_margin, 5, self.width)
             self.gap(0.8)
+
+    def bullet(self, line: str, x: float, bullet_width: float, width: float) -> None:
+        """One bulleted line at ``x``, wrapped within ``width``; right-aligned when it reads right to left."""
+        pdf = self.pdf
+        pdf.set_x(x)
+        pdf.set_font("main", "", BODY_SIZE)
+        pdf.set_text_color(INK)
+        pdf.cell(bullet_width, BODY_SIZE * 0.5, "•")
+        pdf.multi_cell(
+            width - bullet_width,
+            BODY_SIZE * 0.5,
+            self.printable(line),
+            new_x=XPos.LMARGIN,
+            new_y=YPos.NEXT,
+            align="R" if right_to_left(line) else "L",
+        )
 
     def write(self, summary: Summary) -> None:
         pdf = self.pdf
@@ -466,18 +471,7 @@ class _Writer:
         old_margin = pdf.l_margin
         pdf.set_left_margin(text_x)
         for line in lines:
-            pdf.set_x(text_x)
-            pdf.set_font("main", "", BODY_SIZE)
-            pdf.set_text_color(INK)
-            pdf.cell(4, BODY_SIZE * 0.5, "•")
-            pdf.multi_cell(
-                pdf.w - pdf.r_margin - text_x - 4,
-                BODY_SIZE * 0.5,
-                self.printable(line),
-                new_x=XPos.LMARGIN,
-                new_y=YPos.NEXT,
-                align="R" if right_to_left(line) else "L",
-            )
+            self.bullet(line, text_x, 4, pdf.w - pdf.r_margin - text_x)
             pdf.ln(0.8)
         pdf.set_left_margin(old_margin)
         pdf.set_x(old_margin)

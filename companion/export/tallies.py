@@ -19,7 +19,7 @@ from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from companion.core.kind_ids import BREATHING, CHECKIN
-from companion.core.records import Record, to_datetime, to_us
+from companion.core.records import Record, stored_number, to_datetime, to_us
 from companion.kinds.breathing_log import BreathingSession
 from companion.kinds.checkin import (
     FEELING_LEVELS,
@@ -47,13 +47,7 @@ def _raw_list(record: Record, key: str) -> list[dict[str, Any]]:
 def given_intensity(raw_mark: dict[str, Any]) -> int | None:
     """The 0-10 strength the client set for a body mark, or None when none was stored."""
     value = raw_mark.get("intensity")
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        float(value)
-    except (TypeError, ValueError):
-        return None
-    return clamp_intensity(value)
+    return None if stored_number(value) is None else clamp_intensity(value)
 
 
 def given_level(raw_feeling: dict[str, Any]) -> str | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from companion.core.kind_ids import CHECKIN
-from companion.core.records import Record
+from companion.core.records import Record, stored_number
 from companion.kinds.base import DraftedStore
 from companion.reference import vocabulary
 
@@ -184,11 +184,8 @@ def given_intensity(value: Any) -> int | None:
     An infinite or NaN strength is damage, not a choice: it raises, as it always did, so the
     timeline shows such a record as unreadable and a backup holding it is refused.
     """
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
+    number = stored_number(value)
+    if number is None:
         return None
     if not math.isfinite(number):
         raise ValueError("a strength must be a finite number")

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from companion.core.kind_ids import REFLECTION
-from companion.core.records import Record
+from companion.core.records import Record, stored_number
 from companion.kinds.base import DraftedStore
 
 PAYLOAD_VERSION = 1
@@ -88,13 +88,8 @@ NOTE_PROMPT = "Anything else I'd like to remember"
 
 def clamp_scale(value: Any) -> int | None:
     """A 0-10 answer from stored or typed data; None (skipped) for anything that isn't a number."""
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    if not math.isfinite(number):
+    number = stored_number(value)
+    if number is None or not math.isfinite(number):
         return None
     return max(SCALE_MIN, min(SCALE_MAX, int(round(number))))
 

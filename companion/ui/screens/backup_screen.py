@@ -13,9 +13,11 @@ from companion.ui.kit import theme
 from companion.ui.kit.screen import Screen
 from companion.ui.widgets.common import (
     body,
+    button_row,
     column,
     error_text,
     heading,
+    outlined_button,
     primary_button,
     show_error,
     show_secret_toggle,
@@ -162,15 +164,8 @@ class RestoreBackupScreen(Screen):
                 "Entries you deleted after the backup was made will come back. This device keeps "
                 "its own settings."
             ),
-            ft.Row(
-                [
-                    ft.OutlinedButton(
-                        content="Choose a backup file",
-                        icon=ft.Icons.FOLDER_OPEN_OUTLINED,
-                        on_click=self._pick,
-                    )
-                ],
-                wrap=True,
+            button_row(
+                outlined_button("Choose a backup file", self._pick, icon=ft.Icons.FOLDER_OPEN_OUTLINED)
             ),
             self.chosen,
             self.passphrase,

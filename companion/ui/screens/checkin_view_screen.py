@@ -18,6 +18,7 @@ from companion.ui.kit.screen import Screen
 from companion.ui.kit.shell import Shell
 from companion.ui.widgets.common import (
     body,
+    delete_button,
     delete_with_undo,
     error_text,
     friendly_time,
@@ -86,12 +87,7 @@ class CheckInViewScreen(Screen):
                 ft.FilledTonalButton(
                     content="Edit check-in", icon=ft.Icons.EDIT_OUTLINED, on_click=self._edit
                 ),
-                ft.OutlinedButton(
-                    content="Delete check-in",
-                    icon=ft.Icons.DELETE_OUTLINE,
-                    on_click=self._confirm_delete,
-                    style=ft.ButtonStyle(color=ft.Colors.ERROR),
-                ),
+                delete_button("Delete check-in", self._confirm_delete),
             ],
             wrap=True,
             spacing=8,

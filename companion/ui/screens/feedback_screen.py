@@ -21,6 +21,7 @@ from companion.ui.widgets.common import (
     ChoiceMenu,
     body,
     column,
+    delete_button,
     delete_with_undo,
     error_text,
     friendly_time,
@@ -338,14 +339,7 @@ class ComposerScreen(DraftAutosave, Screen):
         self.draft_note = self.note
         actions: list[ft.Control] = [primary_button("Save feedback", self._save)]
         if self.record_id is not None:
-            actions.append(
-                ft.OutlinedButton(
-                    content="Delete feedback",
-                    icon=ft.Icons.DELETE_OUTLINE,
-                    on_click=self._confirm_delete,
-                    style=ft.ButtonStyle(color=ft.Colors.ERROR),
-                )
-            )
+            actions.append(delete_button("Delete feedback", self._confirm_delete))
         return column(
             ft.Row([self.kind_menu.control], wrap=True),
             self.kind_hint,

@@ -19,8 +19,10 @@ from companion.ui.kit.screen import Screen
 from companion.ui.widgets.common import (
     ChoiceMenu,
     body,
+    button_row,
     column,
     error_text,
+    outlined_button,
     primary_button,
     show_error,
     small,
@@ -42,16 +44,9 @@ class HomeworkScreen(Screen):
                 "Only what you've done is counted; there's nothing to catch up on.",
                 muted=True,
             ),
-            ft.Row(
-                [
-                    primary_button("Add a practice", self._add, icon=ft.Icons.ADD),
-                    ft.OutlinedButton(
-                        content="Import a homework card",
-                        icon=ft.Icons.FILE_OPEN_OUTLINED,
-                        on_click=self._import,
-                    ),
-                ],
-                wrap=True,
+            button_row(
+                primary_button("Add a practice", self._add, icon=ft.Icons.ADD),
+                outlined_button("Import a homework card", self._import, icon=ft.Icons.FILE_OPEN_OUTLINED),
             ),
             self.error,
             self.items,

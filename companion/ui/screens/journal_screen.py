@@ -19,6 +19,7 @@ from companion.ui.widgets.autosave import DraftAutosave
 from companion.ui.widgets.common import (
     ChoiceMenu,
     body,
+    delete_button,
     delete_with_undo,
     error_text,
     friendly_time,
@@ -457,14 +458,7 @@ class EditorScreen(DraftAutosave, Screen):
         self.draft_note = small("")
         actions: list[ft.Control] = [primary_button("Save entry", self._save)]
         if self.record_id is not None:
-            actions.append(
-                ft.OutlinedButton(
-                    content="Delete entry",
-                    icon=ft.Icons.DELETE_OUTLINE,
-                    on_click=self._confirm_delete,
-                    style=ft.ButtonStyle(color=ft.Colors.ERROR),
-                )
-            )
+            actions.append(delete_button("Delete entry", self._confirm_delete))
         self.meta = small("")
         if self.prompt:
             # Filled in before the first frame: changing a field while someone has started

@@ -17,6 +17,7 @@ from companion.ui.widgets.common import (
     body,
     column,
     error_text,
+    outlined_button,
     primary_button,
     show_error,
     show_secret_toggle,
@@ -45,10 +46,6 @@ DEMO_NOTE = (
 
 def section_title(text: str) -> ft.Text:
     return ft.Text(text, theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
-
-
-def outlined(text: str, icon: ft.IconData, on_click, **kwargs: Any) -> ft.OutlinedButton:
-    return ft.OutlinedButton(content=text, icon=icon, on_click=on_click, **kwargs)
 
 
 LOOK_KEYS = {theme.THEME_KEY, theme.TEXT_SIZE_KEY, theme.REDUCE_MOTION_KEY}  # mirrored beside the journal
@@ -121,8 +118,10 @@ class SettingsScreen(Screen):
             section_title("Passphrase and recovery"),
             ft.Row(
                 [
-                    outlined("Change passphrase", ft.Icons.PASSWORD, self._change),
-                    outlined("Make a new recovery code", ft.Icons.KEY_OUTLINED, self._recovery),
+                    outlined_button("Change passphrase", icon=ft.Icons.PASSWORD, on_click=self._change),
+                    outlined_button(
+                        "Make a new recovery code", icon=ft.Icons.KEY_OUTLINED, on_click=self._recovery
+                    ),
                 ],
                 wrap=True,
             ),
@@ -134,16 +133,26 @@ class SettingsScreen(Screen):
             ),
             ft.Row(
                 [
-                    outlined("Save a backup", ft.Icons.SAVE_ALT, self._save_backup),
-                    outlined("Restore from a backup", ft.Icons.RESTORE, self._restore_backup),
+                    outlined_button("Save a backup", icon=ft.Icons.SAVE_ALT, on_click=self._save_backup),
+                    outlined_button(
+                        "Restore from a backup", icon=ft.Icons.RESTORE, on_click=self._restore_backup
+                    ),
                 ],
                 wrap=True,
             ),
             ft.Divider(),
             section_title("Crisis numbers"),
             body("Set the numbers that show on the Need help now page.", muted=True),
-            ft.Row([outlined("Edit crisis numbers", ft.Icons.SUPPORT_OUTLINED, self._help)]),
-            ft.Row([outlined("Make a homework card", ft.Icons.ASSIGNMENT_OUTLINED, self._card_maker)]),
+            ft.Row(
+                [outlined_button("Edit crisis numbers", icon=ft.Icons.SUPPORT_OUTLINED, on_click=self._help)]
+            ),
+            ft.Row(
+                [
+                    outlined_button(
+                        "Make a homework card", icon=ft.Icons.ASSIGNMENT_OUTLINED, on_click=self._card_maker
+                    )
+                ]
+            ),
             ft.Divider(),
             self._danger_zone(),
             ft.Container(height=24),
@@ -153,7 +162,9 @@ class SettingsScreen(Screen):
     def _demo_note(self) -> ft.Control:
         parts: list[ft.Control] = [body(DEMO_NOTE)]
         if self.ctl.home_dir is not None:
-            parts.append(ft.Row([outlined("Leave the demo", ft.Icons.LOGOUT, self._leave_demo)]))
+            parts.append(
+                ft.Row([outlined_button("Leave the demo", icon=ft.Icons.LOGOUT, on_click=self._leave_demo)])
+            )
         return ft.Container(
             ft.Column(parts, spacing=8),
             padding=12,
@@ -173,10 +184,10 @@ class SettingsScreen(Screen):
                     ),
                     ft.Row(
                         [
-                            outlined(
+                            outlined_button(
                                 "Delete everything",
-                                ft.Icons.DELETE_FOREVER_OUTLINED,
-                                self._ask_delete,
+                                icon=ft.Icons.DELETE_FOREVER_OUTLINED,
+                                on_click=self._ask_delete,
                                 style=ft.ButtonStyle(
                                     color=ft.Colors.ERROR, side=ft.BorderSide(1, ft.Colors.ERROR)
                                 ),

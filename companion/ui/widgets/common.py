@@ -85,6 +85,24 @@ def primary_button(text: str, on_click: Handler, **kwargs) -> ft.FilledButton:
     return ft.FilledButton(content=text, on_click=on_click, **kwargs)
 
 
+def outlined_button(
+    text: str, on_click: Handler, icon: ft.IconData | None = None, **kwargs
+) -> ft.OutlinedButton:
+    return ft.OutlinedButton(content=text, icon=icon, on_click=on_click, **kwargs)
+
+
+def delete_button(text: str, on_click: Handler) -> ft.OutlinedButton:
+    """The one way a screen offers to delete what it shows: outlined, in the error colour."""
+    return outlined_button(
+        text, on_click, icon=ft.Icons.DELETE_OUTLINE, style=ft.ButtonStyle(color=ft.Colors.ERROR)
+    )
+
+
+def button_row(*buttons: ft.Control, spacing: int = 10) -> ft.Row:
+    """Buttons side by side that wrap to a second line on a narrow phone instead of being cut."""
+    return ft.Row(list(buttons), wrap=True, spacing=spacing)
+
+
 def icon_button(icon: ft.IconData, label: str, on_click: Handler, **kwargs) -> ft.Control:
     """An icon-only button that screen readers (and browser tests) know by ``label``.
 
