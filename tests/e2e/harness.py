@@ -68,6 +68,9 @@ BROWSER_TAG_SWITCH = "--companion-e2e-browser"
 STARTUP_TIMEOUT_S = 90.0
 FIRST_FRAME_TIMEOUT_MS = 60_000
 DEFAULT_TIMEOUT_MS = 30_000
+# For tests that wait for the one-minute auto-lock: the app's quiet-time clock runs four times
+# as fast, so the minute is 15 seconds (plus the app's 5 s check) instead of a real minute.
+FAST_IDLE_CLOCK = {"COMPANION_TEST_IDLE_CLOCK_RATE": "4"}
 SETTLE_MS = 150
 ATTACH_TIMEOUT_MS = 5_000
 

@@ -7,8 +7,10 @@ from playwright.sync_api import expect
 
 from .flows import PASSPHRASE, create_journal, go_to, lock, unlock
 from .harness import (
+    FAST_IDLE_CLOCK,
     AppProcess,
     OpenPage,
+    StartApp,
     click_button,
     expect_no_text,
     expect_said,
@@ -141,11 +143,11 @@ def test_unsaved_words_survive_a_killed_app(start_app, open_page: OpenPage, tmp_
     expect(box).to_have_value("Half a thought about Tuesday")
 
 
-def test_auto_lock_after_quiet_time_keeps_the_draft(app_server: AppProcess, open_page: OpenPage) -> None:
+def test_auto_lock_after_quiet_time_keeps_the_draft(start_app: StartApp, open_page: OpenPage) -> None:
     """Why: a phone left on a table must not show the journal; what was typed must survive."""
     import re
 
-    app = open_page(app_server.url)
+    app = open_page(start_app(env=FAST_IDLE_CLOCK).url)
     create_journal(app)
     go_to(app, "Settings")
     app.page.get_by_role("button", name=re.compile("Lock after:")).click()
@@ -154,7 +156,7 @@ def test_auto_lock_after_quiet_time_keeps_the_draft(app_server: AppProcess, open
     go_to(app, "Journal")
     click_button(app, "New entry")
     fill(app, "What's on your mind?", "words typed just before walking away")
-    # nobody touches anything for a minute (plus the 5 s check interval)
+    # nobody touches anything for a minute (sped up; plus the 5 s check interval)
     expect(app.page.get_by_role("button", name="Unlock")).to_be_visible(timeout=90_000)
     expect_text(app, "Locked after a few quiet minutes")
     expect_no_text(app, "words typed just before")

@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 
 from e2e.flows import PASSPHRASE, create_journal, go_to, lock, scroll_to
-from e2e.harness import AppProcess, OpenPage, StartApp, click_button, expect_text, fill, textbox
+from e2e.harness import (
+    FAST_IDLE_CLOCK,
+    AppProcess,
+    OpenPage,
+    StartApp,
+    click_button,
+    expect_text,
+    fill,
+    textbox,
+)
 from playwright.sync_api import expect
 
 from companion.adapters.paths import vault_path
@@ -33,10 +42,11 @@ def test_enter_pressed_twice_while_unlocking_opens_the_journal_once(
 
 
 def test_delete_dialog_left_open_does_nothing_after_auto_lock(
-    app_server: AppProcess, open_page: OpenPage
+    start_app: StartApp, open_page: OpenPage
 ) -> None:
     """An open "Delete everything?" used to stay usable after the lock, without the passphrase."""
-    app = open_page(app_server.url)
+    server = start_app(env=FAST_IDLE_CLOCK)
+    app = open_page(server.url)
     create_journal(app)
     go_to(app, "Settings")
     app.page.get_by_role("button", name=re.compile("Lock after:")).click()
@@ -46,10 +56,11 @@ def test_delete_dialog_left_open_does_nothing_after_auto_lock(
     scroll_to(app, delete)
     delete.click()
     fill(app, "Type DELETE to confirm", "DELETE")
+    expect_text(app, "Delete everything?")  # still unlocked here: the dialog is open and armed
     # nobody touches anything for a minute: the journal locks underneath the dialog
     expect(app.page.get_by_role("button", name="Unlock")).to_be_visible(timeout=90_000)
     expect(app.page.get_by_text("Delete everything?")).to_have_count(0)
-    assert vault_path(app_server.data_dir).exists()
+    assert vault_path(server.data_dir).exists()
 
 
 def test_a_new_recovery_code_needs_the_passphrase(app_server: AppProcess, open_page: OpenPage) -> None:

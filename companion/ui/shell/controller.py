@@ -38,6 +38,26 @@ if TYPE_CHECKING:
 ACCESS_MODULE = "companion.services.access"
 
 IDLE_CHECK_INTERVAL_S = 5
+IDLE_CLOCK_RATE_ENV = "COMPANION_TEST_IDLE_CLOCK_RATE"
+
+
+def _idle_clock() -> Callable[[], float]:
+    """The clock the auto-lock counts quiet time on.
+
+    Browser tests that wait for the one-minute lock set COMPANION_TEST_IDLE_CLOCK_RATE (up to
+    12) so a minute passes in a few seconds; the rule itself is tested in core/idle. Anything
+    else, or no setting, is the real clock.
+    """
+    try:
+        rate = float(os.environ.get(IDLE_CLOCK_RATE_ENV) or 1)
+    except ValueError:
+        rate = 1.0
+    if not 1 < rate <= 12:
+        return time.monotonic
+    start = time.monotonic()
+    return lambda: start + (time.monotonic() - start) * rate
+
+
 MOBILE_PLATFORMS = {ft.PagePlatform.ANDROID, ft.PagePlatform.IOS}
 BACKGROUND_STATES = {ft.AppLifecycleState.HIDE, ft.AppLifecycleState.PAUSE}
 TIMING = os.environ.get("COMPANION_TIMING") == "1"  # benchmarks/browser.py reads these lines
@@ -93,7 +113,7 @@ class AppController:
         self._opening = False  # an unlock is running: a second tap or Enter is ignored
         self._access: asyncio.Task[ModuleType] | None = None
         self._resume: Resume | None = None  # where an automatic lock interrupted the person
-        self.idle = IdleLock()
+        self.idle = IdleLock(clock=_idle_clock())
         self.stack: list[Screen] = []
         self.section_id = "journal"
         self._public_return: Screen | None = None
