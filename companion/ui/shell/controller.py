@@ -20,12 +20,14 @@ import flet as ft
 
 from companion.adapters import appearance
 from companion.adapters.paths import journal_present, vault_path
+from companion.core import i18n
 from companion.core.errors import CompanionError, PassphraseNeeded
+from companion.core.i18n import N_, _
 from companion.core.idle import IdleLock, valid_timeout
 from companion.ui.kit import theme
 from companion.ui.kit.screen import Screen
 from companion.ui.kit.shell import Handler
-from companion.ui.shell import errors, flows, routes
+from companion.ui.shell import errors, flows, language, routes
 from companion.ui.shell.phone import PhoneFeatures, run_soon
 from companion.ui.shell.reminder_watcher import ReminderWatcher
 from companion.ui.widgets.common import icon_button, side_padding
@@ -122,6 +124,12 @@ class AppController:
         # Fingerprint/face unlock and reminders while closed: found at start on phones only.
         self.phone = PhoneFeatures()
         self._phone_task: asyncio.Task[PhoneFeatures] | None = None
+        # The language: the journal's choice once unlocked (None: follow the device), else the
+        # device's. Kept per page (ui.shell.language), so two tabs never mix.
+        language.install()
+        self._language_choice: str | None = None
+        self._device_language = i18n.device_language()
+        language.set_for(page, self._device_language)
 
     # --- start-up and events -------------------------------------------------------------
 
@@ -146,6 +154,7 @@ class AppController:
         self._phone_task = asyncio.create_task(PhoneFeatures.detect(page.platform, web=bool(page.web)))
         await self.show_public("unlock" if journal_present(self.data_dir) else "welcome")
         self._idle_task = asyncio.create_task(self._watch_idle())
+        page.run_task(self._follow_device_language)
 
     async def phone_features(self) -> PhoneFeatures:
         """What this device offers (detected in the background since start; nothing off phones)."""
@@ -237,20 +246,20 @@ class AppController:
         text field opened in that moment could lose its first keystrokes.
         """
         self._help_button = ft.TextButton(
-            content="Need help now", icon=ft.Icons.SUPPORT_OUTLINED, on_click=self._open_help
+            content=_("Need help now"), icon=ft.Icons.SUPPORT_OUTLINED, on_click=self._open_help
         )
         self._lock_wide = ft.TextButton(
-            content="Lock", icon=ft.Icons.LOCK_OUTLINE, on_click=self._on_lock_click
+            content=_("Lock"), icon=ft.Icons.LOCK_OUTLINE, on_click=self._on_lock_click
         )
-        self._lock_phone = icon_button(ft.Icons.LOCK_OUTLINE, "Lock", self._on_lock_click)
-        self._back_button = icon_button(ft.Icons.ARROW_BACK, "Back", self._on_back_click)
+        self._lock_phone = icon_button(ft.Icons.LOCK_OUTLINE, _("Lock"), self._on_lock_click)
+        self._back_button = icon_button(ft.Icons.ARROW_BACK, _("Back"), self._on_back_click)
         self._title = ft.Text("Companion")
         self._bar = ft.AppBar(title=self._title, automatically_imply_leading=False, center_title=False)
         self._content = ft.Container(expand=True)
         sections = self.sections()
         self._navbar = ft.NavigationBar(
             destinations=[
-                ft.NavigationBarDestination(icon=s.icon, selected_icon=s.selected_icon, label=s.label)
+                ft.NavigationBarDestination(icon=s.icon, selected_icon=s.selected_icon, label=_(s.label))
                 for s in sections
             ],
             on_change=self._on_nav,
@@ -258,7 +267,7 @@ class AppController:
         self._rail = ft.NavigationRail(
             label_type=ft.NavigationRailLabelType.ALL,
             destinations=[
-                ft.NavigationRailDestination(icon=s.icon, selected_icon=s.selected_icon, label=s.label)
+                ft.NavigationRailDestination(icon=s.icon, selected_icon=s.selected_icon, label=_(s.label))
                 for s in sections
             ],
             on_change=self._on_nav,
@@ -284,9 +293,10 @@ class AppController:
         self._wide = self.is_wide()
         unlocked = self._stores is not None
 
-        self._title.value = screen.title if unlocked else "Companion"
+        self._title.value = _(screen.title) if unlocked else "Companion"
         if self.demo:
-            self._title.value += " · demo"
+            # Translators: added to the screen title while the sample journal is shown
+            self._title.value += _(" · demo")
         # a phone's app bar also holds "Need help now" and Lock: a smaller title keeps it whole
         self._title.theme_style = None if self._wide else ft.TextThemeStyle.TITLE_MEDIUM
         # ... and a fixed size there, so a larger text setting can't squeeze it to "S…"
@@ -515,7 +525,7 @@ class AppController:
     async def create_journal(self, passphrase: str) -> str:
         """Create the journal; it opens once the person has kept the recovery code (`finish_create`)."""
         if self._opening or self._pending is not None:
-            raise CompanionError("Your journal is already being created. One moment, please.")
+            raise CompanionError(_("Your journal is already being created. One moment, please."))
         self._opening = True
         try:
             access = await self.access()
@@ -547,6 +557,9 @@ class AppController:
         self._stores = stores
         settings = stores.settings
         self.auto_lock_s = settings.get("auto_lock_s")
+        choice = settings.get("language")
+        self._language_choice = choice if i18n.supported(choice) else None
+        self._speak(self._language_choice or self._device_language)
         theme.apply_saved(self.page, settings)
         await asyncio.to_thread(self.remember_look)
         self._public_return = None
@@ -635,7 +648,7 @@ class AppController:
 
     def close_dialogs(self) -> None:
         """Close every dialog, sheet, banner and snackbar this page shows."""
-        for _ in range(100):  # a bound, though pop_dialog empties the stack long before
+        for _attempt in range(100):  # a bound, though pop_dialog empties the stack long before
             if self.page.pop_dialog() is None:
                 break
 
@@ -663,29 +676,33 @@ class AppController:
 
         self.page.show_dialog(
             ft.AlertDialog(
-                title=ft.Text("That sounds like a lot"),
+                title=ft.Text(_("That sounds like a lot")),
                 content=ft.Text(
-                    "Thank you for noticing it. If it helps, you could slow down with a few breaths. "
-                    "And if you need someone now, help is one tap away."
+                    _(
+                        "Thank you for noticing it. If it helps, you could slow down with a few breaths. "
+                        "And if you need someone now, help is one tap away."
+                    )
                 ),
                 actions=[
-                    ft.FilledButton(content="Take a breathing pause", on_click=self.handler(breathe)),
-                    ft.OutlinedButton(content="Need help now", on_click=help_now),
-                    ft.TextButton(content="Not now", on_click=lambda _e: self.page.pop_dialog()),
+                    ft.FilledButton(content=_("Take a breathing pause"), on_click=self.handler(breathe)),
+                    ft.OutlinedButton(content=_("Need help now"), on_click=help_now),
+                    ft.TextButton(content=_("Not now"), on_click=lambda _e: self.page.pop_dialog()),
                 ],
                 actions_overflow_button_spacing=8,
             )
         )
 
-    def confirm(self, title: str, text: str, action: str, on_confirm: Handler, keep: str = "Keep it") -> None:
-        """Ask before anything that can't be undone; the safe choice comes first."""
+    def confirm(
+        self, title: str, text: str, action: str, on_confirm: Handler, keep: str | None = None
+    ) -> None:
+        """Ask before anything that can't be undone; the safe choice comes first ("Keep it")."""
         self.page.show_dialog(
             ft.AlertDialog(
                 modal=True,
                 title=ft.Text(title),
                 content=ft.Text(text),
                 actions=[
-                    ft.TextButton(content=keep, on_click=lambda _e: self.page.pop_dialog()),
+                    ft.TextButton(content=keep or _("Keep it"), on_click=lambda _e: self.page.pop_dialog()),
                     ft.FilledButton(
                         content=action,
                         on_click=self.handler(on_confirm),
@@ -694,6 +711,55 @@ class AppController:
                 ],
             )
         )
+
+    # --- language ------------------------------------------------------------------------
+
+    def language_choice(self) -> str | None:
+        """The journal's language setting: a code, or None to follow the device."""
+        return self._language_choice
+
+    async def set_language(self, choice: str | None) -> None:
+        """Keep the choice in the encrypted settings and show every screen in it at once."""
+        if choice is not None and not i18n.supported(choice):
+            raise CompanionError(_("That language isn't available yet."))
+        stores = self._stores
+        if stores is None:
+            return
+        await asyncio.to_thread(stores.settings.set, "language", choice)
+        self._language_choice = choice
+        await self._relabel()
+
+    async def _follow_device_language(self) -> None:
+        """The browser, phone or computer says its language only after start: follow it if asked to."""
+        preferred = await language.device_preference(self.page)
+        if preferred is None or preferred == self._device_language:
+            return
+        self._device_language = preferred
+        if self._language_choice is None:
+            await self._relabel()
+
+    def _speak(self, wanted: str) -> bool:
+        """Use ``wanted`` for this page from now on; True if that changed anything."""
+        if wanted == language.of(self.page):
+            return False
+        language.set_for(self.page, wanted)
+        self._build_chrome()  # navigation, Lock, Back and "Need help now" are made once
+        return True
+
+    async def _relabel(self) -> None:
+        """Rebuild the screens on show in the page's (new) language, keeping the person's place."""
+        if not self._speak(self._language_choice or self._device_language) or not self.stack:
+            return
+        if self._stores is None:
+            screen = self.current
+            if screen is not None and screen.route:
+                await self.show_public(screen.route, **screen.resume_params())
+            return
+        place = self._place_to_resume()
+        await self._leave_current()
+        self.stack = []
+        self._resume = place
+        await self._resume_or_start()
 
     # --- messages ------------------------------------------------------------------------
 
@@ -712,9 +778,11 @@ class AppController:
 
 
 SECTIONS = [
-    Section("checkin", "Check in", ft.Icons.SELF_IMPROVEMENT_OUTLINED, ft.Icons.SELF_IMPROVEMENT, "checkin"),
-    Section("journal", "Journal", ft.Icons.BOOK_OUTLINED, ft.Icons.BOOK, "journal"),
-    Section("session", "Session", ft.Icons.FORUM_OUTLINED, ft.Icons.FORUM, "session"),
-    Section("settle", "Settle", ft.Icons.AIR_OUTLINED, ft.Icons.AIR, "settle"),
-    Section("settings", "Settings", ft.Icons.TUNE_OUTLINED, ft.Icons.TUNE, "settings"),
+    Section(
+        "checkin", N_("Check in"), ft.Icons.SELF_IMPROVEMENT_OUTLINED, ft.Icons.SELF_IMPROVEMENT, "checkin"
+    ),
+    Section("journal", N_("Journal"), ft.Icons.BOOK_OUTLINED, ft.Icons.BOOK, "journal"),
+    Section("session", N_("Session"), ft.Icons.FORUM_OUTLINED, ft.Icons.FORUM, "session"),
+    Section("settle", N_("Settle"), ft.Icons.AIR_OUTLINED, ft.Icons.AIR, "settle"),
+    Section("settings", N_("Settings"), ft.Icons.TUNE_OUTLINED, ft.Icons.TUNE, "settings"),
 ]
