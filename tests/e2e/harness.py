@@ -290,6 +290,11 @@ def start_app(
 
     child_env = dict(os.environ)
     child_env.pop("COMPANION_DATA_DIR", None)
+    # The computer's language is the app's first guess: tests choose it (English unless a
+    # test passes LANG), whatever the machine running them speaks.
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        child_env.pop(variable, None)
+    child_env["LANG"] = "C.UTF-8"
     child_env.update(
         {
             "COMPANION_NETLOG": str(netlog_path),
@@ -424,14 +429,16 @@ def open_page(
     viewport: tuple[int, int] = (400, 800),
     *,
     timeout_ms: float = FIRST_FRAME_TIMEOUT_MS,
+    locale: str = "en-GB",
 ) -> AppPage:
     """Open `url` in a fresh context, wait for Flutter's first frame, enable semantics.
 
-    Each call gets its own context (no shared storage), sized to `viewport`.
+    Each call gets its own context (no shared storage), sized to `viewport`, in a browser
+    whose language is `locale` (the app follows it, as it follows a phone's).
     The caller closes it (`AppPage.close`), or the `open_page` fixture does.
     """
     width, height = viewport
-    context = browser.new_context(viewport={"width": width, "height": height})
+    context = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
     context.add_init_script(_FIRST_FRAME_SCRIPT)
     page = context.new_page()
@@ -456,7 +463,12 @@ class OpenPage(Protocol):
     """Type of the `open_page` fixture."""
 
     def __call__(
-        self, url: str, viewport: tuple[int, int] = (400, 800), *, timeout_ms: float = FIRST_FRAME_TIMEOUT_MS
+        self,
+        url: str,
+        viewport: tuple[int, int] = (400, 800),
+        *,
+        timeout_ms: float = FIRST_FRAME_TIMEOUT_MS,
+        locale: str = "en-GB",
     ) -> AppPage: ...
 
 

@@ -212,8 +212,9 @@ def open_page(request: pytest.FixtureRequest, browser: Browser, _browsers: _Brow
         viewport: tuple[int, int] = (400, 800),
         *,
         timeout_ms: float = FIRST_FRAME_TIMEOUT_MS,
+        locale: str = "en-GB",
     ) -> AppPage:
-        page = harness.open_page(browser, url, viewport, timeout_ms=timeout_ms)
+        page = harness.open_page(browser, url, viewport, timeout_ms=timeout_ms, locale=locale)
         pages.append(page)
         return page
 

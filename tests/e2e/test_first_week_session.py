@@ -30,7 +30,8 @@ from .test_checkin_flow import mark_region, start_checkin
 
 pytestmark = pytest.mark.e2e
 
-GERMAN = {"LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8", "LC_MESSAGES": "", "LANGUAGE": ""}
+# A computer in Germany that speaks English: the crisis lines follow the region, the words the language.
+GERMAN = {"LANG": "en_DE.UTF-8", "LC_ALL": "en_DE.UTF-8", "LC_MESSAGES": "", "LANGUAGE": ""}
 PHONE_BOTTOM = 800 - 80  # above the bottom navigation bar
 
 

@@ -130,6 +130,7 @@ class AppController:
         self._language_choice: str | None = None
         self._device_language = i18n.device_language()
         language.set_for(page, self._device_language)
+        language.tell_flutter(page, self._device_language)
 
     # --- start-up and events -------------------------------------------------------------
 
@@ -743,6 +744,7 @@ class AppController:
         if wanted == language.of(self.page):
             return False
         language.set_for(self.page, wanted)
+        language.tell_flutter(self.page, wanted)
         self._build_chrome()  # navigation, Lock, Back and "Need help now" are made once
         return True
 

@@ -9,6 +9,7 @@ tabs are two sessions and may be in different journals.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import weakref
 
 import flet as ft
@@ -35,8 +36,24 @@ def install() -> None:
 def set_for(page: ft.Page, language: str) -> None:
     key = id(page)
     if key not in _BY_PAGE:
-        weakref.finalize(page, _BY_PAGE.pop, key, None)  # a closed tab leaves nothing behind
+        with contextlib.suppress(TypeError):  # a stand-in page in a test may not take weak references
+            weakref.finalize(page, _BY_PAGE.pop, key, None)  # a closed tab leaves nothing behind
     _BY_PAGE[key] = language if i18n.supported(language) else i18n.DEFAULT
+
+
+# Flutter's own words (a date picker's month names, "Tab 1 of 5" for a screen reader) follow
+# the page's locale; English keeps Flutter's default, as it always had.
+_FLUTTER_LOCALES = {"en": ("en", "US"), "de": ("de", "DE"), "es": ("es", "ES")}
+
+
+def tell_flutter(page: ft.Page, language: str) -> None:
+    """Let Flutter's built-in texts speak ``language`` too (sent with the next page update)."""
+    if language == i18n.DEFAULT and page.locale_configuration is None:
+        return
+    page.locale_configuration = ft.LocaleConfiguration(
+        supported_locales=[ft.Locale(*code) for code in _FLUTTER_LOCALES.values()],
+        current_locale=ft.Locale(*_FLUTTER_LOCALES.get(language, _FLUTTER_LOCALES[i18n.DEFAULT])),
+    )
 
 
 def of(page: ft.Page) -> str:
