@@ -3,6 +3,20 @@
 The payload is plain data (lists and strings) so summaries, search and export
 can read it without this module, and so an older app version can still show
 what a newer one wrote.
+
+Records are language-neutral: they keep ids, never words. Regions, sensations and needs
+were always ids; a listed feeling is stored by its id (its English word, "disappointed"),
+and shown in the current language through :mod:`companion.reference.vocabulary`
+("enttäuscht" in German). A feeling the person wrote themselves is kept exactly as written,
+marked ``"own": true``, and shown as written in every language.
+
+Payload versions. Version 1 (the English-only app) stored a feeling's English word as the
+person picked or typed it ("Disappointed", "gratitude"). Version 2 stores ids and the ``own``
+mark, under the same ``"word"`` key, so an older app version still reads a newer record
+(the ids are its English words). The migration happens when a record is read: version 1
+feelings that name a listed feeling (any case, or another form such as "gratitude") become
+its id, and every other word becomes the person's own; the record is written as version 2
+the next time it is saved. Nothing is rewritten in the vault just for the upgrade.
 """
 
 from __future__ import annotations
@@ -12,14 +26,33 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from companion.core.i18n import N_, _
 from companion.core.kind_ids import CHECKIN
 from companion.core.records import Record, stored_number
 from companion.kinds.base import DraftedStore
 from companion.reference import vocabulary
+from companion.vault import textsearch
 
-PAYLOAD_VERSION = 1
+PAYLOAD_VERSION = 2
 FEELING_LEVELS = ("mild", "moderate", "strong")
-LEVEL_WORDS = {"mild": "a little", "moderate": "quite", "strong": "very"}
+# How strong a feeling was, in English: translate with level_word() where shown.
+LEVEL_WORDS = {
+    # Translators: how strong a feeling was, shown after it: "disappointed, a little"
+    "mild": N_("a little"),
+    # Translators: how strong a feeling was, shown after it: "disappointed, quite"
+    "moderate": N_("quite"),
+    # Translators: how strong a feeling was, shown after it: "disappointed, very"
+    "strong": N_("very"),
+}
+# A feeling with its strength, whole, so a language can order the words its own way.
+_FEELING_WITH_LEVEL = {
+    # Translators: a feeling word ("disappointed") and how strong it was
+    "mild": N_("{feeling}, a little"),
+    # Translators: a feeling word ("disappointed") and how strong it was
+    "moderate": N_("{feeling}, quite"),
+    # Translators: a feeling word ("disappointed") and how strong it was
+    "strong": N_("{feeling}, very"),
+}
 HIGH_INTENSITY = 8
 # Strong pleasant feelings don't call for a breathing pause.
 PLEASANT_FAMILIES = {"glad", "tender", "calm"}
@@ -53,21 +86,55 @@ class BodyMark:
 
 @dataclass(frozen=True)
 class FeelingPick:
-    word: str  # a listed word, or the person's own (kept exactly as they wrote it)
+    word: str  # a listed feeling's id ("disappointed"), or the person's own word as they wrote it
     level: str | None = None  # mild / moderate / strong; None: not chosen
+    own: bool = False  # the person's own word: never looked up, shown as written
 
     def to_dict(self) -> dict[str, Any]:
-        return {"word": self.word, "level": self.level}
+        data: dict[str, Any] = {"word": self.word, "level": self.level}
+        if self.own:
+            data["own"] = True
+        return data
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> FeelingPick:
+    def from_dict(cls, data: dict[str, Any], version: int = PAYLOAD_VERSION) -> FeelingPick:
+        """One stored feeling; ``version`` 1 (English words, any case or form) is read as ids."""
         level = data.get("level")
-        return cls(str(data.get("word", "")), level if level in FEELING_LEVELS else None)
+        level = level if level in FEELING_LEVELS else None
+        word = str(data.get("word", ""))
+        if data.get("own") is True:
+            return cls(word, level, own=True)
+        known = vocabulary.feeling_id(word, language=vocabulary.ENGLISH)
+        if known is not None:
+            return cls(known, level)
+        # Version 1 kept an unlisted word as typed: the person's own. A version-2 word without
+        # the mark is an id this app version does not list (a newer one may): kept as it is.
+        return cls(word, level, own=version < 2)
+
+    @classmethod
+    def of(cls, word: str, level: str | None = None) -> FeelingPick:
+        """A pick from what someone chose or typed: a listed feeling's id, else their own word."""
+        known = vocabulary.feeling_id(word)
+        return cls(known, level) if known is not None else cls(word, level, own=True)
 
     @property
     def own_word(self) -> bool:
         """A word the person wrote themselves (not in our list): kept and shown as it is."""
-        return vocabulary.feeling(self.word) is None
+        return self.own or vocabulary.feeling_id(self.word, language=vocabulary.ENGLISH) is None
+
+    @property
+    def family(self) -> str | None:
+        """The listed feeling's family id; None for the person's own word."""
+        return None if self.own else vocabulary.family_of(self.word)
+
+
+def _key(word: str) -> str:
+    """What a stored pick is compared with: a listed feeling's id, else the text itself."""
+    return vocabulary.feeling_id(word) or word
+
+
+def _same(pick: FeelingPick, key: str) -> bool:
+    return pick.word == key or pick.word.casefold() == key.casefold()
 
 
 @dataclass(frozen=True)
@@ -95,19 +162,23 @@ class CheckIn:
         return next((m for m in self.body if m.region == region), None)
 
     def add_feeling(self, word: str, level: str | None = None) -> CheckIn:
-        """Add a feeling, its strength unchosen (a strength is only what the person picks)."""
-        others = tuple(f for f in self.feelings if f.word.casefold() != word.casefold())
-        return replace(self, feelings=(*others, FeelingPick(word, level)), not_sure=False)
+        """Add a feeling, its strength unchosen (a strength is only what the person picks).
+
+        ``word`` is an id or a word of the current language (stored as its id), or the
+        person's own word (stored as written)."""
+        pick = FeelingPick.of(word, level)
+        others = tuple(f for f in self.feelings if not _same(f, pick.word))
+        return replace(self, feelings=(*others, pick), not_sure=False)
 
     def set_level(self, word: str, level: str | None) -> CheckIn:
         """Choose (or clear, with None) how strong a chosen feeling is, keeping its place."""
-        picks = tuple(
-            FeelingPick(f.word, level) if f.word.casefold() == word.casefold() else f for f in self.feelings
-        )
+        key = _key(word)
+        picks = tuple(replace(f, level=level) if _same(f, key) else f for f in self.feelings)
         return replace(self, feelings=picks)
 
     def remove_feeling(self, word: str) -> CheckIn:
-        return replace(self, feelings=tuple(f for f in self.feelings if f.word.casefold() != word.casefold()))
+        key = _key(word)
+        return replace(self, feelings=tuple(f for f in self.feelings if not _same(f, key)))
 
     def toggle_need(self, need_id: str) -> CheckIn:
         if need_id in self.needs:
@@ -132,11 +203,7 @@ class CheckIn:
         """Worth a gentle offer of a breathing pause and the help page after saving."""
         if self.max_body_intensity >= HIGH_INTENSITY:
             return True
-        for pick in self.feelings:
-            known = vocabulary.feeling(pick.word)
-            if pick.level == "strong" and (known is None or known.family not in PLEASANT_FAMILIES):
-                return True
-        return False
+        return any(p.level == "strong" and p.family not in PLEASANT_FAMILIES for p in self.feelings)
 
     def regions(self) -> list[str]:
         return [m.region for m in self.body]
@@ -144,9 +211,9 @@ class CheckIn:
     def families(self) -> list[str]:
         out: list[str] = []
         for pick in self.feelings:
-            known = vocabulary.feeling(pick.word)
-            if known and known.family not in out:
-                out.append(known.family)
+            family = pick.family
+            if family and family not in out:
+                out.append(family)
         return out
 
     def to_payload(self) -> dict[str, Any]:
@@ -165,9 +232,14 @@ class CheckIn:
 
     @classmethod
     def from_payload(cls, data: dict[str, Any]) -> CheckIn:
+        """A stored check-in, any version (version 1 feelings are read as ids, see above)."""
+        version = data.get("v")
+        version = version if isinstance(version, int) and not isinstance(version, bool) else 1
         return cls(
             body=tuple(BodyMark.from_dict(m) for m in data.get("body", []) if isinstance(m, dict)),
-            feelings=tuple(FeelingPick.from_dict(f) for f in data.get("feelings", []) if isinstance(f, dict)),
+            feelings=tuple(
+                FeelingPick.from_dict(f, version) for f in data.get("feelings", []) if isinstance(f, dict)
+            ),
             not_sure=bool(data.get("not_sure", False)),
             needs=tuple(str(n) for n in data.get("needs", [])),
             need_other=str(data.get("need_other", "")),
@@ -205,13 +277,25 @@ def clamp_intensity(value: Any) -> int:
 
 
 def region_name(region_id: str) -> str:
-    region = vocabulary.region(region_id)
-    return region.name if region else region_id.replace("_", " ").capitalize()
+    """A body region's name in the current language ("Chest", "Brust")."""
+    return vocabulary.region_name(region_id)
 
 
 def sensation_name(sensation_id: str) -> str:
-    sensation = vocabulary.sensation(sensation_id)
-    return sensation.name if sensation else sensation_id
+    """A sensation's name in the current language ("Tight", "Eng")."""
+    return vocabulary.sensation_name(sensation_id)
+
+
+def level_word(level: str | None) -> str:
+    """How strong a feeling was, in the current language ("very", "sehr"); "" for none."""
+    if level is None:
+        return ""
+    return _(LEVEL_WORDS[level]) if level in LEVEL_WORDS else str(level)
+
+
+def feeling_word(pick: FeelingPick) -> str:
+    """The word to show for a chosen feeling: the current language's word, or the person's own."""
+    return pick.word if pick.own else vocabulary.feeling_label(pick.word)
 
 
 def describe_mark(mark: BodyMark) -> str:
@@ -219,16 +303,26 @@ def describe_mark(mark: BodyMark) -> str:
     qualities = [sensation_name(s).lower() for s in mark.sensations]
     if mark.other.strip():
         qualities.append(mark.other.strip())
-    what = ", ".join(qualities) if qualities else "noticed"
-    strength = "" if mark.intensity is None else f" ({mark.intensity}/10)"
-    return f"{region_name(mark.region)}: {what}{strength}"
+    # Translators: shown after a body area when no quality was picked: "Chest: noticed"
+    what = ", ".join(qualities) if qualities else _("noticed")
+    region = region_name(mark.region)
+    if mark.intensity is None:
+        # Translators: a body area and what was noticed there: "Chest: tight, heavy"
+        return _("{region}: {qualities}").format(region=region, qualities=what)
+    # Translators: a body area, what was noticed there and how strong, out of 10: "Chest: tight (7/10)"
+    return _("{region}: {qualities} ({strength}/10)").format(
+        region=region, qualities=what, strength=mark.intensity
+    )
 
 
 def describe_feeling(pick: FeelingPick) -> str:
     """ "disappointed, very" reads more naturally than a number; no level chosen: the word alone."""
+    word = feeling_word(pick)
     if pick.level is None:
-        return pick.word
-    return f"{pick.word}, {LEVEL_WORDS.get(pick.level, pick.level)}"
+        return word
+    if pick.level in _FEELING_WITH_LEVEL:
+        return _(_FEELING_WITH_LEVEL[pick.level]).format(feeling=word)
+    return f"{word}, {pick.level}"
 
 
 @dataclass
@@ -244,8 +338,10 @@ class TimelineFilter:
     def accepts(self, checkin: CheckIn) -> bool:
         if self.region and self.region not in checkin.regions():
             return False
-        if self.word and all(p.word.casefold() != self.word.casefold() for p in checkin.feelings):
-            return False
+        if self.word:
+            key = _key(self.word)  # a word of the current language, an id or someone's own word
+            if not any(_same(p, key) for p in checkin.feelings):
+                return False
         return not (self.family and self.family not in checkin.families())
 
 
@@ -253,7 +349,7 @@ class CheckIns(DraftedStore[CheckIn]):
     """Check-ins and their drafts inside one unlocked vault."""
 
     kind = CHECKIN
-    empty_message = "There's nothing in this check-in yet."
+    empty_message = N_("There's nothing in this check-in yet.")
 
     def from_payload(self, payload: Any) -> CheckIn:
         return CheckIn.from_payload(payload)
@@ -271,12 +367,20 @@ class CheckIns(DraftedStore[CheckIn]):
 
 
 def recent_words(records: Iterable[Record], limit: int = 8) -> list[str]:
-    """Feeling words this person used lately: offered first, so favourites are one tap away."""
+    """Feeling words this person used lately, in the current language (their own words as
+    written): offered first, so favourites are one tap away. Each can be handed back to
+    :meth:`CheckIn.add_feeling`."""
     seen: list[str] = []
     for record in records:
         for pick in CheckIn.from_payload(record.payload).feelings:
-            if pick.word not in seen:
-                seen.append(pick.word)
+            word = feeling_word(pick)
+            if word not in seen:
+                seen.append(word)
             if len(seen) >= limit:
                 return seen
     return seen
+
+
+# Journal search finds a check-in by its feelings, regions, sensations and needs in the words
+# of the current language (and English), though the record keeps only ids.
+textsearch.set_expander(vocabulary.search_aliases)

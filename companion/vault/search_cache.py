@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from operator import itemgetter
 
 from companion.core.records import Record
-from companion.vault.textsearch import fold, matches, payload_text, terms
+from companion.vault.textsearch import fold, matches, matches_groups, payload_text, term_groups
 
 # One record in the cache: (created_us, id, kind, updated_us, payload JSON, folded text).
 # Only what matching and sorting need is kept ready; a Record is rebuilt from its JSON when it
@@ -128,16 +128,25 @@ class SearchCache:
     def search(
         self, query: str, kinds: Iterable[str] | None = None, limit: int | None = None
     ) -> list[Record]:
-        wanted = terms(query)
-        if not wanted:
+        groups = term_groups(query)  # each word with its aliases (a feeling's id for its German word)
+        if not groups:
             return []
         allowed = set(kinds) if kinds is not None else None
         cache = self._ensure()
-        with self._lock:
-            hits = [
-                entry
-                for entry in cache.values()
-                if (allowed is None or entry[2] in allowed) and matches(entry[5], wanted)
-            ]
+        if all(len(group) == 1 for group in groups):
+            wanted = [group[0] for group in groups]
+            with self._lock:
+                hits = [
+                    entry
+                    for entry in cache.values()
+                    if (allowed is None or entry[2] in allowed) and matches(entry[5], wanted)
+                ]
+        else:
+            with self._lock:
+                hits = [
+                    entry
+                    for entry in cache.values()
+                    if (allowed is None or entry[2] in allowed) and matches_groups(entry[5], groups)
+                ]
         hits.sort(key=_SORT_KEY, reverse=True)
         return [record_of(e) for e in (hits[:limit] if limit is not None else hits)]

@@ -1,10 +1,17 @@
-"""Matching typed search words against decrypted records, forgiving case and accents."""
+"""Matching typed search words against decrypted records, forgiving case and accents.
+
+A query word may have *aliases*: other texts that count as a match for it. Records keep ids
+(a check-in stores the feeling "disappointed", the region "left_shoulder"), while a person
+searches in their own language ("enttäuscht", "Schulter"). This layer knows no vocabulary, so
+a layer above installs the expander with :func:`set_expander` (``companion.kinds.checkin``
+does, with ``vocabulary.search_aliases``); without one a word matches only itself.
+"""
 
 from __future__ import annotations
 
 import codecs
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 _FOLD_ERRORS = "companion.fold"
@@ -76,3 +83,35 @@ def terms(query: str) -> list[str]:
 
 def matches(folded_text: str, query_terms: Iterable[str]) -> bool:
     return all(t in folded_text for t in query_terms)
+
+
+# One folded query word -> more folded texts that count as finding it (see the module docstring).
+Expander = Callable[[str], Iterable[str]]
+_expander: Expander | None = None
+
+
+def set_expander(expander: Expander | None) -> None:
+    """Install (or remove, with None) what gives a query word its aliases."""
+    global _expander
+    _expander = expander
+
+
+def alternatives(term: str) -> tuple[str, ...]:
+    """``term`` and its aliases, each folded; a failing expander leaves the term alone."""
+    expander = _expander
+    if expander is None:
+        return (term,)
+    try:
+        extra = [fold(a) for a in expander(term)]
+    except Exception:  # noqa: BLE001 - a faulty vocabulary must not break searching the journal
+        return (term,)
+    return tuple(dict.fromkeys([term, *(a for a in extra if a)]))
+
+
+def term_groups(query: str) -> list[tuple[str, ...]]:
+    """The query's words, each with its aliases: a record matches when every group has a hit."""
+    return [alternatives(t) for t in terms(query)]
+
+
+def matches_groups(folded_text: str, groups: Iterable[tuple[str, ...]]) -> bool:
+    return all(any(a in folded_text for a in group) for group in groups)
