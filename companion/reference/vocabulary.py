@@ -34,6 +34,7 @@ from typing import Any, Literal
 from companion.core import i18n
 
 __all__ = [
+    "ENGLISH",
     "Family",
     "Feeling",
     "Need",
@@ -532,12 +533,19 @@ def _feeling(language: str, word: str) -> Feeling | None:
     return data.by_key.get(key) or data.by_form.get(key) or data.by_id_key.get(normalize(word))
 
 
-def feeling_id(text: str) -> str | None:
+def feeling_id(text: str, language: str | None = None) -> str | None:
     """The id to store for ``text``: an id, a word or form of the current language, or an English
-    word or form (what older check-ins stored); ``None`` for the person's own words."""
+    word or form (what older check-ins stored); ``None`` for the person's own words.
+
+    With ``language="en"`` only ids and English words count: reading stored records, which
+    must not depend on the language the app speaks today."""
     if not isinstance(text, str):
         return None
-    found = _feeling(_current(), text) or _feeling(ENGLISH, text)
+    here = _current() if language is None else language
+    exact = _feelings_data(ENGLISH).by_id.get(text)  # the common case: a stored id
+    if exact is not None and (here == ENGLISH or exact.id in _feelings_data(here).by_id):
+        return exact.id
+    found = _feeling(here, text) or (_feeling(ENGLISH, text) if here != ENGLISH else None)
     if found is not None:
         return found.id
     return None

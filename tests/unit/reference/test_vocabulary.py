@@ -6,6 +6,7 @@ import ast
 import dataclasses
 import json
 import math
+import shutil
 from importlib import resources
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from companion.core import i18n
 from companion.reference import vocabulary as v
 
 # --------------------------------------------------------------------------------- helpers
@@ -492,3 +494,303 @@ def test_body_suggestions_are_forgiving_about_input():
 
 def test_region_only_marks_can_still_suggest():
     assert "irritated" in top([("jaw", [], 5)])
+
+
+# ------------------------------------------------------------------------- other languages
+# Small German and Spanish data written here, so these tests pin the loader's behaviour
+# whatever words the shipped files choose (tests/unit/reference/test_languages.py checks those).
+def feel(feeling_id: str, word: str, definition: str, *forms: str) -> dict:
+    return {"id": feeling_id, "word": word, "definition": definition, "forms": list(forms)}
+
+
+def named(item_id: str, name: str, description: str | None = None) -> dict:
+    return {"id": item_id, "name": name} | ({"description": description} if description else {})
+
+
+GERMAN_SAD = {
+    "id": "sad",
+    "label": "Traurig",
+    "description": "Etwas fehlt.",
+    "hint": "Wenn ich traurig bin, brauche ich vielleicht Trost.",
+}
+MINI = {
+    "de": {
+        "feelings.json": {
+            "version": 1,
+            "language": "de",
+            "families": [GERMAN_SAD],
+            "feelings": [
+                feel("disappointed", "enttäuscht", "Es kam anders, als ich gehofft hatte.", "Enttäuschung"),
+                feel("sad", "traurig", "Schwer ums Herz."),
+                feel("grateful", "dankbar", "Froh über etwas Geschenktes.", "Dankbarkeit"),
+                feel("anxious", "ängstlich", "Unruhig wegen etwas, das kommen könnte.", "Angst"),
+                feel("nervous", "nervös", "Aufgeregt und unruhig."),
+                feel("furious", "wütend", "Voller Wut.", "außer mir"),
+                feel("tired", "müde", "Ohne Kraft."),
+                feel("glad", "froh", "Leicht und gut."),
+            ],
+        },
+        "coach.json": {
+            "version": 1,
+            "entries": [
+                {
+                    "word": "schlecht",
+                    "aliases": ["mies"],
+                    "prompt": "„Schlecht“ kann vieles heißen.",
+                    "candidates": ["disappointed", "sad", "anxious", "tired"],
+                }
+            ],
+        },
+        "needs.json": {
+            "version": 1,
+            "needs": [{"id": "security", "label": "Mich sicher fühlen", "explanation": "Der Boden hält."}],
+        },
+        "body.json": {
+            "version": 1,
+            "regions": [
+                named("chest", "Brust"),
+                named("left_shoulder", "Linke Schulter"),
+                named("stomach", "Magen"),
+            ],
+            "sensations": [
+                named("tight", "Eng", "Wenig Platz."),
+                named("knotted", "Verknotet", "Wie ein Knoten."),
+            ],
+        },
+    },
+    "es": {
+        "feelings.json": {
+            "version": 1,
+            "language": "es",
+            "families": [],
+            "feelings": [
+                feel("anxious", "ansioso", "Inquieto por lo que puede venir."),
+                feel("sad", "triste", "Con el corazón pesado."),
+                feel("tired", "cansado", "Sin fuerzas."),
+                feel("disappointed", "decepcionado", "No salió como esperaba."),
+            ],
+        },
+        "coach.json": {
+            "version": 1,
+            "entries": [
+                {
+                    "word": "mal",
+                    "aliases": [],
+                    "prompt": "«Mal» puede ser muchas cosas.",
+                    "candidates": ["sad", "tired", "anxious", "disappointed"],
+                }
+            ],
+        },
+        "needs.json": {"version": 1, "needs": []},
+        "body.json": {
+            "version": 1,
+            "regions": [named("chest", "Pecho")],
+            "sensations": [named("tense", "Tensión", "Músculos que sujetan.")],
+        },
+    },
+}
+
+
+def write_language(root: Path, language: str, files: dict[str, dict]) -> None:
+    folder = root / language
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir()
+    for name, data in files.items():
+        (folder / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.fixture
+def data_root(tmp_path, monkeypatch):
+    """A copy of the shipped data with small de/ and es/ folders; the vocabulary reads from it."""
+    root = tmp_path / "data"
+    shutil.copytree(Path(str(resources.files("companion.reference") / "data")), root)
+    for language, files in MINI.items():
+        write_language(root, language, files)
+    monkeypatch.setattr(v, "_DATA_ROOT", root)
+    v._clear_caches()
+    yield root
+    v._clear_caches()  # the next test reads the shipped files again
+
+
+def test_german_feelings_keep_english_ids_families_and_intensities(data_root):
+    english = {f.id: f for f in v.feelings()}
+    with i18n.use("de"):
+        found = v.feeling("enttäuscht")
+        assert found.id == "disappointed" and found.word == "enttäuscht"
+        assert (found.family, found.intensity) == (
+            english["disappointed"].family,
+            english["disappointed"].intensity,
+        )
+        assert [f.id for f in v.feelings()] == [f.id for f in v.feelings()]  # cached
+        assert v.feelings() is v.feelings()
+        assert len(v.feelings()) == len(MINI["de"]["feelings.json"]["feelings"])
+        # grouped by family in the order of families(), every family of English still there
+        assert [f.id for f in v.families()] == [f.id for f in v.families()]
+        order = [f.id for f in v.families()]
+        assert [order.index(f.family) for f in v.feelings()] == sorted(
+            order.index(f.family) for f in v.feelings()
+        )
+        assert v.family("sad").label == "Traurig" and v.family_label("sad") == "Traurig"
+        assert v.family_label("glad") == "Glad"  # not translated in this data: English, never empty
+        assert {f.word for f in v.by_family("scared")} == {"ängstlich", "nervös"}
+        assert "Trost" in v.hint_for("traurig") and "Trost" in v.hint_for("sad")
+    assert v.feeling("disappointed").word == "disappointed"  # English untouched
+    assert v.feeling("enttäuscht") is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("enttäuscht", "disappointed"), ("ENTTÄUSCHT", "disappointed"), ("enttauscht", "disappointed"),
+     ("enttaeuscht", "disappointed"), ("disappointed", "disappointed"), ("Disappointed", "disappointed"),
+     ("Enttäuschung", "disappointed"), ("außer mir", "furious"), ("ausser mir", "furious"),
+     ("AUSSER MIR", "furious"), ("nervoes", "nervous"), ("  Müde ", "tired"), ("muede", "tired")],
+)  # fmt: skip
+def test_german_lookup_takes_ids_words_and_forms_across_accents(data_root, typed, meant):
+    with i18n.use("de"):
+        assert v.feeling(typed).id == meant
+        assert v.feeling_id(typed) == meant
+
+
+def test_feeling_id_falls_back_to_english_and_reading_stored_ids_needs_no_language(data_root):
+    with i18n.use("de"):
+        assert v.feeling("gratitude") is None  # an English form is not a German word ...
+        assert v.feeling_id("gratitude") == "grateful"  # ... but still names a feeling
+        assert v.feeling_id("hopeful") == "hopeful"  # an id German has no word for
+        assert v.feeling_id("enttäuscht", language="en") is None  # stored text is never German
+        assert v.feeling_id("zerknirscht") is None
+        assert v.family_of("hopeful") == "glad" and v.family_of("Disappointed") == "sad"
+        assert v.family_of("zerknirscht") is None
+
+
+def test_feeling_label_shows_a_stored_feeling_in_the_current_language(data_root):
+    with i18n.use("de"):
+        assert v.feeling_label("disappointed") == "enttäuscht"
+        assert v.feeling_label("Disappointed") == "enttäuscht"  # an older check-in's spelling
+        assert v.feeling_label("hopeful") == "hopeful"  # German lacks it: the English word
+        assert v.feeling_label("zerknirscht") == "zerknirscht"  # someone's own word, unchanged
+        assert v.feeling_label("My Own Words") == "My Own Words"
+    with i18n.use("es"):
+        assert v.feeling_label("disappointed") == "decepcionado"
+    assert v.feeling_label("disappointed") == "disappointed"
+    assert v.feeling_label(None) == ""  # type: ignore[arg-type]
+
+
+def test_german_search_folds_umlauts_sharp_s_and_typos(data_root):
+    with i18n.use("de"):
+        assert words(v.search("enttausch"))[0] == "enttäuscht"
+        assert words(v.search("enttaeu"))[0] == "enttäuscht"
+        assert words(v.search("dankbarkeit"))[0] == "dankbar"  # another form
+        assert words(v.search("treurig"))[0] == "traurig"  # a typo
+        assert words(v.search("tráurig"))[0] == "traurig"
+        assert words(v.search("ausser"))[0] == "wütend"
+        assert words(v.search("Herz"))  # definitions, last
+        assert v.search("disappointed") == []  # German words only
+        for f in v.feelings():
+            assert v.search(f.word)[0] is f
+
+
+def test_spanish_search_folds_accents(data_root):
+    with i18n.use("es"):
+        assert words(v.search("ansíoso"))[0] == "ansioso"
+        assert words(v.search("CANSADO"))[0] == "cansado"
+        assert v.sensation_name("tense") == "Tensión"
+        assert "tense" in v.search_aliases("tension")
+
+
+def test_german_coach_uses_german_words_and_fillers(data_root):
+    with i18n.use("de"):
+        assert [f.id for f in v.coach("schlecht")] == ["disappointed", "sad", "anxious", "tired"]
+        assert words(v.coach("schlecht"))[0] == "enttäuscht"
+        for spelling in (
+            "Mies",
+            "mir geht's mies",
+            "Ich fühle mich irgendwie schlecht",
+            "ein bisschen schlecht",
+        ):
+            assert v.is_vague(spelling), spelling
+        assert v.coach_prompt("schlecht").startswith("„Schlecht“")
+        assert v.vague_words() == ("schlecht",)
+        assert not v.is_vague("bad")  # English coach words are not German ones
+        assert v.coach("enttäuscht") is None
+    assert v.is_vague("bad") and not v.is_vague("schlecht")
+
+
+def test_german_body_and_needs_names(data_root):
+    with i18n.use("de"):
+        assert v.region_name("chest") == "Brust" and v.region("chest").side == "front"
+        assert v.region_name("jaw") == "Jaw"  # not in this data: English
+        assert v.region_name("left_toe") == "Left toe"
+        assert [r.id for r in v.regions()] == [r.id for r in v.regions()]
+        assert v.sensation_name("tight") == "Eng"
+        assert v.sensation_name("something else: fizzy") == "something else: fizzy"
+        assert v.need_label("security") == "Mich sicher fühlen"
+        assert v.need("security").kind == "relational"
+        assert v.need_label("nope") == "nope"
+    with i18n.use("de"):
+        german_regions = [r.id for r in v.regions()]
+    assert german_regions == [r.id for r in v.regions()]  # the same ids, in the same order
+
+
+def test_german_suggestions_offer_only_words_german_has(data_root):
+    marks = [("stomach", ["knotted", "churning"], 6), ("chest", ["tight", "heavy"], 7), ("jaw", [], 5)]
+    with i18n.use("de"):
+        german = {f.id for f in v.feelings()}
+        offered = v.suggest_from_body(marks, limit=50)
+        assert offered and all(f.id in german for f, _ in offered)
+        assert {f.id for f, _ in offered} <= german
+        assert offered[0][0].word in {"ängstlich", "nervös", "traurig"}
+    english = v.suggest_from_body(marks, limit=50)
+    assert {f.id for f, _ in offered} == {f.id for f, _ in english} & german
+
+
+def test_search_aliases_name_the_ids_a_record_keeps(data_root):
+    with i18n.use("de"):
+        assert "disappointed" in v.search_aliases("enttauscht")
+        assert "disappointed" in v.search_aliases("enttaeuscht")
+        assert "enttauscht" in v.search_aliases("enttaeuscht")  # an own word typed with the umlaut
+        assert "chest" in v.search_aliases("brust")
+        assert "left_shoulder" in v.search_aliases("schulter")
+        assert "security" in v.search_aliases("sicher")
+        assert "security" in v.search_aliases("safe")  # English names count too
+        assert v.search_aliases("br") == ()  # too short to mean anything
+        assert v.search_aliases("xylophon") == ()
+    assert v.search_aliases("brust") == ()  # German names only when German is spoken
+    assert "security" in v.search_aliases("safe")
+    assert "disappointed" not in v.search_aliases("disappoint")  # the word finds itself
+
+
+def test_a_language_without_files_speaks_english(data_root):
+    shutil.rmtree(data_root / "es")
+    v._clear_caches()
+    assert "es" not in v.languages_with_data() and "de" in v.languages_with_data()
+    with i18n.use("es"):
+        assert v.feelings() is not None and v.feeling("disappointed").word == "disappointed"
+        assert v.feelings() == v.feelings() and len(v.feelings()) >= MIN_WORDS
+        assert v.region_name("chest") == "Chest" and v.is_vague("bad")
+    with i18n.use("es"):
+        spanish = v.feelings()
+    assert spanish is v.feelings()  # the same objects as English, not a copy
+
+
+@pytest.mark.parametrize(
+    ("name", "part", "item", "message"),
+    [
+        ("feelings.json", "feelings", feel("nope", "nö", "X."), "unknown feeling id"),
+        ("feelings.json", "feelings", feel("hopeful", "Traurig", "X."), "duplicate"),
+        ("feelings.json", "feelings", feel("sad", "betrübt", "X."), "duplicate"),
+        ("feelings.json", "families", GERMAN_SAD | {"id": "nope"}, "unknown family"),
+        ("coach.json", "entries", {"word": "mau", "prompt": "X", "candidates": ["hopeful"]}, "unknown words"),
+        ("coach.json", "entries", {"word": "Mies", "prompt": "X", "candidates": ["sad"]}, "appears twice"),
+        ("needs.json", "needs", {"id": "nope", "label": "X", "explanation": "X."}, "unknown need"),
+        ("body.json", "regions", named("tail", "Schwanz"), "unknown region"),
+        ("body.json", "sensations", named("fizzy", "X", "X."), "unknown sensation"),
+    ],
+)
+def test_damaged_language_data_is_refused_loudly(data_root, name, part, item, message):
+    broken = json.loads(json.dumps(MINI["de"]))
+    broken[name][part].append(item)
+    write_language(data_root, "de", broken)
+    v._clear_caches()
+    with i18n.use("de"), pytest.raises(ValueError, match=message):
+        v.feelings(), v.coach("schlecht"), v.needs(), v.regions()
