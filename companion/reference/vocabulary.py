@@ -777,6 +777,8 @@ def need_label(need_id: str) -> str:
 _ALIAS_MIN = 3
 # Inside a name ("schulter" in "Schulterblatt") only from this length; shorter: a word's start.
 _ALIAS_INSIDE_MIN = 4
+# No name is longer; longer query words (pasted text) are neither looked up nor remembered.
+_ALIAS_MAX = 60
 
 
 def _stored_form(stored_id: str) -> str:
@@ -833,6 +835,6 @@ def search_aliases(term: str) -> tuple[str, ...]:
     the answer is the stored ids (folded the way journal search folds record text) whose
     current-language or English name contains it. Empty for short or unknown words.
     """
-    if not isinstance(term, str):
+    if not isinstance(term, str) or len(term) > _ALIAS_MAX:
         return ()
     return _aliases(_current(), term)
