@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from companion.core.i18n import N_, _
+from companion.core.i18n import current as current_language
 from companion.core.kind_ids import CHECKIN
 from companion.core.records import Record, stored_number
 from companion.kinds.base import DraftedStore
@@ -298,9 +299,15 @@ def feeling_word(pick: FeelingPick) -> str:
     return pick.word if pick.own else vocabulary.feeling_label(pick.word)
 
 
+def _in_a_list(name: str) -> str:
+    """A sensation's name inside a line ("Chest: tight"): lower case, except in German, whose
+    nouns keep their capital ("Druck"), so the names stay as the vocabulary writes them."""
+    return name if current_language() == "de" else name.lower()
+
+
 def describe_mark(mark: BodyMark) -> str:
     """ "Chest: tight, heavy (7/10)"; without a chosen strength just "Chest: tight, heavy"."""
-    qualities = [sensation_name(s).lower() for s in mark.sensations]
+    qualities = [_in_a_list(sensation_name(s)) for s in mark.sensations]
     if mark.other.strip():
         qualities.append(mark.other.strip())
     # Translators: shown after a body area when no quality was picked: "Chest: noticed"
