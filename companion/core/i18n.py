@@ -25,13 +25,16 @@ from functools import cache
 from importlib import resources
 
 __all__ = [
+    "ALL_LANGUAGES",
     "DEFAULT",
     "LANGUAGES",
+    "READY",
     "N_",
     "_",
     "current",
     "device_language",
     "ngettext",
+    "offered",
     "pick_language",
     "set_lookup",
     "supported",
@@ -40,7 +43,12 @@ __all__ = [
 
 DEFAULT = "en"
 # Each language by its own name: a person looking for theirs reads it in that language.
-LANGUAGES: dict[str, str] = {"en": "English", "de": "Deutsch", "es": "Español"}
+ALL_LANGUAGES: dict[str, str] = {"en": "English", "de": "Deutsch", "es": "Español"}
+# Offered to people (followed from the device, listed in Settings) only once every screen, the
+# summary and the vocabulary speak it: half an app in German is worse than all of it in English.
+# Languages not yet offered can still be pinned with `use()` (tests, checking translations).
+READY: tuple[str, ...] = ("en",)
+LANGUAGES: dict[str, str] = {code: ALL_LANGUAGES[code] for code in READY}
 DOMAIN = "companion"
 
 _pinned: ContextVar[str | None] = ContextVar("companion_language", default=None)
@@ -48,6 +56,12 @@ _lookup: Callable[[], str | None] | None = None
 
 
 def supported(language: object) -> bool:
+    """A language Companion has words for (catalogues and vocabulary), offered or not yet."""
+    return isinstance(language, str) and language in ALL_LANGUAGES
+
+
+def offered(language: object) -> bool:
+    """A language a person can get: from their device, or by choosing it in Settings."""
     return isinstance(language, str) and language in LANGUAGES
 
 
@@ -80,7 +94,7 @@ def use(language: str) -> Iterator[None]:
 
 
 def pick_language(preferences: Iterable[str | None]) -> str:
-    """The first supported language among locale tags in order of preference ("de-AT", "es_MX.UTF-8")."""
+    """The first offered language among locale tags in order of preference ("de-AT", "es_MX.UTF-8")."""
     for tag in preferences:
         if not tag:
             continue

@@ -559,7 +559,7 @@ class AppController:
         settings = stores.settings
         self.auto_lock_s = settings.get("auto_lock_s")
         choice = settings.get("language")
-        self._language_choice = choice if i18n.supported(choice) else None
+        self._language_choice = choice if i18n.offered(choice) else None
         self._speak(self._language_choice or self._device_language)
         theme.apply_saved(self.page, settings)
         await asyncio.to_thread(self.remember_look)
@@ -721,7 +721,7 @@ class AppController:
 
     async def set_language(self, choice: str | None) -> None:
         """Keep the choice in the encrypted settings and show every screen in it at once."""
-        if choice is not None and not i18n.supported(choice):
+        if choice is not None and not i18n.offered(choice):
             raise CompanionError(_("That language isn't available yet."))
         stores = self._stores
         if stores is None:

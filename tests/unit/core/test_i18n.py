@@ -30,11 +30,19 @@ def _no_lookup():
         ([], "en"),
     ],
 )
-def test_pick_language_takes_the_first_supported(tags, expected):
+def test_pick_language_takes_the_first_supported(tags, expected, monkeypatch):
+    monkeypatch.setattr(i18n, "LANGUAGES", dict(i18n.ALL_LANGUAGES))
     assert i18n.pick_language(tags) == expected
 
 
-def test_device_language_reads_the_usual_variables_in_order():
+def test_only_offered_languages_are_picked(monkeypatch):
+    monkeypatch.setattr(i18n, "LANGUAGES", {"en": "English"})
+    assert i18n.pick_language(["de-DE", "es"]) == "en"
+    assert not i18n.offered("de") and i18n.supported("de")
+
+
+def test_device_language_reads_the_usual_variables_in_order(monkeypatch):
+    monkeypatch.setattr(i18n, "LANGUAGES", dict(i18n.ALL_LANGUAGES))
     assert i18n.device_language({"LANGUAGE": "fr:es:en", "LANG": "de_DE.UTF-8"}) == "es"
     assert i18n.device_language({"LC_ALL": "de_CH.UTF-8", "LANG": "es_ES.UTF-8"}) == "de"
     assert i18n.device_language({"LANG": "C.UTF-8"}) == "en"

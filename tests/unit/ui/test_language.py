@@ -70,7 +70,8 @@ def test_a_closed_page_leaves_nothing_behind():
     ("locales", "expected"),
     [(["de", "en"], "de"), (["fr", "es"], "es"), (["fr"], "en"), ([], None), (None, None)],
 )
-def test_device_preference(locales, expected):
+def test_device_preference(locales, expected, monkeypatch):
+    monkeypatch.setattr(i18n, "LANGUAGES", dict(i18n.ALL_LANGUAGES))
     assert asyncio.run(language.device_preference(FakePage(locales))) == expected
 
 
