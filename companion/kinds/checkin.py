@@ -390,4 +390,4 @@ def recent_words(records: Iterable[Record], limit: int = 8) -> list[str]:
 
 # Journal search finds a check-in by its feelings, regions, sensations and needs in the words
 # of the current language (and English), though the record keeps only ids.
-textsearch.set_expander(vocabulary.search_aliases)
+textsearch.set_expander(vocabulary.search_aliases, prepare=vocabulary.prepare_search)

@@ -58,6 +58,7 @@ __all__ = [
     "need_label",
     "needs",
     "normalize",
+    "prepare_search",
     "region",
     "region_name",
     "regions",
@@ -825,6 +826,11 @@ def _aliases(language: str, term: str) -> tuple[str, ...]:
         if term not in stored and ((inside and key in name) or any(w.startswith(key) for w in words)):
             found[stored] = None
     return tuple(found)
+
+
+def prepare_search() -> None:
+    """Load what :func:`search_aliases` needs for the current language (a warm-up, off screen)."""
+    _alias_index(_current())
 
 
 def search_aliases(term: str) -> tuple[str, ...]:

@@ -14,7 +14,14 @@ from collections.abc import Callable, Iterable
 from operator import itemgetter
 
 from companion.core.records import Record
-from companion.vault.textsearch import fold, matches, matches_groups, payload_text, term_groups
+from companion.vault.textsearch import (
+    fold,
+    matches,
+    matches_groups,
+    payload_text,
+    prepare_expander,
+    term_groups,
+)
 
 # One record in the cache: (created_us, id, kind, updated_us, payload JSON, folded text).
 # Only what matching and sorting need is kept ready; a Record is rebuilt from its JSON when it
@@ -84,6 +91,7 @@ class SearchCache:
 
     def warm(self) -> None:
         self._ensure()
+        prepare_expander()  # the words a query may stand for (a German feeling word for its id)
 
     def _ensure(self) -> dict[str, Entry]:
         """Decrypt everything once per unlock; a search during the warm-up waits for it."""

@@ -88,12 +88,25 @@ def matches(folded_text: str, query_terms: Iterable[str]) -> bool:
 # One folded query word -> more folded texts that count as finding it (see the module docstring).
 Expander = Callable[[str], Iterable[str]]
 _expander: Expander | None = None
+_prepare: Callable[[], object] | None = None
 
 
-def set_expander(expander: Expander | None) -> None:
-    """Install (or remove, with None) what gives a query word its aliases."""
-    global _expander
-    _expander = expander
+def set_expander(expander: Expander | None, prepare: Callable[[], object] | None = None) -> None:
+    """Install (or remove, with None) what gives a query word its aliases; ``prepare`` readies
+    it ahead of the first search (the search cache's background warm-up calls it)."""
+    global _expander, _prepare
+    _expander, _prepare = expander, prepare
+
+
+def prepare_expander() -> None:
+    """Ready the aliases now, so the first search does not wait for them; never raises."""
+    prepare = _prepare
+    if prepare is None:
+        return
+    try:
+        prepare()
+    except Exception:  # noqa: BLE001 - searching then just finds each word by itself
+        return
 
 
 def alternatives(term: str) -> tuple[str, ...]:
