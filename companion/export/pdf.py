@@ -34,6 +34,7 @@ from fpdf.bidi import auto_detect_base_direction
 from fpdf.enums import EncryptionMethod, TextDirection, TextEmphasis, XPos, YPos
 from fpdf.fonts import SubsetMap, TTFFont
 
+from companion.core.i18n import _
 from companion.export.summary_model import Block, Summary, day_text
 from companion.export.summary_text import blocks, intro_lines
 from companion.reference import body_layout
@@ -301,7 +302,9 @@ class _SummaryPdf(FPDF):
         self.set_text_color(SOFT)
         self.cell(0, 5, self.footer_text, align="L")
         self.set_x(self.l_margin)
-        self.cell(0, 5, f"Page {self.page_no()} of {{nb}}", align="R")
+        # Translators: the page number at the foot of a PDF page: "Page 1 of 2"
+        number = _("Page {page} of {pages}").format(page=self.page_no(), pages=self.str_alias_nb_pages)
+        self.cell(0, 5, number, align="R")
 
 
 def _all_text(summary: Summary) -> list[str]:
@@ -327,7 +330,7 @@ def render_pdf(
     pdf.set_creator("Companion")
     pdf.set_title(summary.title)
     fonts = use_bundled_fonts(pdf, _all_text(summary))
-    pdf.footer_text = "Written by me, to bring to my session"
+    pdf.footer_text = _("Written by me, to bring to my session")
     _Writer(pdf, fonts, tz).write(summary)
     if password:
         pdf.set_encryption(
@@ -462,7 +465,8 @@ class _Writer:
             pdf.set_font("main", "", 8)
             pdf.set_text_color(SOFT)
             pdf.set_xy(x, top)
-            pdf.cell(figure_w, 4, "Front" if side == "front" else "Back", align="C")
+            # Translators: under the body outlines in the PDF: the body seen from the front / from the back
+            pdf.cell(figure_w, 4, _("Front") if side == "front" else _("Back"), align="C")
             x += figure_w + 4
         legend_y = top + 5 + figure_h + 1.5
         self.legend(pdf.l_margin, legend_y, 2 * figure_w + 4)
@@ -536,14 +540,16 @@ class _Writer:
         pdf.set_font("main", "", 7)
         pdf.set_text_color(SOFT)
         pdf.set_xy(x, y)
-        pdf.cell(11, 4, "a little")
+        # Translators: the light end of the PDF's shading legend ("a little" ... "a lot")
+        pdf.cell(11, 4, _("a little"))
         bx = x + 11
         for grey in SHADES:
             pdf.set_fill_color(grey)
             pdf.rect(bx, y + 0.5, box, 3, style="DF")
             bx += box
         pdf.set_xy(bx + 1, y)
-        pdf.cell(12, 4, "a lot")
+        # Translators: the dark end of the PDF's shading legend ("a little" ... "a lot")
+        pdf.cell(12, 4, _("a lot"))
 
     # --- feelings --------------------------------------------------------------------------
 
@@ -554,7 +560,7 @@ class _Writer:
         if series:
             self.gap(1)
             self.room(38)
-            self.text("How strong it felt at each check-in, from 0 to 10, over time", size=9, grey=SOFT)
+            self.text(_("How strong it felt at each check-in, from 0 to 10, over time"), size=9, grey=SOFT)
             self.chart(series, summary.start_us, summary.end_us)
 
     def chart(self, series: list[tuple[int, float]], start_us: int | None, end_us: int | None) -> None:

@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import tzinfo
 
+from companion.core.i18n import _
 from companion.core.kind_ids import BREATHING, CHECKIN, FEEDBACK, HOMEWORK, JOURNAL, REFLECTION, TOPIC
 from companion.core.records import Record
 from companion.export import tallies
@@ -165,15 +166,16 @@ def practice_to_share(
 
 def _own_words(checkin: CheckIn) -> list[str]:
     lines = []
-    for label, text in (
-        ("What happened", checkin.happened),
-        ("What I said", checkin.said),
-        ("What my body said", checkin.body_said),
-        ("I also needed", checkin.need_other),
-        ("Note", checkin.note),
+    for line, text in (
+        (_("What happened: {text}"), checkin.happened),
+        (_("What I said: {text}"), checkin.said),
+        (_("What my body said: {text}"), checkin.body_said),
+        (_("I also needed: {text}"), checkin.need_other),
+        # Translators: the person's own note on a check-in
+        (_("Note: {text}"), checkin.note),
     ):
         if text.strip():
-            lines.append(f"{label}: {text.strip()}")
+            lines.append(line.format(text=text.strip()))
     return lines
 
 
@@ -247,7 +249,7 @@ def build_summary(
         return None if section in leave_out else make()
 
     summary = Summary(
-        title=TITLE,
+        title=_(TITLE),
         range_text=range_text(start_us, end_us, now_us, tz),
         start_us=start_us,
         end_us=end_us,
@@ -271,7 +273,7 @@ def build_summary(
     )
     if _is_empty(summary):
         message = NOTHING_CHOSEN if not selection.include or not chosen else NOTHING_IN_RANGE
-        summary = replace(summary, empty_message=message)
+        summary = replace(summary, empty_message=_(message))
     return summary
 
 

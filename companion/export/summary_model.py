@@ -8,8 +8,10 @@ Whether a section reads as bullet points is decided here, once, for every view.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import tzinfo
+from datetime import date, tzinfo
 
+from companion.core import localformat
+from companion.core.i18n import N_, _
 from companion.core.records import to_datetime
 from companion.export.tallies import RegionStat
 
@@ -17,36 +19,41 @@ from companion.export.tallies import RegionStat
 @dataclass(frozen=True)
 class SectionSpec:
     id: str  # stable: used in Selection.sections, by the PDF layout and by the screens
-    heading: str  # words for people; free to change
+    heading: str  # words for people, in English (marked N_, translate with _() where shown); free to change
     bulleted: bool  # short separate points (True) or the client's own running text (False)
 
 
 SECTION_SPECS: tuple[SectionSpec, ...] = (
-    SectionSpec("body", "What I noticed in my body", True),
-    SectionSpec("feelings", "Feelings", True),
-    SectionSpec("needs", "Needs", True),
-    SectionSpec("notes", "In my own words", False),
-    SectionSpec("settling", "Settling", True),
-    SectionSpec("practice", "Practice between sessions", True),
-    SectionSpec("bringing", "What I'm bringing", True),
-    SectionSpec("reflections", "After the last session", False),
-    SectionSpec("entries", "Journal entries", False),
+    SectionSpec("body", N_("What I noticed in my body"), True),
+    SectionSpec("feelings", N_("Feelings"), True),
+    SectionSpec("needs", N_("Needs"), True),
+    SectionSpec("notes", N_("In my own words"), False),
+    SectionSpec("settling", N_("Settling"), True),
+    SectionSpec("practice", N_("Practice between sessions"), True),
+    SectionSpec("bringing", N_("What I'm bringing"), True),
+    SectionSpec("reflections", N_("After the last session"), False),
+    SectionSpec("entries", N_("Journal entries"), False),
 )
 SPECS: dict[str, SectionSpec] = {spec.id: spec for spec in SECTION_SPECS}
 SECTIONS: tuple[str, ...] = tuple(spec.id for spec in SECTION_SPECS)
 HEADINGS: dict[str, str] = {spec.id: spec.heading for spec in SECTION_SPECS}
 
-TITLE = "What I'd like to bring"
-EVERYTHING = "Everything so far"
-NOTHING_CHOSEN = (
+# In English, marked for translation: show them through _() (see heading(), and build_summary).
+TITLE = N_("What I'd like to bring")
+EVERYTHING = N_("Everything so far")
+NOTHING_CHOSEN = N_(
     "Nothing chosen yet. Tick the things you'd like to bring, and they'll appear here. "
     "There's no rush, and a little is enough."
 )
-NOTHING_IN_RANGE = (
+NOTHING_IN_RANGE = N_(
     "Nothing from this stretch of time yet. You could choose a longer stretch, "
     "or tick other things you'd like to bring."
 )
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def heading(section: str) -> str:
+    """A section's heading in the current language."""
+    return _(HEADINGS[section])
 
 
 @dataclass(frozen=True)
@@ -96,21 +103,31 @@ class Summary:
     tz: tzinfo | None = None  # the time zone its days are named in
 
 
+def short_date(day: date, with_year: bool = False) -> str:
+    """ "18 Nov" or "18 Nov 2026" ("18. Nov.", "18 nov 2026"): a compact date in the current language."""
+    if with_year:
+        # Translators: a short date with its year, CLDR pattern letters (d day, MMM short month, y year).
+        return localformat._format(day, _("d MMM y"))
+    # Translators: a short date in CLDR pattern letters (d day, MMM short month name).
+    return localformat._format(day, _("d MMM"))
+
+
 def day_text(us: int, tz: tzinfo | None, with_year: bool = True) -> str:
     """ "18 Nov 2026", or "18 Nov"."""
-    moment = to_datetime(us).astimezone(tz)
-    text = f"{moment.day} {MONTHS[moment.month - 1]}"
-    return f"{text} {moment.year}" if with_year else text
+    return short_date(to_datetime(us).astimezone(tz).date(), with_year)
 
 
 def range_text(start_us: int | None, end_us: int | None, now_us: int, tz: tzinfo | None = None) -> str:
     """ "18 Nov – 24 Nov 2026"; "Everything so far" when there is no start."""
     if start_us is None:
-        return EVERYTHING
+        return _(EVERYTHING)
     last = (end_us if end_us is not None else now_us + 1) - 1  # the end is exclusive
     last = max(last, start_us)
     first_day, last_day = to_datetime(start_us).astimezone(tz), to_datetime(last).astimezone(tz)
     if first_day.date() == last_day.date():
         return day_text(start_us, tz)
     same_year = first_day.year == last_day.year
-    return f"{day_text(start_us, tz, with_year=not same_year)} – {day_text(last, tz)}"
+    # Translators: a stretch of days, "18 Nov – 24 Nov 2026"
+    return _("{first} – {last}").format(
+        first=day_text(start_us, tz, with_year=not same_year), last=day_text(last, tz)
+    )

@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date, tzinfo
 
-from companion.export.summary_model import HEADINGS, MONTHS, Block, Summary, day_text
+from companion.core import localformat
+from companion.core.i18n import N_, _, ngettext
+from companion.export.summary_model import Block, Summary, day_text, heading, short_date
 from companion.export.tallies import BreathingTally, PracticeTally, RegionStat
 from companion.kinds.homework import describe_often
 
@@ -23,41 +25,53 @@ SERIES_LISTED_UP_TO = 7  # more check-ins than this are summed up instead of lis
 
 
 def times(count: int) -> str:
-    return "once" if count == 1 else "twice" if count == 2 else f"{count} times"
+    if count == 1:
+        # Translators: how often something happened: "Chest, once"
+        return _("once")
+    if count == 2:
+        # Translators: how often something happened: "Chest, twice"
+        return _("twice")
+    # Translators: how often something happened: "Chest, 3 times"
+    return ngettext("{count} time", "{count} times", count).format(count=count)
 
 
 def checkins(count: int) -> str:
-    return "1 check-in" if count == 1 else f"{count} check-ins"
+    return ngettext("{n} check-in", "{n} check-ins", count).format(n=count)
 
 
 def out_of_ten(value: float) -> str:
     """ "7 of 10"; "6.5 of 10" when the half matters."""
-    text = f"{value:.1f}".rstrip("0").rstrip(".")
-    return f"{text} of 10"
+    # Translators: a strength on a 0-10 line: "7 of 10"
+    return _("{value} of 10").format(value=localformat.decimal(round(value, 1)))
+
+
+# How a 0-10 strength sounds in words (shown through _()).
+_STRENGTH_WORDS = (
+    (1, N_("very mild")),
+    (3, N_("mild")),
+    (6, N_("moderate")),
+    (8, N_("quite strong")),
+)
 
 
 def strength_words(value: float) -> str:
     """How a 0-10 strength sounds in words."""
     level = round(value)
-    if level <= 1:
-        return "very mild"
-    if level <= 3:
-        return "mild"
-    if level <= 6:
-        return "moderate"
-    if level <= 8:
-        return "quite strong"
-    return "very strong"
+    for top, words in _STRENGTH_WORDS:
+        if level <= top:
+            return _(words)
+    return _("very strong")
 
 
 def join_and(words: Sequence[str]) -> str:
     if len(words) <= 1:
         return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
+    # Translators: the end of a list: "tight, heavy and warm" ({first} is "tight, heavy")
+    return _("{first} and {last}").format(first=", ".join(words[:-1]), last=words[-1])
 
 
 def short_day(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]}"
+    return short_date(day)
 
 
 # --- sentences -----------------------------------------------------------------------------------
@@ -68,13 +82,16 @@ def region_line(stat: RegionStat) -> str:
     parts = [stat.name, times(stat.count)]
     if stat.mean_intensity is not None:
         usual = round(stat.mean_intensity)
-        how = f"{strength_words(usual)} ({out_of_ten(usual)})"
+        # Translators: a strength in words and on the 0-10 line: "quite strong (7 of 10)"
+        how = _("{words} ({value})").format(words=strength_words(usual), value=out_of_ten(usual))
         if stat.rated <= 1:
-            parts.append(how if stat.count == 1 else f"noted once as {how}")
+            parts.append(how if stat.count == 1 else _("noted once as {how}").format(how=how))
+        elif stat.rated < stat.count:
+            parts.append(_("usually {how} when noted").format(how=how))
         else:
-            parts.append(f"usually {how}" + (" when noted" if stat.rated < stat.count else ""))
-            if stat.max_intensity is not None and stat.max_intensity > usual:
-                parts.append(f"strongest {out_of_ten(stat.max_intensity)}")
+            parts.append(_("usually {how}").format(how=how))
+        if stat.rated > 1 and stat.max_intensity is not None and stat.max_intensity > usual:
+            parts.append(_("strongest {value}").format(value=out_of_ten(stat.max_intensity)))
     line = ", ".join(parts)
     if stat.sensations:
         line += "; " + join_and(list(stat.sensations))
@@ -84,7 +101,8 @@ def region_line(stat: RegionStat) -> str:
 def how_often(items: Iterable[tuple[str, int]], unit: str = "times") -> str:
     """ "tight (twice), heavy (once)", or "anxious (2 check-ins)" with ``unit="check-ins"``."""
     say = checkins if unit == "check-ins" else times
-    return ", ".join(f"{label} ({say(count)})" for label, count in items)
+    # Translators: a word and how often: "tight (twice)", "anxious (2 check-ins)"
+    return ", ".join(_("{label} ({count})").format(label=label, count=say(count)) for label, count in items)
 
 
 def series_sentence(series: Sequence[tuple[int, float]], tz: tzinfo | None) -> str:
@@ -92,16 +110,29 @@ def series_sentence(series: Sequence[tuple[int, float]], tz: tzinfo | None) -> s
     if not series:
         return ""
     if len(series) <= SERIES_LISTED_UP_TO:
-        each = ", ".join(f"{out_of_ten(round(v))} on {day_text(t, tz, with_year=False)}" for t, v in series)
-        return f"How strong it felt at each check-in: {each}"
+        each = ", ".join(
+            # Translators: a strength and its day: "7 of 10 on 18 Nov"
+            _("{value} on {day}").format(value=out_of_ten(round(v)), day=day_text(t, tz, with_year=False))
+            for t, v in series
+        )
+        return _("How strong it felt at each check-in: {each}").format(each=each)
     values = [v for _t, v in series]
     strongest = max(series, key=lambda point: point[1])
     gentlest = min(series, key=lambda point: point[1])
     usual = round(sum(values) / len(values))
-    return (
-        f"How strong it felt across {len(series)} check-ins: usually {out_of_ten(usual)}, "
-        f"strongest {out_of_ten(round(strongest[1]))} ({day_text(strongest[0], tz, with_year=False)}), "
-        f"gentlest {out_of_ten(round(gentlest[1]))} ({day_text(gentlest[0], tz, with_year=False)})"
+    return ngettext(
+        "How strong it felt across {n} check-in: usually {usual}, "
+        "strongest {strongest} ({strongest_day}), gentlest {gentlest} ({gentlest_day})",
+        "How strong it felt across {n} check-ins: usually {usual}, "
+        "strongest {strongest} ({strongest_day}), gentlest {gentlest} ({gentlest_day})",
+        len(series),
+    ).format(
+        n=len(series),
+        usual=out_of_ten(usual),
+        strongest=out_of_ten(round(strongest[1])),
+        strongest_day=day_text(strongest[0], tz, with_year=False),
+        gentlest=out_of_ten(round(gentlest[1])),
+        gentlest_day=day_text(gentlest[0], tz, with_year=False),
     )
 
 
@@ -116,30 +147,47 @@ def settling_sentences(tally: BreathingTally) -> list[str]:
     if not tally.count:
         return []
     minutes = round(tally.seconds / 60)
-    count = "1 breathing pause" if tally.count == 1 else f"{tally.count} breathing pauses"
-    lines = [f"{count}, {minutes} minute{'s' if minutes != 1 else ''} in all" if minutes else count]
+    count = ngettext("{n} breathing pause", "{n} breathing pauses", tally.count).format(n=tally.count)
+    if minutes:
+        # Translators: {pauses} is "2 breathing pauses"
+        count = ngettext("{pauses}, {n} minute in all", "{pauses}, {n} minutes in all", minutes).format(
+            pauses=count, n=minutes
+        )
+    lines = [count]
     if tally.before is not None and tally.after is not None:
         before, after = out_of_ten(round(tally.before, 1)), out_of_ten(round(tally.after, 1))
         if tally.rated == 1:
-            lines.append(f"Tension was {before} before the pause and {after} after")
+            line = _("Tension was {before} before the pause and {after} after")
         else:
-            lines.append(f"On average, tension was {before} before a pause and {after} after")
+            line = _("On average, tension was {before} before a pause and {after} after")
+        lines.append(line.format(before=before, after=after))
     return lines
 
 
 def practice_sentence(tally: PracticeTally) -> str:
     """Exactly what the summary says about one practice: what was done, never what wasn't."""
-    what = f"{tally.practice.label}, {describe_often(tally.practice)}"
+    # Translators: a practice and how often it is meant: "Breathing, every day"
+    what = _("{practice}, {often}").format(
+        practice=tally.practice.label, often=describe_often(tally.practice)
+    )
     first, last = short_day(tally.first_day), short_day(tally.last_day)
     if tally.starts_later:
-        return f"{what}: starts {first}"
-    if tally.counting_to_now:
-        window = "today" if tally.first_day == tally.last_day else f"since {first}"
-    else:
-        window = f"on {first}" if tally.first_day == tally.last_day else f"between {first} and {last}"
+        return _("{what}: starts {first}").format(what=what, first=first)
+    one_day = tally.first_day == tally.last_day
     if tally.done:
-        return f"{what}: done {times(tally.done)} {window}"
-    return f"{what}: on my list {window}"
+        if tally.counting_to_now:
+            line = _("{what}: done {times} today") if one_day else _("{what}: done {times} since {first}")
+        elif one_day:
+            line = _("{what}: done {times} on {first}")
+        else:
+            line = _("{what}: done {times} between {first} and {last}")
+    elif tally.counting_to_now:
+        line = _("{what}: on my list today") if one_day else _("{what}: on my list since {first}")
+    elif one_day:
+        line = _("{what}: on my list on {first}")
+    else:
+        line = _("{what}: on my list between {first} and {last}")
+    return line.format(what=what, times=times(tally.done), first=first, last=last)
 
 
 # --- the whole summary ---------------------------------------------------------------------------
@@ -150,7 +198,10 @@ def intro_lines(summary: Summary) -> list[str]:
     if summary.name:
         lines.insert(0, summary.name)
     if summary.checkin_count:
-        lines.append(f"{checkins(summary.checkin_count)} in this time")
+        count = summary.checkin_count
+        lines.append(
+            ngettext("{n} check-in in this time", "{n} check-ins in this time", count).format(n=count)
+        )
     return lines
 
 
@@ -158,7 +209,9 @@ def _body_lines(summary: Summary) -> list[str]:
     assert summary.body is not None
     lines = [region_line(stat) for stat in summary.body.regions]
     if summary.body.sensations:
-        lines.append("How it felt, most often first: " + how_often(summary.body.sensations))
+        lines.append(
+            _("How it felt, most often first: {list}").format(list=how_often(summary.body.sensations))
+        )
     return lines
 
 
@@ -167,13 +220,14 @@ def _feelings_lines(summary: Summary, markdown: bool) -> list[str]:
     feelings = summary.feelings
     lines = []
     if feelings.words:
-        lines.append("Feelings I named: " + how_often(feelings.words, "check-ins"))
+        lines.append(_("Feelings I named: {list}").format(list=how_often(feelings.words, "check-ins")))
     if feelings.families:
-        lines.append("Kinds of feeling: " + how_often(feelings.families, "check-ins"))
+        lines.append(_("Kinds of feeling: {list}").format(list=how_often(feelings.families, "check-ins")))
     if feelings.series:
         lines.append(series_sentence(feelings.series, summary.tz))
         if markdown and len(feelings.series) > 1:
-            lines.append("Over time, oldest first: " + sparkline(v for _t, v in feelings.series))
+            spark = sparkline(v for _t, v in feelings.series)
+            lines.append(_("Over time, oldest first: {chart}").format(chart=spark))
     return lines
 
 
@@ -194,9 +248,15 @@ def blocks(summary: Summary, markdown: bool) -> list[Block]:
     if summary.feelings:
         found.append(("feelings", _feelings_lines(summary, markdown)))
     if summary.needs:
-        found.append(("needs", [f"{label} ({checkins(count)})" for label, count in summary.needs]))
+        needs = [
+            _("{label} ({count})").format(label=label, count=checkins(count))
+            for label, count in summary.needs
+        ]
+        found.append(("needs", needs))
     if summary.notes:
-        found.append(("notes", [line for day, own in summary.notes for line in (f"{day}:", *own)]))
+        # Translators: a day heading its notes: "18 Nov 2026:"
+        notes = [line for day, own in summary.notes for line in (_("{day}:").format(day=day), *own)]
+        found.append(("notes", notes))
     if summary.settling:
         found.append(("settling", list(summary.settling)))
     if summary.practice:
@@ -212,7 +272,7 @@ def blocks(summary: Summary, markdown: bool) -> list[Block]:
             if text:
                 entries.append(text)
         found.append(("entries", entries))
-    return [Block(section, HEADINGS[section], lines) for section, lines in found if lines]
+    return [Block(section, heading(section), lines) for section, lines in found if lines]
 
 
 def to_markdown(summary: Summary) -> str:

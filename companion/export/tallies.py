@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
+from companion.core.i18n import current as current_language
 from companion.core.kind_ids import BREATHING, CHECKIN
 from companion.core.records import Record, stored_number, to_datetime, to_us
 from companion.kinds.breathing_log import BreathingSession
@@ -26,6 +27,7 @@ from companion.kinds.checkin import (
     BodyMark,
     CheckIn,
     clamp_intensity,
+    feeling_word,
     region_name,
     sensation_name,
 )
@@ -108,6 +110,16 @@ def ranked(counter: Counter[str]) -> list[tuple[str, int]]:
     return sorted(counter.items(), key=lambda kv: (-kv[1], first_seen[kv[0]]))
 
 
+def _labelled(counter: Counter[Any], labels: dict[Any, str]) -> list[tuple[str, int]]:
+    """:func:`ranked` over stored ids, each shown by its label in the current language.
+
+    Two ids that read the same in a language are one line (their counts added)."""
+    shown: Counter[str] = Counter()
+    for key, count in ranked(counter):
+        shown[labels[key]] += count
+    return ranked(shown)
+
+
 def checkins_only(records: Iterable[Record]) -> list[Record]:
     return [r for r in records if r.kind == CHECKIN]
 
@@ -133,18 +145,30 @@ class RegionStat:
         return self.count * max(1.0, self.mean_intensity or 1.0)
 
 
-def _qualities(mark: BodyMark, with_own_words: bool) -> list[str]:
-    qualities = [sensation_name(s).lower() for s in mark.sensations]
+def _in_a_list(name: str) -> str:
+    """A sensation's name inside a line ("Chest, twice; tight"): lower case, except in German,
+    whose nouns keep their capital."""
+    return name if current_language() == "de" else name.lower()
+
+
+def _qualities(mark: BodyMark, with_own_words: bool) -> list[tuple[str, str]]:
+    """A mark's qualities as stored: ("id", sensation id) for listed ones, ("own", text) for own words."""
+    qualities = [("id", s) for s in mark.sensations]
     if with_own_words and mark.other.strip():
-        qualities.append(mark.other.strip())
+        qualities.append(("own", mark.other.strip()))
     return qualities
+
+
+def _quality_label(quality: tuple[str, str]) -> str:
+    kind, value = quality
+    return _in_a_list(sensation_name(value)) if kind == "id" else value
 
 
 def body_regions(checkins: Iterable[Record], keep_words_of: Collection[str] = ()) -> list[RegionStat]:
     """Each marked place, most often first. A mark's own words count only for ids in ``keep_words_of``."""
     counts_: Counter[str] = Counter()
     levels: dict[str, list[int]] = {}
-    qualities: dict[str, Counter[str]] = {}
+    qualities: dict[str, Counter[tuple[str, str]]] = {}
     for record in checkins_only(checkins):
         for mark, level in marks_of(record):
             counts_[mark.region] += 1
@@ -162,7 +186,9 @@ def body_regions(checkins: Iterable[Record], keep_words_of: Collection[str] = ()
                 count=count,
                 mean_intensity=sum(given) / len(given) if given else None,
                 max_intensity=max(given) if given else None,
-                sensations=tuple(q for q, _n in ranked(qualities[region_id])[:TOP_QUALITIES_PER_REGION]),
+                sensations=tuple(
+                    q for q, _n in _labelled(qualities[region_id], _quality_labels(qualities[region_id]))
+                )[:TOP_QUALITIES_PER_REGION],
                 rated=len(given),
             )
         )
@@ -172,26 +198,35 @@ def body_regions(checkins: Iterable[Record], keep_words_of: Collection[str] = ()
 
 def sensations(checkins: Iterable[Record], keep_words_of: Collection[str] = ()) -> list[tuple[str, int]]:
     """How each quality (tight, heavy, ...) was felt, most often first, across all places."""
-    counter: Counter[str] = Counter()
+    counter: Counter[tuple[str, str]] = Counter()
     for record in checkins_only(checkins):
         for mark, _level in marks_of(record):
             counter.update(_qualities(mark, record.id in keep_words_of))
-    return ranked(counter)
+    return _labelled(counter, _quality_labels(counter))
+
+
+def _quality_labels(counter: Counter[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    return {quality: _quality_label(quality) for quality in counter}
 
 
 # --- feelings and needs -------------------------------------------------------------------------
 
 
 def feeling_words(checkins: Iterable[Record]) -> list[tuple[str, int]]:
-    """Each feeling word and how many check-ins named it, most often first."""
+    """Each feeling word and how many check-ins named it, most often first.
+
+    Counted by what the check-in stores (a listed feeling's id, or the person's own word), shown
+    in the current language (:func:`companion.kinds.checkin.feeling_word`)."""
     counter: Counter[str] = Counter()
+    labels: dict[str, str] = {}
     for record in checkins_only(checkins):
         for pick in parsed_checkin(record).feelings:
-            word = pick.word.strip()
-            if word:
-                known = vocab.feeling(word)
-                counter[known.word if known else word] += 1
-    return ranked(counter)
+            key = pick.word.strip()
+            if key:
+                counter[key] += 1
+                if key not in labels:
+                    labels[key] = feeling_word(pick).strip() or key
+    return _labelled(counter, labels)
 
 
 def feeling_families(checkins: Iterable[Record]) -> list[tuple[str, int]]:
@@ -199,9 +234,8 @@ def feeling_families(checkins: Iterable[Record]) -> list[tuple[str, int]]:
     counter: Counter[str] = Counter()
     for record in checkins_only(checkins):
         for family_id in parsed_checkin(record).families():
-            family = vocab.family(family_id)
-            counter[family.label if family else family_id] += 1
-    return ranked(counter)
+            counter[family_id] += 1
+    return _labelled(counter, {family_id: vocab.family_label(family_id) for family_id in counter})
 
 
 def strength_series(checkins: Iterable[Record]) -> list[tuple[int, float]]:
@@ -215,8 +249,9 @@ def strength_series(checkins: Iterable[Record]) -> list[tuple[int, float]]:
 
 
 def need_label(need_id: str) -> str:
-    known = {n.id: n.label for n in vocab.needs()}
-    return known.get(need_id, need_id.replace("_", " ").strip().capitalize())
+    """A need's name in the current language; an unknown id made readable ("time_alone" -> "Time alone")."""
+    known = vocab.need(need_id)
+    return known.label if known else need_id.replace("_", " ").strip().capitalize()
 
 
 def needs(checkins: Iterable[Record]) -> list[tuple[str, int]]:
@@ -224,8 +259,8 @@ def needs(checkins: Iterable[Record]) -> list[tuple[str, int]]:
     counter: Counter[str] = Counter()
     for record in checkins_only(checkins):
         for need_id in dict.fromkeys(parsed_checkin(record).needs):
-            counter[need_label(need_id)] += 1
-    return ranked(counter)
+            counter[need_id] += 1
+    return _labelled(counter, {need_id: need_label(need_id) for need_id in counter})
 
 
 # --- breathing ----------------------------------------------------------------------------------
