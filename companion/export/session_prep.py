@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, tzinfo
 
+from companion.core.i18n import N_, _
+from companion.core.i18n import current as current_language
 from companion.core.kind_ids import BREATHING, CHECKIN, FEEDBACK, HOMEWORK, JOURNAL, REFLECTION, TOPIC
 from companion.core.records import Record, to_datetime, to_us
 from companion.core.records import now_us as current_us
@@ -18,7 +20,7 @@ from companion.core.textfit import shorten
 from companion.export.summary import day_text, in_range, offered, practice_to_share
 from companion.kinds.breathing_log import BreathingSession
 from companion.kinds.breathing_log import describe as describe_breathing
-from companion.kinds.checkin import CheckIn, describe_mark, region_name
+from companion.kinds.checkin import CheckIn, describe_mark, feeling_word, region_name
 from companion.kinds.feedback import FeedbackDraft
 from companion.kinds.feedback import kind as feedback_kind
 from companion.kinds.homework import Homework, describe_often
@@ -28,25 +30,38 @@ from companion.kinds.topics import Topic
 from companion.vault.vault import Vault
 
 SINCE_LAST, WEEK, MONTH, EVERYTHING, CHOSEN_DATES = "since_last", "week", "month", "all", "dates"
+# Labels in English, marked for translation: show them through _() (ranges(), groups()).
 RANGES: tuple[tuple[str, str], ...] = (
-    (SINCE_LAST, "Since my last session"),
-    (WEEK, "The last 7 days"),
-    (MONTH, "The last 30 days"),
-    (EVERYTHING, "Everything"),
-    (CHOSEN_DATES, "Dates I choose"),
+    (SINCE_LAST, N_("Since my last session")),
+    (WEEK, N_("The last 7 days")),
+    (MONTH, N_("The last 30 days")),
+    # Translators: a choice of time for the summary: all records so far
+    (EVERYTHING, N_("Everything")),
+    (CHOSEN_DATES, N_("Dates I choose")),
 )
 NO_SESSION_YET_DAYS = 14
 LABEL_LIMIT = 140  # characters of a tickable item's label; the full text goes in the summary
 
 GROUPS: tuple[tuple[str, str], ...] = (
-    (FEEDBACK, "Feedback"),
-    (TOPIC, "Topics to bring up"),
-    (HOMEWORK, "Practice"),
-    (CHECKIN, "Check-ins"),
-    (BREATHING, "Breathing pauses"),
-    (REFLECTION, "After a session"),
-    (JOURNAL, "Journal entries"),
+    (FEEDBACK, N_("Feedback")),
+    (TOPIC, N_("Topics to bring up")),
+    # Translators: a group heading: exercises from the therapist to do between sessions
+    (HOMEWORK, N_("Practice")),
+    (CHECKIN, N_("Check-ins")),
+    (BREATHING, N_("Breathing pauses")),
+    (REFLECTION, N_("After a session")),
+    (JOURNAL, N_("Journal entries")),
 )
+
+
+def ranges() -> list[tuple[str, str]]:
+    """The range choices with their labels in the current language."""
+    return [(key, _(label)) for key, label in RANGES]
+
+
+def groups() -> list[tuple[str, str]]:
+    """The groups of tickable items with their headings in the current language."""
+    return [(kind, _(label)) for kind, label in GROUPS]
 
 
 @dataclass(frozen=True)
@@ -61,7 +76,7 @@ def parse_day(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise ValueError("Please write the day as year-month-day, for example 2026-11-18.") from None
+        raise ValueError(_("Please write the day as year-month-day, for example 2026-11-18.")) from None
 
 
 def stretch_for(
@@ -82,8 +97,10 @@ def stretch_for(
         return Stretch(
             to_us(start),
             None,
-            f"No session noted yet, so this shows the last {NO_SESSION_YET_DAYS} days. "
-            "You can note sessions under Sessions.",
+            _(
+                "No session noted yet, so this shows the last {days} days. "
+                "You can note sessions under Sessions."
+            ).format(days=NO_SESSION_YET_DAYS),
         )
     if choice in (WEEK, MONTH):
         days = 7 if choice == WEEK else 30
@@ -92,7 +109,7 @@ def stretch_for(
         first = parse_day(first_day)
         last = parse_day(last_day) if last_day.strip() else now.date()
         if last < first:
-            raise ValueError("The last day is before the first day. Swap them round?")
+            raise ValueError(_("The last day is before the first day. Swap them round?"))
         start = datetime.combine(first, time.min, tzinfo=tz or now.tzinfo)
         end = datetime.combine(last + timedelta(days=1), time.min, tzinfo=tz or now.tzinfo)
         return Stretch(to_us(start), to_us(end))
@@ -126,11 +143,14 @@ def _overlaps(practice: Homework, stretch: Stretch, tz: tzinfo | None) -> bool:
 
 def _checkin(record: Record, tz: tzinfo | None) -> Candidate:
     checkin = CheckIn.from_payload(record.payload)
-    words = [pick.word for pick in checkin.feelings if pick.word.strip()]
-    places = [region_name(mark.region).lower() for mark in checkin.body]
+    words = [feeling_word(pick) for pick in checkin.feelings if pick.word.strip()]
+    places = [_in_a_list(region_name(mark.region)) for mark in checkin.body]
     parts = [", ".join(words), ", ".join(places)]
-    label = f"Check-in, {day_text(record.created_us, tz, with_year=False)}: " + (
-        " · ".join(p for p in parts if p) or "a few words"
+    # Translators: a check-in with only its own words (no feeling or body area picked)
+    what = " · ".join(p for p in parts if p) or _("a few words")
+    # Translators: a tickable check-in: "Check-in, 18 Nov: anxious · chest, shoulders"
+    label = _("Check-in, {day}: {what}").format(
+        day=day_text(record.created_us, tz, with_year=False), what=what
     )
     detail = "; ".join(describe_mark(mark) for mark in checkin.body[:3])
     own = any(
@@ -140,34 +160,50 @@ def _checkin(record: Record, tz: tzinfo | None) -> Candidate:
     return Candidate(record.id, CHECKIN, label, detail, own, record.created_us)
 
 
+def _in_a_list(name: str) -> str:
+    """A body area's name inside a line: lower case, except in German, whose nouns keep their capital."""
+    return name if current_language() == "de" else name.lower()
+
+
 def _describe(record: Record, tz: tzinfo | None) -> Candidate:
     if record.kind == CHECKIN:
         return _checkin(record, tz)
     if record.kind == FEEDBACK:
         draft = FeedbackDraft.from_payload(record.payload)
         kind = feedback_kind(draft.kind)
-        label = shorten(draft.wording.strip() or "(empty feedback)", LABEL_LIMIT)
-        detail = f"{kind.label if kind else 'Feedback'}, {day_text(record.created_us, tz, with_year=False)}"
+        label = shorten(draft.wording.strip() or _("(empty feedback)"), LABEL_LIMIT)
+        # Translators: the kind of a feedback and its day: "Something that helped, 18 Nov"
+        detail = _("{kind}, {day}").format(
+            kind=kind.label if kind else _("Feedback"), day=day_text(record.created_us, tz, with_year=False)
+        )
         return Candidate(record.id, FEEDBACK, label, detail, created_us=record.created_us)
     if record.kind == TOPIC:
         topic = Topic.from_payload(record.payload)
-        label = shorten(topic.text.strip() or "(empty topic)", LABEL_LIMIT)
+        label = shorten(topic.text.strip() or _("(empty topic)"), LABEL_LIMIT)
         return Candidate(record.id, TOPIC, label, "", False, record.created_us)
     if record.kind == BREATHING:
         text = describe_breathing(BreathingSession.from_payload(record.payload))
-        label = f"Breathing, {day_text(record.created_us, tz, with_year=False)}: {text}"
+        label = _("Breathing, {day}: {text}").format(
+            day=day_text(record.created_us, tz, with_year=False), text=text
+        )
         return Candidate(record.id, BREATHING, label, created_us=record.created_us)
     if record.kind == HOMEWORK:
         practice = Homework.from_record(record)
-        label = f"{practice.label}, {describe_often(practice)}"
+        # Translators: a practice and how often it is meant: "Breathing, every day"
+        label = _("{practice}, {often}").format(practice=practice.label, often=describe_often(practice))
         return Candidate(record.id, HOMEWORK, label, created_us=record.created_us)
     if record.kind == REFLECTION:
         lines = summary_lines(Reflection.from_payload(record.payload))
-        label = f"Reflection on a session, {day_text(record.created_us, tz, with_year=False)}"
+        label = _("Reflection on a session, {day}").format(
+            day=day_text(record.created_us, tz, with_year=False)
+        )
         detail = shorten(" ".join(lines[:2]), LABEL_LIMIT)
         return Candidate(record.id, REFLECTION, label, detail, created_us=record.created_us)
     entry = Entry.from_record(record)
-    label = f"{display_title(entry)}, {day_text(record.created_us, tz, with_year=False)}"
+    # Translators: a journal entry's title and its day: "A long day, 18 Nov"
+    label = _("{title}, {day}").format(
+        title=display_title(entry), day=day_text(record.created_us, tz, with_year=False)
+    )
     return Candidate(record.id, JOURNAL, label, preview(entry, 100), created_us=record.created_us)
 
 
@@ -194,7 +230,11 @@ def candidates(
             if not _overlaps(Homework.from_record(record), stretch, tz):
                 continue
             shared = practice_to_share(record, records, stretch.start_us, stretch.end_us, now, tz)
-            groups[HOMEWORK].append(replace(_describe(record, tz), detail=f"Would be shared as: {shared}"))
+            groups[HOMEWORK].append(
+                replace(
+                    _describe(record, tz), detail=_("Would be shared as: {sentence}").format(sentence=shared)
+                )
+            )
             continue
         elif not _in(record, stretch):
             continue
