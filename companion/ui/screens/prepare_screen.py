@@ -12,6 +12,7 @@ from functools import partial
 import flet as ft
 
 from companion.core.errors import CompanionError
+from companion.core.i18n import N_, _
 from companion.core.records import Record, now_us, to_datetime
 from companion.export import session_prep
 from companion.export.bring import bring_list_lines
@@ -41,27 +42,30 @@ from companion.ui.widgets.common import (
 )
 
 TWO_PANES_MIN_WIDTH = 1000
-NOT_ENCRYPTED = (
+NOT_ENCRYPTED = N_(
     "A saved file is not encrypted: anyone who can open it can read it. "
     "Set a PDF password to protect the PDF, or keep the file somewhere private."
 )
 MIN_PDF_PASSWORD = 8  # shorter ones are guessed in moments, so they would only look like protection
-PROTECTED = "This PDF will need the password to open. Text files and copied text are never protected."
+PROTECTED = N_("This PDF will need the password to open. Text files and copied text are never protected.")
+# The parts of the summary to keep or leave out (English, marked: shown through _()).
 SECTION_LABELS = {
-    "body": "My body",
-    "feelings": "Feelings",
-    "needs": "Needs",
-    "notes": "Notes from check-ins",
-    "settling": "Breathing pauses",
-    "practice": "Practice",
-    "bringing": "What I'm bringing",
-    "reflections": "Reflections",
-    "entries": "Journal entries",
+    "body": N_("My body"),
+    "feelings": N_("Feelings"),
+    "needs": N_("Needs"),
+    "notes": N_("Notes from check-ins"),
+    "settling": N_("Breathing pauses"),
+    # Translators: a part of the summary: exercises from the therapist to do between sessions
+    "practice": N_("Practice"),
+    "bringing": N_("What I'm bringing"),
+    "reflections": N_("Reflections"),
+    "entries": N_("Journal entries"),
 }
 
 
 class PrepareScreen(Screen):
-    title = "Summary"
+    # Translators: the title of the screen that makes a summary to bring to a session
+    title = N_("Summary")
     max_width = 1200  # choosing and the preview side by side
 
     def __init__(self, ctl: Shell) -> None:
@@ -79,14 +83,22 @@ class PrepareScreen(Screen):
     # --- layout ----------------------------------------------------------------------------
 
     def build(self) -> ft.Control:
-        self.range_menu = ChoiceMenu("Time", list(session_prep.RANGES), self.range_choice, self._on_range)
-        self.first_day = ft.TextField(label="First day (year-month-day)", width=220, on_submit=self._on_dates)
-        self.last_day = ft.TextField(label="Last day (empty: today)", width=220, on_submit=self._on_dates)
+        self.range_menu = ChoiceMenu(
+            # Translators: the label of the menu choosing which stretch of time the summary covers
+            _("Time"),
+            session_prep.ranges(),
+            self.range_choice,
+            self._on_range,
+        )
+        self.first_day = ft.TextField(
+            label=_("First day (year-month-day)"), width=220, on_submit=self._on_dates
+        )
+        self.last_day = ft.TextField(label=_("Last day (empty: today)"), width=220, on_submit=self._on_dates)
         self.dates_row = ft.Row(
             [
                 self.first_day,
                 self.last_day,
-                ft.OutlinedButton(content="Use these dates", on_click=self._on_dates),
+                ft.OutlinedButton(content=_("Use these dates"), on_click=self._on_dates),
             ],
             wrap=True,
             visible=False,
@@ -94,41 +106,52 @@ class PrepareScreen(Screen):
         self.range_note = small("")
         self.range_error = error_text()
         self.name_field = ft.TextField(
-            label="My name or initials (optional)", max_length=60, on_change=self._on_name
+            label=_("My name or initials (optional)"), max_length=60, on_change=self._on_name
         )
         self.section_chips = {
-            key: ft.Chip(label=ft.Text(SECTION_LABELS[key]), selected=True, on_select=self._on_section)
+            key: ft.Chip(label=ft.Text(_(SECTION_LABELS[key])), selected=True, on_select=self._on_section)
             for key in SECTIONS
         }
         self.items = ft.Column(spacing=2)
         self._notes_boxes: dict[str, ft.Checkbox] = {}  # record id -> its "include my notes" box
         self.preview = ft.Column(spacing=8)
         self.password = ft.TextField(
-            label="PDF password (optional)",
-            helper=f"At least {MIN_PDF_PASSWORD} characters; a few unrelated words work well.",
+            label=_("PDF password (optional)"),
+            helper=_("At least {count} characters; a few unrelated words work well.").format(
+                count=MIN_PDF_PASSWORD
+            ),
             password=True,
             can_reveal_password=False,
             on_change=self._on_password,
         )
-        self.show_password = ft.Checkbox(label="Show password", value=False, on_change=self._on_show_password)
-        self.paper_menu = ChoiceMenu("Paper", [("A4", "A4"), ("Letter", "US Letter")], "A4")
-        self.privacy_note = small(NOT_ENCRYPTED)
+        self.show_password = ft.Checkbox(
+            label=_("Show password"), value=False, on_change=self._on_show_password
+        )
+        self.paper_menu = ChoiceMenu(
+            # Translators: the paper size for the PDF (A4 or US Letter)
+            _("Paper"),
+            [("A4", "A4"), ("Letter", _("US Letter"))],
+            "A4",
+        )
+        self.privacy_note = small(_(NOT_ENCRYPTED))
         self.export_error = error_text()
         self.export_note = small("")
-        self.export_busy = ft.ProgressRing(visible=False, width=18, height=18, semantics_label="Working")
+        self.export_busy = ft.ProgressRing(visible=False, width=18, height=18, semantics_label=_("Working"))
         self.choose_pane = ft.ListView(
             [
                 small(
-                    "Check-ins, breathing pauses and what you marked to bring or shared start ticked. "
-                    "Reflections, practices, journal entries and the notes in check-ins stay private "
-                    "unless you tick them. Only what is ticked goes in."
+                    _(
+                        "Check-ins, breathing pauses and what you marked to bring or shared start ticked. "
+                        "Reflections, practices, journal entries and the notes in check-ins stay private "
+                        "unless you tick them. Only what is ticked goes in."
+                    )
                 ),
                 ft.Row([self.range_menu.control], wrap=True),
                 self.dates_row,
                 self.range_error,
                 self.range_note,
                 self.name_field,
-                subtitle("Parts of the summary"),
+                subtitle(_("Parts of the summary")),
                 ft.Row(list(self.section_chips.values()), wrap=True, spacing=6, run_spacing=6),
                 ft.Divider(),
                 self.items,
@@ -141,9 +164,9 @@ class PrepareScreen(Screen):
         )
         self.preview_pane = ft.ListView(
             [
-                subtitle("Preview"),
+                subtitle(_("Preview")),
                 small(
-                    "This is the text of your summary. The PDF also draws your body map and a small chart."
+                    _("This is the text of your summary. The PDF also draws your body map and a small chart.")
                 ),
                 ft.Container(
                     self.preview,
@@ -157,7 +180,7 @@ class PrepareScreen(Screen):
             padding=ft.Padding.only(bottom=24),
         )
         self.toggle = ft.OutlinedButton(
-            content="Show preview", icon=ft.Icons.VISIBILITY_OUTLINED, on_click=self._on_toggle
+            content=_("Show preview"), icon=ft.Icons.VISIBILITY_OUTLINED, on_click=self._on_toggle
         )
         self.frame = ft.Container(expand=True)
         self._arrange()
@@ -166,19 +189,21 @@ class PrepareScreen(Screen):
     def _export_part(self) -> ft.Control:
         return ft.Column(
             [
-                subtitle("Save or copy"),
+                subtitle(_("Save or copy")),
                 ft.Row([self.paper_menu.control], wrap=True),
                 self.password,
                 self.show_password,
                 self.privacy_note,
                 ft.Row(
                     [
-                        primary_button("Save PDF", self._save_pdf, icon=ft.Icons.PICTURE_AS_PDF_OUTLINED),
-                        ft.OutlinedButton(content="Save as text", on_click=partial(self._save_text, "txt")),
+                        primary_button(_("Save PDF"), self._save_pdf, icon=ft.Icons.PICTURE_AS_PDF_OUTLINED),
                         ft.OutlinedButton(
-                            content="Save as Markdown", on_click=partial(self._save_text, "md")
+                            content=_("Save as text"), on_click=partial(self._save_text, "txt")
                         ),
-                        ft.OutlinedButton(content="Copy text", icon=ft.Icons.COPY, on_click=self._copy),
+                        ft.OutlinedButton(
+                            content=_("Save as Markdown"), on_click=partial(self._save_text, "md")
+                        ),
+                        ft.OutlinedButton(content=_("Copy text"), icon=ft.Icons.COPY, on_click=self._copy),
                     ],
                     wrap=True,
                 ),
@@ -201,7 +226,7 @@ class PrepareScreen(Screen):
             )
         else:
             self.toggle.visible = True
-            self.toggle.content = "Back to choosing" if self.showing_preview else "Show preview"
+            self.toggle.content = _("Back to choosing") if self.showing_preview else _("Show preview")
             self.toggle.icon = ft.Icons.CHECKLIST if self.showing_preview else ft.Icons.VISIBILITY_OUTLINED
             self.frame.content = self.preview_pane if self.showing_preview else self.choose_pane
 
@@ -285,19 +310,27 @@ class PrepareScreen(Screen):
         groups = session_prep.candidates(self.records, self.stretch)
         self._notes_boxes = {}
         controls: list[ft.Control] = []
-        for kind, label in session_prep.GROUPS:
+        for kind, label in session_prep.groups():
             items = groups.get(kind, [])
             if not items:
                 continue
             controls.append(
-                ft.Container(subtitle(f"{label} ({len(items)})"), padding=ft.Padding.only(top=10))
+                ft.Container(
+                    subtitle(
+                        # Translators: a group heading and how many items it has: "Check-ins (3)"
+                        _("{group} ({count})").format(group=label, count=len(items))
+                    ),
+                    padding=ft.Padding.only(top=10),
+                )
             )
             controls.extend(self._item(candidate) for candidate in items)
         if not controls:
             controls.append(
                 body(
-                    "Nothing written in this stretch of time yet. You can choose a longer stretch above, "
-                    "or simply bring yourself: that is enough.",
+                    _(
+                        "Nothing written in this stretch of time yet. You can choose a longer stretch above, "
+                        "or simply bring yourself: that is enough."
+                    ),
                     muted=True,
                 )
             )
@@ -308,7 +341,7 @@ class PrepareScreen(Screen):
         words = None
         if candidate.has_own_words:
             words = ft.Checkbox(
-                label="Include my notes from this check-in",
+                label=_("Include my notes from this check-in"),
                 value=candidate.record_id not in self.selection.redact_notes,
                 disabled=not ticked,
                 on_change=partial(self._on_words, candidate.record_id),
@@ -362,7 +395,7 @@ class PrepareScreen(Screen):
         await self._rebuild()
 
     async def _on_password(self, _e: ft.ControlEvent) -> None:
-        self.privacy_note.value = PROTECTED if (self.password.value or "") else NOT_ENCRYPTED
+        self.privacy_note.value = _(PROTECTED) if (self.password.value or "") else _(NOT_ENCRYPTED)
         self.ctl.page.update()
 
     async def _on_show_password(self, e: ft.ControlEvent) -> None:
@@ -394,13 +427,15 @@ class PrepareScreen(Screen):
         if password is not None and len(password) < MIN_PDF_PASSWORD:
             show_error(
                 self.export_error,
-                f"A PDF password needs at least {MIN_PDF_PASSWORD} characters to protect anything. "
-                "Choose a longer one, or leave it empty.",
+                _(
+                    "A PDF password needs at least {count} characters to protect anything. "
+                    "Choose a longer one, or leave it empty."
+                ).format(count=MIN_PDF_PASSWORD),
             )
             self.ctl.page.update()
             return
         show_error(self.export_error, "")
-        self.export_note.value = "Making the PDF…"
+        self.export_note.value = _("Making the PDF…")
         self.export_busy.visible = True
         self.ctl.page.update()
         try:
@@ -437,18 +472,26 @@ class PrepareScreen(Screen):
             self.ctl.page.pop_dialog()
             await self._save_file(data, name, protected=protected)
 
-        lock = "It needs your password to open." if protected else "Anyone who gets it can read it."
+        if protected:
+            text = _(
+                "Share it to send it to yourself, print it or open it in another app, or save it "
+                "as a file on this phone. It needs your password to open."
+            )
+        else:
+            text = _(
+                "Share it to send it to yourself, print it or open it in another app, or save it "
+                "as a file on this phone. Anyone who gets it can read it."
+            )
         self.ctl.page.show_dialog(
             ft.AlertDialog(
-                title=ft.Text("Your summary is ready"),
-                content=ft.Text(
-                    f"Share it to send it to yourself, print it or open it in another app, or save it "
-                    f"as a file on this phone. {lock}"
-                ),
+                title=ft.Text(_("Your summary is ready")),
+                content=ft.Text(text),
                 actions=[
-                    ft.TextButton(content="Not now", on_click=lambda _e: self.ctl.page.pop_dialog()),
-                    ft.OutlinedButton(content="Save to a file", on_click=self.ctl.handler(save)),
-                    ft.FilledButton(content="Share…", icon=ft.Icons.SHARE, on_click=self.ctl.handler(share)),
+                    ft.TextButton(content=_("Not now"), on_click=lambda _e: self.ctl.page.pop_dialog()),
+                    ft.OutlinedButton(content=_("Save to a file"), on_click=self.ctl.handler(save)),
+                    ft.FilledButton(
+                        content=_("Share…"), icon=ft.Icons.SHARE, on_click=self.ctl.handler(share)
+                    ),
                 ],
                 actions_overflow_button_spacing=8,
             )
@@ -458,35 +501,54 @@ class PrepareScreen(Screen):
         mime = SHARE_MIME.get(name.rsplit(".", 1)[-1], "application/octet-stream")
         try:
             result = await ft.Share().share_files(
-                [ft.ShareFile.from_bytes(data, mime_type=mime, name=name)], subject="My session summary"
+                [ft.ShareFile.from_bytes(data, mime_type=mime, name=name)], subject=_("My session summary")
             )
         except Exception as exc:  # noqa: BLE001 - the share sheet failed; saving still works
-            show_error(self.export_error, f"The share sheet didn't open ({exc}). Nothing was lost; try Save?")
+            show_error(
+                self.export_error,
+                _("The share sheet didn't open ({error}). Nothing was lost; try Save?").format(error=exc),
+            )
             self.ctl.page.update()
             return
-        lock = "It needs your password to open." if protected else "It is not encrypted."
         if result.status == ft.ShareResultStatus.DISMISSED:
-            self.export_note.value = "Not shared. You can try again whenever you like."
+            self.export_note.value = _("Not shared. You can try again whenever you like.")
+        elif protected:
+            self.export_note.value = _(
+                "Handed {name} to your phone's share sheet. It needs your password to open."
+            ).format(name=name)
         else:
-            self.export_note.value = f"Handed {name} to your phone's share sheet. {lock}"
+            self.export_note.value = _(
+                "Handed {name} to your phone's share sheet. It is not encrypted."
+            ).format(name=name)
         self.ctl.page.update()
 
     async def _save_file(self, data: bytes, name: str, *, protected: bool) -> None:
         try:
             path = await ft.FilePicker().save_file(
-                dialog_title="Save your summary", file_name=name, src_bytes=data
+                dialog_title=_("Save your summary"), file_name=name, src_bytes=data
             )
         except Exception as exc:  # noqa: BLE001 - the platform's save dialog failed; keep everything
-            show_error(self.export_error, f"The file couldn't be saved ({exc}). Nothing was lost; try again?")
+            show_error(
+                self.export_error,
+                _("The file couldn't be saved ({error}). Nothing was lost; try again?").format(error=exc),
+            )
             self.export_note.value = ""
             self.ctl.page.update()
             return
         if path is None and not self.ctl.page.web:
-            self.export_note.value = "Not saved. You can try again whenever you like."
+            self.export_note.value = _("Not saved. You can try again whenever you like.")
+        elif path:
+            if protected:
+                note = _("Saved {name} to {path}. It needs your password to open.")
+            else:
+                note = _("Saved {name} to {path}. It is not encrypted.")
+            self.export_note.value = note.format(name=name, path=path)
         else:
-            where = f" to {path}" if path else ""
-            lock = "It needs your password to open." if protected else "It is not encrypted."
-            self.export_note.value = f"Saved {name}{where}. {lock}"
+            if protected:
+                note = _("Saved {name}. It needs your password to open.")
+            else:
+                note = _("Saved {name}. It is not encrypted.")
+            self.export_note.value = note.format(name=name)
         self.ctl.page.update()
 
     async def _copy(self, _e: ft.ControlEvent) -> None:
@@ -494,7 +556,7 @@ class PrepareScreen(Screen):
             return
         await self._remember_choices()
         await ft.Clipboard().set(to_plain_text(self.summary))
-        self.export_note.value = "Copied. Other apps can read the clipboard, so paste it soon."
+        self.export_note.value = _("Copied. Other apps can read the clipboard, so paste it soon.")
         self.ctl.page.update()
 
 
@@ -534,13 +596,13 @@ def preview_controls(summary: Summary) -> list[ft.Control]:
 class SessionCardScreen(Screen):
     """What I'm bringing, large enough to read from a phone held in a lap."""
 
-    title = "Session card"
+    title = N_("Session card")
 
     def build(self) -> ft.Control:
         self.when = ft.Text("", theme_style=ft.TextThemeStyle.TITLE_MEDIUM)
         self.list = ft.ListView(spacing=14, expand=True, padding=ft.Padding.only(bottom=32))
         heading = ft.Text(
-            "What I'm bringing", theme_style=ft.TextThemeStyle.HEADLINE_MEDIUM, weight=ft.FontWeight.W_600
+            _("What I'm bringing"), theme_style=ft.TextThemeStyle.HEADLINE_MEDIUM, weight=ft.FontWeight.W_600
         )
         return ft.Column([heading, self.when, self.list], expand=True, spacing=12)
 
@@ -551,14 +613,18 @@ class SessionCardScreen(Screen):
         bringing, upcoming = await asyncio.to_thread(
             lambda: (stores.session_prep.bring_list(), stores.sessions.next_appointment(now_us()))
         )
-        self.when.value = f"Next session: {friendly_time(to_datetime(upcoming))}" if upcoming else ""
+        self.when.value = (
+            _("Next session: {when}").format(when=friendly_time(to_datetime(upcoming))) if upcoming else ""
+        )
         self.when.visible = bool(upcoming)
         items = bring_list_lines(bringing)
         if not items:
             self.list.controls = [
                 ft.Text(
-                    "Nothing marked to bring yet. That's fine: you can talk about whatever is on your mind. "
-                    "To fill this card, mark feedback or topics \u201cBring to session\u201d.",
+                    _(
+                        "Nothing marked to bring yet. That's fine: you can talk about whatever is on your "
+                        "mind. To fill this card, mark feedback or topics \u201cBring to session\u201d."
+                    ),
                     theme_style=ft.TextThemeStyle.TITLE_LARGE,
                 )
             ]
