@@ -12,6 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta, tzinfo
 
+from companion.core import localformat
+from companion.core.i18n import N_, _, ngettext
+from companion.core.i18n import current as current_language
 from companion.core.kind_ids import BREATHING, CHECKIN, HOMEWORK, JOURNAL
 from companion.core.records import Record, to_datetime, to_us
 from companion.export import tallies
@@ -19,15 +22,26 @@ from companion.export.session_prep import SINCE_LAST, Stretch, stretch_for
 from companion.kinds.homework import PROMPT, WHAT_LABELS, Homework
 from companion.vault.vault import Vault
 
+# Labels in English, marked for translation: show them through _() (see periods()).
 PERIODS: tuple[tuple[str, str], ...] = (
-    (SINCE_LAST, "Since my last session"),
-    ("7", "The last 7 days"),
-    ("30", "The last 30 days"),
-    ("90", "The last 90 days"),
-    ("all", "All time"),
+    (SINCE_LAST, N_("Since my last session")),
+    ("7", N_("The last 7 days")),
+    ("30", N_("The last 30 days")),
+    ("90", N_("The last 90 days")),
+    ("all", N_("All time")),
 )
 SHADE_STEPS = 5  # the body outline's shades, lightest (a little) to darkest (a lot), as in the PDF
 TOP = 6  # how many feelings, families and needs to show
+
+
+def periods() -> list[tuple[str, str]]:
+    """The period choices with their labels in the current language."""
+    return [(key, _(label)) for key, label in PERIODS]
+
+
+def _in_a_line(name: str) -> str:
+    """A name inside a sentence: lower case, except in German, whose nouns keep their capital."""
+    return name if current_language() == "de" else name.lower()
 
 
 def stretch_of(choice: str, now_us: int, last_session_us: int | None, tz: tzinfo | None = None) -> Stretch:
@@ -139,20 +153,38 @@ def build_patterns(
 # --- plain sentences -----------------------------------------------------------------------------
 
 
-def _times(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def region_sentence(stat: tallies.RegionStat, in_checkins: int, of_checkins: int) -> str:
     """ "Your chest came up in 5 of 8 check-ins, on average 6 of 10 (mostly tight, warm)."."""
-    line = (
-        f"Your {stat.name.lower()} came up in {in_checkins} of {_times(of_checkins, 'check-in', 'check-ins')}"
+    n = of_checkins
+    if stat.mean_intensity is not None and stat.sensations:
+        line = ngettext(
+            "Your {place} came up in {count} of {n} check-in, on average {value} of 10 (mostly {qualities}).",
+            "Your {place} came up in {count} of {n} check-ins, on average {value} of 10 "
+            "(mostly {qualities}).",
+            n,
+        )
+    elif stat.mean_intensity is not None:
+        line = ngettext(
+            "Your {place} came up in {count} of {n} check-in, on average {value} of 10.",
+            "Your {place} came up in {count} of {n} check-ins, on average {value} of 10.",
+            n,
+        )
+    elif stat.sensations:
+        line = ngettext(
+            "Your {place} came up in {count} of {n} check-in (mostly {qualities}).",
+            "Your {place} came up in {count} of {n} check-ins (mostly {qualities}).",
+            n,
+        )
+    else:
+        line = ngettext(
+            "Your {place} came up in {count} of {n} check-in.",
+            "Your {place} came up in {count} of {n} check-ins.",
+            n,
+        )
+    value = localformat.decimal(stat.mean_intensity, 0) if stat.mean_intensity is not None else ""
+    return line.format(
+        place=_in_a_line(stat.name), count=in_checkins, n=n, value=value, qualities=", ".join(stat.sensations)
     )
-    if stat.mean_intensity is not None:
-        line += f", on average {stat.mean_intensity:.0f} of 10"
-    if stat.sensations:
-        line += f" (mostly {', '.join(stat.sensations)})"
-    return line + "."
 
 
 def body_sentences(patterns: Patterns) -> list[str]:
@@ -163,32 +195,52 @@ def body_sentences(patterns: Patterns) -> list[str]:
 
 
 def counted_sentence(word: str, n: int, of_checkins: int) -> str:
-    return f"{word}: in {n} of {_times(of_checkins, 'check-in', 'check-ins')}."
+    # Translators: a feeling or need and in how many check-ins it came up: "Anxious: in 2 of 5 check-ins."
+    line = ngettext(
+        "{word}: in {count} of {n} check-in.", "{word}: in {count} of {n} check-ins.", of_checkins
+    )
+    return line.format(word=word, count=n, n=of_checkins)
 
 
 def breathing_sentence(tally: tallies.BreathingTally) -> str:
     if not tally.count:
-        return "No breathing pauses in this time."
+        return _("No breathing pauses in this time.")
     minutes = max(1, round(tally.seconds / 60))
-    pauses = _times(tally.count, "breathing pause", "breathing pauses")
-    line = f"{pauses}, about {_times(minutes, 'minute', 'minutes')} in all."
+    pauses = ngettext("{n} breathing pause", "{n} breathing pauses", tally.count).format(n=tally.count)
+    # Translators: {pauses} is "2 breathing pauses"
+    line = ngettext(
+        "{pauses}, about {n} minute in all.", "{pauses}, about {n} minutes in all.", minutes
+    ).format(pauses=pauses, n=minutes)
     if tally.rated and tally.before is not None and tally.after is not None:
-        line += (
-            f" Where you noted tension before and after ({_times(tally.rated, 'pause', 'pauses')}), "
-            f"it was on average {tally.before:.1f} before and {tally.after:.1f} after, out of 10."
+        tension = ngettext(
+            "Where you noted tension before and after ({n} pause), "
+            "it was on average {before} before and {after} after, out of 10.",
+            "Where you noted tension before and after ({n} pauses), "
+            "it was on average {before} before and {after} after, out of 10.",
+            tally.rated,
+        ).format(
+            n=tally.rated, before=localformat.decimal(tally.before), after=localformat.decimal(tally.after)
         )
+        line = f"{line} {tension}"
     return line
 
 
 def practice_sentence(tally: tallies.PracticeTally) -> str:
     """What was done, never what was missed."""
     plan = tally.practice
-    name = plan.title or WHAT_LABELS.get(plan.what, "Practice")
+    # Translators: a practice from the therapist, when it has no title of its own
+    name = plan.title or _(WHAT_LABELS.get(plan.what, N_("Practice")))
     if not tally.done:
-        return f"{name}: whenever you're ready."
-    return f"{name}: done {_times(tally.done, 'time', 'times')} in this time."
+        return _("{practice}: whenever you're ready.").format(practice=name)
+    line = ngettext(
+        "{practice}: done {n} time in this time.", "{practice}: done {n} times in this time.", tally.done
+    )
+    return line.format(practice=name, n=tally.done)
 
 
 def bring_text(sentence: str, period_label: str) -> str:
     """What "I'd like to bring this" adds to the things to bring up."""
-    return f"A pattern I noticed ({period_label.lower()}): {sentence}"
+    # Translators: a topic to bring up, from a Patterns sentence; {period} is e.g. "since my last session"
+    return _("A pattern I noticed ({period}): {sentence}").format(
+        period=_in_a_line(period_label), sentence=sentence
+    )

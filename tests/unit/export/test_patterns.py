@@ -76,7 +76,7 @@ def test_patterns_over_a_small_journal(tmp_path) -> None:
     assert [v for _t, v in found.series] == [7.0, 9.0, 9.0]
     assert pt.breathing_sentence(found.breathing) == (
         "1 breathing pause, about 2 minutes in all. Where you noted tension before and after (1 pause), "
-        "it was on average 8.0 before and 5.0 after, out of 10."
+        "it was on average 8 before and 5 after, out of 10."
     )
     assert [pt.practice_sentence(p) for p in found.practices] == ["Check-in: done 3 times in this time."]
     vault.lock()
