@@ -14,6 +14,7 @@ import flet as ft
 import flet.canvas as cv
 import flet_charts
 
+from companion.core.i18n import N_, _, ngettext
 from companion.core.records import now_us, to_datetime
 from companion.export import patterns
 from companion.export.session_prep import Stretch
@@ -58,10 +59,20 @@ def _figure(side: str, shades: dict[str, int], width: float = _FIGURE_WIDTH) -> 
             shapes.append(cv.Rect(x, y, w, h, border_radius=s.radius * width, paint=fill))
     canvas = cv.Canvas(shapes=shapes, width=width, height=height)
     return ft.Column(
-        [ft.Semantics(content=canvas, exclude_semantics=True), small(side.capitalize())],
+        [ft.Semantics(content=canvas, exclude_semantics=True), small(_side_label(side))],
         tight=True,
         horizontal_alignment=ft.CrossAxisAlignment.CENTER,
     )
+
+
+def _side_label(side: str) -> str:
+    if side == "front":
+        # Translators: under the body outline: the body seen from the front
+        return _("Front")
+    if side == "back":
+        # Translators: under the body outline: the body seen from the back
+        return _("Back")
+    return side.capitalize()
 
 
 def _primitive(p: layout.Primitive, paint: ft.Paint, w: float, h: float) -> cv.Shape:
@@ -113,19 +124,23 @@ def _strength_chart(series: list[tuple[int, float]]) -> ft.Control:
 
 
 class PatternsScreen(Screen):
-    title = "Patterns"
+    # Translators: the title of the screen showing what check-ins show over time
+    title = N_("Patterns")
 
     def build(self) -> ft.Control:
         self.choice = patterns.PERIODS[0][0]
-        self.period = ChoiceMenu("Time", list(patterns.PERIODS), self.choice, self._on_period)
+        # Translators: the label of the menu choosing which stretch of time is shown
+        self.period = ChoiceMenu(_("Time"), patterns.periods(), self.choice, self._on_period)
         self.period_note = small("")
         self.content = ft.Column(spacing=16)
         self.busy = ft.ProgressRing(width=20, height=20)
         return column(
-            heading("Patterns"),
+            heading(_("Patterns")),
             body(
-                "What your own check-ins show, in your words. Nothing here is a score; "
-                "it is simply what you noticed, and you can bring any of it to your session.",
+                _(
+                    "What your own check-ins show, in your words. Nothing here is a score; "
+                    "it is simply what you noticed, and you can bring any of it to your session."
+                ),
                 muted=True,
             ),
             ft.Row([self.period.control, self.busy], wrap=True, spacing=12),
@@ -157,10 +172,10 @@ class PatternsScreen(Screen):
             stretch, found = await asyncio.to_thread(work)
         finally:
             self.busy.visible = False
-        self.period_label = dict(patterns.PERIODS)[self.choice]
+        self.period_label = dict(patterns.periods())[self.choice]
         since = ""
         if stretch.start_us is not None:
-            since = "From " + friendly_time(to_datetime(stretch.start_us)) + " until now."
+            since = _("From {when} until now.").format(when=friendly_time(to_datetime(stretch.start_us)))
         self.period_note.value = " ".join(x for x in (stretch.note, since) if x)
         self.period_note.visible = bool(self.period_note.value)
         self.content.controls = self._sections(found)
@@ -171,60 +186,66 @@ class PatternsScreen(Screen):
     def _sections(self, found: patterns.Patterns) -> list[ft.Control]:
         if found.empty:
             return [
-                body("Nothing noted in this time yet. Whenever you're ready, a check-in is a good start.")
+                body(_("Nothing noted in this time yet. Whenever you're ready, a check-in is a good start."))
             ]
         out: list[ft.Control] = [
-            small(f"{found.checkins} check-in{'s' if found.checkins != 1 else ''} in this time.")
+            small(
+                ngettext("{n} check-in in this time.", "{n} check-ins in this time.", found.checkins).format(
+                    n=found.checkins
+                )
+            )
         ]
         if found.regions:
             out += [
-                subtitle("Where in your body"),
+                subtitle(_("Where in your body")),
                 ft.Row(
                     [_figure(side, found.shades) for side in layout.SIDES],
                     alignment=ft.MainAxisAlignment.CENTER,
                     wrap=True,
                     spacing=24,
                 ),
-                small("Darker: came up more often, or more strongly."),
+                small(_("Darker: came up more often, or more strongly.")),
                 *self._bringable(patterns.body_sentences(found)),
             ]
         if found.feelings:
             out += [
-                subtitle("Feelings that came up most"),
+                subtitle(_("Feelings that came up most")),
                 *self._bringable(
                     [patterns.counted_sentence(w, n, found.checkins) for w, n in found.feelings]
                 ),
             ]
         if found.families:
             out += [
-                subtitle("Families of feelings"),
+                subtitle(_("Families of feelings")),
                 *self._bringable(
                     [patterns.counted_sentence(w, n, found.checkins) for w, n in found.families]
                 ),
             ]
         if found.needs:
             out += [
-                subtitle("Needs you named most"),
+                subtitle(_("Needs you named most")),
                 *self._bringable([patterns.counted_sentence(w, n, found.checkins) for w, n in found.needs]),
             ]
         if found.series:
             low, high = min(v for _t, v in found.series), max(v for _t, v in found.series)
-            words = (
-                f"How strong things felt, from 0 to 10, at {len(found.series)} check-ins: "
-                f"between {low:.0f} and {high:.0f}."
-            )
+            words = ngettext(
+                "How strong things felt, from 0 to 10, at {n} check-in: between {low} and {high}.",
+                "How strong things felt, from 0 to 10, at {n} check-ins: between {low} and {high}.",
+                len(found.series),
+            ).format(n=len(found.series), low=f"{low:.0f}", high=f"{high:.0f}")
             out += [
-                subtitle("How strong feelings were over time"),
+                subtitle(_("How strong feelings were over time")),
                 ft.Semantics(label=words, content=_strength_chart(found.series)),
                 small(words),
             ]
         out += [
-            subtitle("Breathing pauses"),
+            subtitle(_("Breathing pauses")),
             *self._bringable([patterns.breathing_sentence(found.breathing)]),
         ]
         if found.practices:
             out += [
-                subtitle("Homework"),
+                # Translators: a heading: exercises from the therapist to do between sessions
+                subtitle(_("Homework")),
                 *[body(patterns.practice_sentence(p)) for p in found.practices],
             ]
         return out
@@ -237,7 +258,7 @@ class PatternsScreen(Screen):
                     ft.Container(body(sentence), expand=True),
                     icon_button(
                         ft.Icons.ADD_COMMENT_OUTLINED,
-                        f"I'd like to bring this: {sentence}",
+                        _("I'd like to bring this: {sentence}").format(sentence=sentence),
                         self._bringer(sentence),
                     ),
                 ],
@@ -256,6 +277,8 @@ class PatternsScreen(Screen):
                 topics.set_state(record.id, BRING)
 
             await asyncio.to_thread(add)
-            self.ctl.toast("Added to what you're bringing to your next session. It will be in your summary.")
+            self.ctl.toast(
+                _("Added to what you're bringing to your next session. It will be in your summary.")
+            )
 
         return self.ctl.handler(bring)
