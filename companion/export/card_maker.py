@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from companion.core.errors import CardNotReady, HomeworkCardInvalid
+from companion.core.i18n import _
 from companion.kinds.homework import (
     CHECKIN,
     DAILY,
@@ -80,7 +81,10 @@ def _practice_item(form: PracticeForm, number: int) -> dict[str, Any]:
     if form.start is not None:
         item["start"] = form.start.isoformat()
     if form.until is not None and form.weeks is not None:
-        raise CardNotReady(f"practice {number}: give a last day or a number of weeks, not both")
+        # Translators: completes "The card isn't ready yet: ..."
+        raise CardNotReady(
+            _("practice {number}: give a last day or a number of weeks, not both").format(number=number)
+        )
     if form.until is not None:
         item["until"] = form.until.isoformat()
     if form.weeks is not None:
@@ -96,9 +100,11 @@ def make_card(forms: Sequence[PracticeForm], today: date | None = None) -> bytes
     """
     today = today or date.today()
     if not forms:
-        raise CardNotReady("add at least one practice")
+        # Translators: completes "The card isn't ready yet: ..."
+        raise CardNotReady(_("add at least one practice"))
     if len(forms) > MAX_PRACTICES:
-        raise CardNotReady(f"a card holds at most {MAX_PRACTICES} practices")
+        # Translators: completes "The card isn't ready yet: ..."
+        raise CardNotReady(_("a card holds at most {count} practices").format(count=MAX_PRACTICES))
     card = {
         "format": CARD_FORMAT,
         "version": CARD_VERSION,
@@ -106,7 +112,10 @@ def make_card(forms: Sequence[PracticeForm], today: date | None = None) -> bytes
     }
     data = (json.dumps(card, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     if len(data) > MAX_CARD_BYTES:
-        raise CardNotReady("the notes are too long for one card; shorter notes or fewer practices would fit")
+        raise CardNotReady(
+            # Translators: completes "The card isn't ready yet: ..."
+            _("the notes are too long for one card; shorter notes or fewer practices would fit")
+        )
     try:
         parse_card(data, today)
     except HomeworkCardInvalid as exc:
@@ -145,7 +154,14 @@ def read_day(text: str, what: str) -> date | None:
             raise ValueError
         return date.fromisoformat(text)
     except ValueError:
-        raise CardNotReady(f'the {what} "{text[:20]}" should be a date written like 2026-12-01') from None
+        # Translators: these complete "The card isn't ready yet: ..."
+        if what == "first day":
+            reason = _('the first day "{text}" should be a date written like 2026-12-01')
+        elif what == "last day":
+            reason = _('the last day "{text}" should be a date written like 2026-12-01')
+        else:
+            reason = _('the {what} "{text}" should be a date written like 2026-12-01')
+        raise CardNotReady(reason.format(what=what, text=text[:20])) from None
 
 
 # --- ready-made cards → form ---------------------------------------------------------------------

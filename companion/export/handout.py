@@ -15,6 +15,7 @@ from datetime import date
 
 from fpdf import FPDF
 
+from companion.core.i18n import N_, _, ngettext
 from companion.export.pdf import (
     BOLD_FONT,
     CJK_FONT,
@@ -32,37 +33,42 @@ TEXT_SIZE = 11.5
 PRACTICE_TITLE_SIZE = 17.0
 PRACTICE_TEXT_SIZE = 14.0
 
-WHAT_IT_IS = (
+# The handout's paragraphs, in English and marked for translation: shown through _().
+
+WHAT_IT_IS = N_(
     "Companion is a free app for the time between your therapy sessions. You can note where "
     "you feel things in your body, find words for your feelings, take a slow breathing pause, "
     "and jot down what you'd like to bring to your next session. Every step can be skipped."
 )
-PRIVATE = (
+PRIVATE = N_(
     "Everything you write stays on your own phone or computer, locked with a passphrase only "
     "you know. Companion works without the internet, has no account, and sends nothing to "
     "anyone, your therapist included. You decide what, if anything, to share."
 )
-INSTALL = (
+INSTALL = N_(
     "Install Companion on your phone or computer the way your therapist suggests (they can "
     "tell you where to get it). Open it, choose a passphrase, and keep the recovery code it "
     "shows you somewhere safe."
 )
-NOT_CRISIS = (
+NOT_CRISIS = N_(
     "Companion is not a crisis service. If you are in danger, please call your local emergency number."
 )
 
 
 def open_steps(file_name: str) -> list[str]:
     return [
-        f'Save the card file "{file_name}" that came with this sheet on the device where Companion is.',
-        "Open Companion and unlock your journal.",
-        'Go to Session, then Homework, and choose "Import a homework card".',
-        "Companion shows what the card would add and asks you before adding anything.",
+        _(
+            'Save the card file "{file_name}" that came with this sheet on the device where Companion is.'
+        ).format(file_name=file_name),
+        _("Open Companion and unlock your journal."),
+        _('Go to Session, then Homework, and choose "Import a homework card".'),
+        _("Companion shows what the card would add and asks you before adding anything."),
     ]
 
 
 def practice_heading(homework: Homework) -> str:
-    return homework.title or WHAT_LABELS.get(homework.what, "Practice")
+    # Translators: a practice from the therapist, when it has no title of its own
+    return homework.title or _(WHAT_LABELS.get(homework.what, N_("Practice")))
 
 
 def practice_when(homework: Homework, today: date) -> str:
@@ -71,16 +77,31 @@ def practice_when(homework: Homework, today: date) -> str:
     A practice without a start on the card starts whenever the client adds it (`parse_card`
     gives it ``today``), so its length is told in weeks rather than as dates that would be wrong.
     """
-    what = WHAT_LABELS.get(homework.what, "Practice")
+    what = _(WHAT_LABELS.get(homework.what, N_("Practice")))
+    often = describe_often(homework)
     if homework.start != today:
-        return f"{what}, {describe_often(homework)}, {describe_dates(homework, today)}"
-    when = "from the day you add it"
-    if homework.until is not None:
-        days = (homework.until - homework.start).days + 1
-        weeks, rest = divmod(days, 7)
-        length = f"{weeks} week{'s' if weeks != 1 else ''}" if not rest else f"{days} days"
-        when = f"for {length} {when}"
-    return f"{what}, {describe_often(homework)}, {when}"
+        # Translators: a practice, how often and when: "Check-in, every day, from 3 to 17 December"
+        return _("{what}, {often}, {dates}").format(
+            what=what, often=often, dates=describe_dates(homework, today)
+        )
+    if homework.until is None:
+        line = _("{what}, {often}, from the day you add it")
+        return line.format(what=what, often=often)
+    days = (homework.until - homework.start).days + 1
+    weeks, rest = divmod(days, 7)
+    if rest:
+        line = ngettext(
+            "{what}, {often}, for {n} day from the day you add it",
+            "{what}, {often}, for {n} days from the day you add it",
+            days,
+        )
+        return line.format(what=what, often=often, n=days)
+    line = ngettext(
+        "{what}, {often}, for {n} week from the day you add it",
+        "{what}, {often}, for {n} weeks from the day you add it",
+        weeks,
+    )
+    return line.format(what=what, often=often, n=weeks)
 
 
 class _Handout(FPDF):
@@ -88,7 +109,7 @@ class _Handout(FPDF):
         self.set_y(-13)
         self.set_font("main", size=8.5)
         self.set_text_color(SOFT)
-        self.multi_cell(0, 4, NOT_CRISIS, align="C")
+        self.multi_cell(0, 4, _(NOT_CRISIS), align="C")
 
 
 class _Layout:
@@ -154,7 +175,7 @@ def render_handout(
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
     pdf.set_auto_page_break(True, margin=20)
     pdf.set_creator("Companion")
-    pdf.set_title("Your homework card for Companion")
+    pdf.set_title(_("Your homework card for Companion"))
     add_bundled_font(pdf, "main", "", MAIN_FONT)
     add_bundled_font(pdf, "main", "B", BOLD_FONT)
     if cjk:
@@ -162,28 +183,30 @@ def render_handout(
         pdf.set_fallback_fonts(["cjk"], exact_match=False)
     pdf.add_page()
     out = _Layout(pdf, cjk)
-    out.text("Your homework card for Companion", 20, bold=True)
+    out.text(_("Your homework card for Companion"), 20, bold=True)
     out.gap(4)
-    out.fill_in_line("From (your therapist): ", therapist)
-    out.fill_in_line("Our next appointment: ", next_appointment)
-    out.heading("What Companion is")
-    out.text(WHAT_IT_IS)
-    out.heading("Private, and it works offline")
-    out.text(PRIVATE)
-    out.heading("How to install it")
-    out.text(INSTALL)
-    out.heading("How to open the card")
+    # Translators: a line on the handout for the therapist's name, filled in by hand or typed
+    out.fill_in_line(_("From (your therapist):") + " ", therapist)
+    # Translators: a line on the handout for the date of the next session
+    out.fill_in_line(_("Our next appointment:") + " ", next_appointment)
+    out.heading(_("What Companion is"))
+    out.text(_(WHAT_IT_IS))
+    out.heading(_("Private, and it works offline"))
+    out.text(_(PRIVATE))
+    out.heading(_("How to install it"))
+    out.text(_(INSTALL))
+    out.heading(_("How to open the card"))
     for number, step in enumerate(open_steps(file_name), start=1):
         out.text(f"{number}. {step}")
-    out.heading("Your practices")
-    out.text("If a practice doesn't suit you, skip it: we can talk about that too.", grey=SOFT)
+    out.heading(_("Your practices"))
+    out.text(_("If a practice doesn't suit you, skip it: we can talk about that too."), grey=SOFT)
     for homework in practices:
         out.gap(4)
         out.room(30)
         out.text(practice_heading(homework), PRACTICE_TITLE_SIZE, bold=True)
         out.text(practice_when(homework, today), PRACTICE_TEXT_SIZE, grey=SOFT)
         if homework.what == PROMPT and homework.prompt:
-            out.text(f"To write about: {homework.prompt}", PRACTICE_TEXT_SIZE)
+            out.text(_("To write about: {prompt}").format(prompt=homework.prompt), PRACTICE_TEXT_SIZE)
         if homework.note:
             out.text(homework.note, PRACTICE_TEXT_SIZE)
     return bytes(pdf.output())
