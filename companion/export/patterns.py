@@ -154,7 +154,9 @@ def build_patterns(
 
 
 def region_sentence(stat: tallies.RegionStat, in_checkins: int, of_checkins: int) -> str:
-    """ "Your chest came up in 5 of 8 check-ins, on average 6 of 10 (mostly tight, warm)."."""
+    """ "Your chest came up in 5 of 8 check-ins, on average 6 of 10 (mostly tight, warm)."
+
+    Only English lower-cases the place: other languages start the sentence with it ("Brust: ...")."""
     n = of_checkins
     if stat.mean_intensity is not None and stat.sensations:
         line = ngettext(
@@ -183,7 +185,11 @@ def region_sentence(stat: tallies.RegionStat, in_checkins: int, of_checkins: int
         )
     value = localformat.decimal(stat.mean_intensity, 0) if stat.mean_intensity is not None else ""
     return line.format(
-        place=_in_a_line(stat.name), count=in_checkins, n=n, value=value, qualities=", ".join(stat.sensations)
+        place=stat.name.lower() if current_language() == "en" else stat.name,
+        count=in_checkins,
+        n=n,
+        value=value,
+        qualities=", ".join(stat.sensations),
     )
 
 

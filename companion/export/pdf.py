@@ -466,7 +466,7 @@ class _Writer:
             pdf.set_text_color(SOFT)
             pdf.set_xy(x, top)
             # Translators: under the body outlines in the PDF: the body seen from the front / from the back
-            pdf.cell(figure_w, 4, _("Front") if side == "front" else _("Back"), align="C")
+            pdf.cell(figure_w, 4, _("Front view") if side == "front" else _("Back view"), align="C")
             x += figure_w + 4
         legend_y = top + 5 + figure_h + 1.5
         self.legend(pdf.l_margin, legend_y, 2 * figure_w + 4)
@@ -532,24 +532,30 @@ class _Writer:
             self.pdf.rect(x, y, w, h, style=style, round_corners=r > 0, corner_radius=r)
 
     def legend(self, x: float, y: float, width: float) -> None:
+        """ "a little" [five shades] "a lot": each label as wide as its words need (other languages
+        are longer), the shade boxes sharing what is left."""
         pdf = self.pdf
         pdf.set_line_width(0.2)
         pdf.set_draw_color(LINE)
-        steps = len(SHADES)
-        box = min(5.0, (width - 30) / steps)
         pdf.set_font("main", "", 7)
         pdf.set_text_color(SOFT)
-        pdf.set_xy(x, y)
         # Translators: the light end of the PDF's shading legend ("a little" ... "a lot")
-        pdf.cell(11, 4, _("a little"))
-        bx = x + 11
+        little = self.printable(_("a little"))
+        # Translators: the dark end of the PDF's shading legend ("a little" ... "a lot")
+        lot = self.printable(_("a lot"))
+        left = max(11.0, pdf.get_string_width(little) + 1.5)
+        right = max(12.0, pdf.get_string_width(lot) + 1)
+        steps = len(SHADES)
+        box = max(2.0, min(5.0, (width - left - right - 1) / steps, (width - 30) / steps))
+        pdf.set_xy(x, y)
+        pdf.cell(left, 4, little)
+        bx = x + left
         for grey in SHADES:
             pdf.set_fill_color(grey)
             pdf.rect(bx, y + 0.5, box, 3, style="DF")
             bx += box
         pdf.set_xy(bx + 1, y)
-        # Translators: the dark end of the PDF's shading legend ("a little" ... "a lot")
-        pdf.cell(12, 4, _("a lot"))
+        pdf.cell(right, 4, lot)
 
     # --- feelings --------------------------------------------------------------------------
 

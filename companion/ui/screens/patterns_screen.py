@@ -68,10 +68,10 @@ def _figure(side: str, shades: dict[str, int], width: float = _FIGURE_WIDTH) -> 
 def _side_label(side: str) -> str:
     if side == "front":
         # Translators: under the body outline: the body seen from the front
-        return _("Front")
+        return _("Front view")
     if side == "back":
         # Translators: under the body outline: the body seen from the back
-        return _("Back")
+        return _("Back view")
     return side.capitalize()
 
 
