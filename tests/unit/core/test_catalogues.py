@@ -21,6 +21,8 @@ PLACEHOLDER = re.compile(r"\{[a-z_][a-z0-9_]*\}")
 # Texts that are the same word in another language, or not words at all.
 SAME_EVERYWHERE = {
     " · demo",
+    "US Letter",
+    "Check-in, {day}: {what}",
     "OK",
     "Check-in",
     "Check-ins",
@@ -31,7 +33,7 @@ SAME_EVERYWHERE = {
     "0",
     "10",
 }
-CLDR_PATTERN_IDS = {"EEEE d MMMM", "EEEE d MMMM y", "d MMMM", "d MMMM y", "LLLL y"}
+CLDR_PATTERN_IDS = {"EEEE d MMMM", "EEEE d MMMM y", "d MMMM", "d MMMM y", "LLLL y", "d MMM", "d MMM y"}
 
 
 def _catalogue(language: str):

@@ -307,9 +307,7 @@ def test_layout_follows_section_ids_not_headings(week, monkeypatch: pytest.Monke
 # ------------------------------------------------------------------------- other languages
 # The summary speaks the language of the session that builds it. Small German and Spanish
 # vocabulary data is written here (the shipped files may not exist yet, and the words they
-# choose may change); the catalogue is the shipped one, with this module's strings overlaid from
-# the translation fragment while it is not merged yet (harmless once it is).
-FRAGMENT = Path("/work/i18n_frag/W2.json")
+# choose may change); the catalogue is the shipped one.
 MINI_VOCABULARY = {
     "de": {
         "feelings.json": {
@@ -342,24 +340,6 @@ MINI_VOCABULARY = {
 }
 
 
-class _Overlay:
-    """The shipped catalogue, and for what it lacks this module's fragment (until it is merged)."""
-
-    def __init__(self, shipped, words: dict) -> None:
-        self.shipped, self.words = shipped, words
-
-    def gettext(self, message: str) -> str:
-        found = self.shipped.gettext(message)
-        return found if found != message else self.words.get(message, message)
-
-    def ngettext(self, singular: str, plural: str, n: int) -> str:
-        found = self.shipped.ngettext(singular, plural, n)
-        if found not in (singular, plural):
-            return found
-        forms = self.words.get(f"{singular}|{plural}")
-        return forms[0 if n == 1 else 1] if forms else found
-
-
 @pytest.fixture
 def speaks(tmp_path, monkeypatch):
     """German and Spanish words for the summary: small vocabulary data, and the catalogue."""
@@ -380,14 +360,6 @@ def speaks(tmp_path, monkeypatch):
                 (folder / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     monkeypatch.setattr(vocabulary, "_DATA_ROOT", root)
     vocabulary._clear_caches()
-    fragment = json.loads(FRAGMENT.read_text(encoding="utf-8")) if FRAGMENT.exists() else {}
-    shipped = i18n._catalogue
-
-    def catalogue(language: str):
-        words = {key: value[language] for key, value in fragment.items() if language in value}
-        return _Overlay(shipped(language), words)
-
-    monkeypatch.setattr(i18n, "_catalogue", catalogue)
     yield i18n
     vocabulary._clear_caches()
 
