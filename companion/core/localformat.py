@@ -14,7 +14,7 @@ from typing import Any
 
 from companion.core.i18n import _, current
 
-__all__ = ["day", "day_and_time", "decimal", "month", "short_day", "clock", "weekday"]
+__all__ = ["clock", "day", "day_and_time", "decimal", "month", "pattern", "short_day", "weekday"]
 
 # English dates are written the British way, as they always were in Companion.
 _BABEL_LOCALE = {"en": "en_GB", "de": "de_DE", "es": "es_ES"}
@@ -34,6 +34,11 @@ def _format(value: date | datetime | time, pattern: str) -> str:
     if isinstance(value, time):
         return format_time(value, pattern, locale=locale)
     return format_date(value, pattern, locale=locale)
+
+
+def pattern(value: date | datetime | time, cldr_pattern: str) -> str:
+    """``value`` in a CLDR pattern the caller chose (and made translatable), in the current language."""
+    return _format(value, cldr_pattern)
 
 
 def day(value: date, today: date | None = None) -> str:

@@ -107,9 +107,9 @@ def short_date(day: date, with_year: bool = False) -> str:
     """ "18 Nov" or "18 Nov 2026" ("18. Nov.", "18 nov 2026"): a compact date in the current language."""
     if with_year:
         # Translators: a short date with its year, CLDR pattern letters (d day, MMM short month, y year).
-        return localformat._format(day, _("d MMM y"))
+        return localformat.pattern(day, _("d MMM y"))
     # Translators: a short date in CLDR pattern letters (d day, MMM short month name).
-    return localformat._format(day, _("d MMM"))
+    return localformat.pattern(day, _("d MMM"))
 
 
 def day_text(us: int, tz: tzinfo | None, with_year: bool = True) -> str:
