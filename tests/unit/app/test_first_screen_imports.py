@@ -28,6 +28,7 @@ for route in ("welcome", "unlock"):
 storage = ("sqlmodel", "sqlalchemy")
 phone = ("flet_local_auth", "flet_secure_storage", "flet_notifications", "flet_permission_handler")
 print(json.dumps({"built": built, "loaded": sorted(m for m in storage if m in sys.modules),
+                  "babel": "babel" in sys.modules,
                   "phone": sorted(m for m in sys.modules if m.startswith(phone))}))
 """
 
@@ -45,6 +46,7 @@ def test_the_first_screens_do_not_import_the_storage_layer() -> None:
     assert result["built"] == ["welcome", "unlock"]
     assert result["loaded"] == [], f"the first screen imported {result['loaded']}"
     assert result["phone"] == []  # the phone extensions load only on a phone, in the background
+    assert result["babel"] is False  # dates and numbers load Babel when one is first shown
 
 
 def test_the_probe_would_see_the_storage_layer() -> None:
