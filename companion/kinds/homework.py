@@ -21,6 +21,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from companion.core import i18n, localformat
+from companion.core.i18n import N_, _, ngettext
 from companion.core.kind_ids import BREATHING, CHECKIN, FEEDBACK, HOMEWORK, JOURNAL
 from companion.core.records import Record, now_us, to_us
 from companion.core.textfit import shorten
@@ -37,11 +39,11 @@ PAYLOAD_VERSION = 1
 PROMPT = "prompt"
 WHATS: tuple[str, ...] = (CHECKIN, BREATHING, FEEDBACK, PROMPT)
 WHAT_LABELS: dict[str, str] = {
-    CHECKIN: "Check-in",
-    BREATHING: "Breathing pause",
-    FEEDBACK: "Feedback for my therapist",
-    PROMPT: "Writing prompt",
-}
+    CHECKIN: N_("Check-in"),
+    BREATHING: N_("Breathing pause"),
+    FEEDBACK: N_("Feedback for my therapist"),
+    PROMPT: N_("Writing prompt"),
+}  # marked N_: show them through what_label()
 # The record kind whose saving counts as doing the practice.
 COUNTED_KIND: dict[str, str] = {
     CHECKIN: CHECKIN,
@@ -49,12 +51,26 @@ COUNTED_KIND: dict[str, str] = {
     FEEDBACK: FEEDBACK,
     PROMPT: JOURNAL,
 }
-_UNITS: dict[str, tuple[str, str]] = {
-    CHECKIN: ("check-in", "check-ins"),
-    BREATHING: ("breathing pause", "breathing pauses"),
-    FEEDBACK: ("piece of feedback", "pieces of feedback"),
-    PROMPT: ("answer", "answers"),
-}
+
+
+def what_label(what: str) -> str:
+    """The name of a practice's kind in the current language ("Check-in")."""
+    # Translators: a practice between sessions, when its kind is unknown
+    return _(WHAT_LABELS.get(what, N_("Practice")))
+
+
+def _amount(what: str, n: int) -> str:
+    """ "3 check-ins": how many times a practice was done, counted in the current language."""
+    if what == CHECKIN:
+        return ngettext("{n} check-in", "{n} check-ins", n).format(n=n)
+    if what == BREATHING:
+        return ngettext("{n} breathing pause", "{n} breathing pauses", n).format(n=n)
+    if what == FEEDBACK:
+        return ngettext("{n} piece of feedback", "{n} pieces of feedback", n).format(n=n)
+    if what == PROMPT:
+        return ngettext("{n} answer", "{n} answers", n).format(n=n)
+    return ngettext("{n} time", "{n} times", n).format(n=n)
+
 
 DAILY = "daily"
 TIMES_A_WEEK = "times_a_week"
@@ -92,7 +108,7 @@ class Homework:
 
     @property
     def label(self) -> str:
-        return self.title or WHAT_LABELS.get(self.what, "Practice")
+        return self.title or what_label(self.what)
 
     def is_active(self, today: date) -> bool:
         return self.start <= today and (self.until is None or today <= self.until)
@@ -183,28 +199,28 @@ def clean_text(text: str, *, multiline: bool = False) -> str:
 def problem(homework: Homework) -> str | None:
     """What is wrong with a practice, in plain words (lower case, to fit after "practice 2:"), or None."""
     if homework.what not in WHATS:
-        return "choose a check-in, a breathing pause, feedback or a writing prompt"
+        return _("choose a check-in, a breathing pause, feedback or a writing prompt")
     if len(homework.title) > MAX_TITLE:
-        return f"the title is longer than {MAX_TITLE} characters"
+        return _("the title is longer than {limit} characters").format(limit=MAX_TITLE)
     if len(homework.note) > MAX_NOTE:
-        return f"the note is longer than {MAX_NOTE} characters"
+        return _("the note is longer than {limit} characters").format(limit=MAX_NOTE)
     if len(homework.prompt) > MAX_PROMPT:
-        return f"the writing prompt is longer than {MAX_PROMPT} characters"
+        return _("the writing prompt is longer than {limit} characters").format(limit=MAX_PROMPT)
     if homework.what == PROMPT and not homework.prompt.strip():
-        return "a writing prompt needs the question to answer"
+        return _("a writing prompt needs the question to answer")
     if homework.often not in OFTEN:
-        return "choose every day, a number of times a week, or particular days"
+        return _("choose every day, a number of times a week, or particular days")
     if homework.often == TIMES_A_WEEK and not 1 <= homework.times_a_week <= 7:
-        return "the number of times a week should be between 1 and 7"
+        return _("the number of times a week should be between 1 and 7")
     if homework.often == ON_DAYS and (not homework.days or any(d not in WEEKDAYS for d in homework.days)):
-        return "choose at least one day of the week"
+        return _("choose at least one day of the week")
     if not EARLIEST <= homework.start <= LATEST:
-        return "the start date doesn't look right"
+        return _("the start date doesn't look right")
     if homework.until is not None:
         if homework.until < homework.start:
-            return "the last day is before the first day"
+            return _("the last day is before the first day")
         if (homework.until - homework.start).days > MAX_SPAN_DAYS:
-            return "it would run for more than five years"
+            return _("it would run for more than five years")
     return None
 
 
@@ -300,66 +316,122 @@ def done_in_period(homework: Homework, records: Iterable[Record], start: date, e
 
 def _day(day: date, today: date) -> str:
     """ "18 Nov", with the year only when it isn't this year."""
-    text = f"{day.day} {day:%b}"
-    return text if day.year == today.year else f"{text} {day.year}"
+    if day.year == today.year:
+        return localformat.pattern(day, _("d MMM"))
+    return localformat.pattern(day, _("d MMM y"))
 
 
 def progress_text(homework: Homework, records: Iterable[Record], today: date) -> str:
     """ "3 check-ins since 18 Nov": counts what was done, and is kind when that is nothing yet."""
     start = homework.start
     if today < start:
-        return f"Starts {_day(start, today)}."
+        return _("Starts {day}.").format(day=_day(start, today))
     ended = homework.until is not None and today > homework.until
     end = homework.until if ended and homework.until else today
     done = done_in_period(homework, records, start, end)
-    one, many = _UNITS.get(homework.what, ("time", "times"))
-    amount = f"{done} {one if done == 1 else many}"
+    amount = _amount(homework.what, done)
     if ended and homework.until:
         if done == 0:
-            return f"Ran from {_day(start, today)} to {_day(homework.until, today)}."
-        return f"{amount} between {_day(start, today)} and {_day(homework.until, today)}."
+            return _("Ran from {start} to {end}.").format(
+                start=_day(start, today), end=_day(homework.until, today)
+            )
+        # Translators: {amount} is a count like "3 check-ins"
+        return _("{amount} between {start} and {end}.").format(
+            amount=amount, start=_day(start, today), end=_day(homework.until, today)
+        )
     if done == 0:
-        when = "today" if start == today else f"on {_day(start, today)}"
-        return f"Started {when}. Whenever you're ready."
+        if start == today:
+            return _("Started today. Whenever you're ready.")
+        return _("Started on {day}. Whenever you're ready.").format(day=_day(start, today))
     if start == today:
-        return f"{amount} today."
-    return f"{amount} since {_day(start, today)}."
+        # Translators: {amount} is a count like "3 check-ins"
+        return _("{amount} today.").format(amount=amount)
+    # Translators: {amount} is a count like "3 check-ins"
+    return _("{amount} since {day}.").format(amount=amount, day=_day(start, today))
 
 
 # --- words for people ----------------------------------------------------------------------
 
 
+# "on Mondays": one whole phrase per weekday, so each language can say it its own way.
+_ON_DAY: dict[str, str] = {
+    "mon": N_("on Mondays"),
+    "tue": N_("on Tuesdays"),
+    "wed": N_("on Wednesdays"),
+    "thu": N_("on Thursdays"),
+    "fri": N_("on Fridays"),
+    "sat": N_("on Saturdays"),
+    "sun": N_("on Sundays"),
+}
+# A weekday's plural, for lists ("on Mondays and Thursdays").
+_DAYS_PLURAL: dict[str, str] = {
+    "mon": N_("Mondays"),
+    "tue": N_("Tuesdays"),
+    "wed": N_("Wednesdays"),
+    "thu": N_("Thursdays"),
+    "fri": N_("Fridays"),
+    "sat": N_("Saturdays"),
+    "sun": N_("Sundays"),
+}
+
+
 def _join(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    if len(words) == 1:
+        return words[0]
+    # Translators: the end of a list, "Mondays, Tuesdays and Fridays"
+    return _("{items} and {last}").format(items=", ".join(words[:-1]), last=words[-1])
 
 
 def describe_often(homework: Homework) -> str:
     """ "every day", "3 times a week", "on Mondays and Thursdays"."""
     if homework.often == TIMES_A_WEEK:
         n = homework.times_a_week
-        return {1: "once a week", 2: "twice a week"}.get(n, f"{n} times a week")
+        if n == 1:
+            return _("once a week")
+        if n == 2:
+            return _("twice a week")
+        return ngettext("{n} times a week", "{n} times a week", n).format(n=n)
     if homework.often == ON_DAYS and homework.days:
         if len(set(homework.days)) == 7:
-            return "every day"
-        names = [DAY_NAMES[WEEKDAYS.index(d)] + "s" for d in WEEKDAYS if d in homework.days]
-        return "on " + _join(names)
-    return "every day"
+            return _("every day")
+        chosen = [d for d in WEEKDAYS if d in homework.days]
+        if len(chosen) == 1:
+            return _(_ON_DAY[chosen[0]])
+        # Translators: chosen weekdays, {days} is a list like "Mondays and Thursdays"
+        return _("on {days}").format(days=_join([_(_DAYS_PLURAL[d]) for d in chosen]))
+    return _("every day")
 
 
 def describe_dates(homework: Homework, today: date) -> str:
     start = _day(homework.start, today)
     if homework.until is None:
-        return f"from {start}"
-    return f"from {start} until {_day(homework.until, today)}"
+        return _("from {start}").format(start=start)
+    return _("from {start} until {end}").format(start=start, end=_day(homework.until, today))
 
 
 def describe(homework: Homework, today: date) -> str:
     """One line: what, how often, when, and the start of any note."""
-    what = WHAT_LABELS.get(homework.what, "Practice")
+    what = what_label(homework.what)
     if homework.what == PROMPT:
-        what += f': "{shorten(homework.prompt, 100)}"'
-    head = f'"{homework.title}" ({what[0].lower() + what[1:]})' if homework.title else what
-    line = f"{head}, {describe_often(homework)}, {describe_dates(homework, today)}"
+        # Translators: a practice's kind and its writing prompt, 'Writing prompt: "What helped?"'
+        what = _('{what}: "{prompt}"').format(what=what, prompt=shorten(homework.prompt, 100))
+    if homework.title:
+        # Translators: a practice's own name and its kind in brackets
+        head = _('"{title}" ({what})').format(title=homework.title, what=_lower_first(what))
+    else:
+        head = what
+    # Translators: one line about a practice: what it is, how often, and from when
+    line = _("{what}, {often}, {dates}").format(
+        what=head, often=describe_often(homework), dates=describe_dates(homework, today)
+    )
     if homework.note:
-        line += f'. Note: "{shorten(homework.note, 100)}"'
+        # Translators: the start of a note about a practice, after its line
+        line += _('. Note: "{note}"').format(note=shorten(homework.note, 100))
     return line
+
+
+def _lower_first(text: str) -> str:
+    """English and Spanish lower the kind's first letter inside a line; German keeps its nouns."""
+    if i18n.current() == "de":
+        return text
+    return text[0].lower() + text[1:]
