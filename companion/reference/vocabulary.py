@@ -237,7 +237,7 @@ def _read(language: str, name: str) -> dict[str, Any]:
 
 def languages_with_data() -> tuple[str, ...]:
     """The languages whose words are shipped (English always; others when their folder exists)."""
-    return tuple(code for code in i18n.LANGUAGES if code == ENGLISH or _has(code, "feelings.json"))
+    return tuple(code for code in i18n.ALL_LANGUAGES if code == ENGLISH or _has(code, "feelings.json"))
 
 
 def _data_language(language: str, name: str) -> str:

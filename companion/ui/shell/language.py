@@ -48,7 +48,7 @@ _FLUTTER_LOCALES = {"en": ("en", "US"), "de": ("de", "DE"), "es": ("es", "ES")}
 
 def tell_flutter(page: ft.Page, language: str) -> None:
     """Let Flutter's built-in texts speak ``language`` too (sent with the next page update)."""
-    if language == i18n.DEFAULT and page.locale_configuration is None:
+    if language == i18n.DEFAULT and getattr(page, "locale_configuration", None) is None:
         return
     page.locale_configuration = ft.LocaleConfiguration(
         supported_locales=[ft.Locale(*code) for code in _FLUTTER_LOCALES.values()],
