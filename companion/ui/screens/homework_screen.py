@@ -13,6 +13,7 @@ from functools import partial
 import flet as ft
 
 from companion.core.errors import CompanionError
+from companion.core.i18n import N_, _, ngettext
 from companion.kinds import homework as homework_kind
 from companion.kinds import homework_card as card
 from companion.ui.kit.screen import Screen
@@ -29,24 +30,27 @@ from companion.ui.widgets.common import (
     subtitle,
 )
 
-DAY_LABELS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+# Translators: short weekday names on the practice form's day chips
+DAY_LABELS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 
 
 class HomeworkScreen(Screen):
-    title = "Homework"
+    title = N_("Homework")
 
     def build(self) -> ft.Control:
         self.items = ft.Column(spacing=10, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self.error = error_text()
         return column(
             body(
-                "Small practices you and your therapist chose for the time between sessions. "
-                "Only what you've done is counted; there's nothing to catch up on.",
+                _(
+                    "Small practices you and your therapist chose for the time between sessions. "
+                    "Only what you've done is counted; there's nothing to catch up on."
+                ),
                 muted=True,
             ),
             button_row(
-                primary_button("Add a practice", self._add, icon=ft.Icons.ADD),
-                outlined_button("Import a homework card", self._import, icon=ft.Icons.FILE_OPEN_OUTLINED),
+                primary_button(_("Add a practice"), self._add, icon=ft.Icons.ADD),
+                outlined_button(_("Import a homework card"), self._import, icon=ft.Icons.FILE_OPEN_OUTLINED),
             ),
             self.error,
             self.items,
@@ -75,13 +79,15 @@ class HomeworkScreen(Screen):
         if not practices:
             controls.append(
                 small(
-                    "No practices yet. If your therapist suggests one, you can add it here "
-                    "or import their card."
+                    _(
+                        "No practices yet. If your therapist suggests one, you can add it here "
+                        "or import their card."
+                    )
                 )
             )
         controls += [self._card(h, progress, today) for h, progress in current]
         if past:
-            controls.append(subtitle("Finished"))
+            controls.append(subtitle(_("Finished")))
             controls += [self._card(h, progress, today) for h, progress in past]
         self.items.controls = controls
         self.ctl.page.update()
@@ -90,23 +96,33 @@ class HomeworkScreen(Screen):
         lines: list[ft.Control] = [
             ft.Text(practice.label, theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
             small(
-                f"{homework_kind.describe_often(practice).capitalize()}, "
-                f"{homework_kind.describe_dates(practice, today)}"
+                # Translators: how often and when, "Every day, from 18 Nov"
+                _("{often}, {dates}").format(
+                    often=_capitalized(homework_kind.describe_often(practice)),
+                    dates=homework_kind.describe_dates(practice, today),
+                )
             ),
         ]
         if practice.what == homework_kind.PROMPT and practice.prompt:
             lines.append(body(practice.prompt))
         if practice.note:
-            who = "From my therapist" if practice.set_by == homework_kind.THERAPIST else "My note"
-            lines.append(small(f"{who}: {practice.note}"))
+            if practice.set_by == homework_kind.THERAPIST:
+                lines.append(small(_("From my therapist: {note}").format(note=practice.note)))
+            else:
+                lines.append(small(_("My note: {note}").format(note=practice.note)))
         lines.append(ft.Text(progress, theme_style=ft.TextThemeStyle.BODY_MEDIUM, weight=ft.FontWeight.W_600))
         actions: list[ft.Control] = []
         if practice.is_active(today):
             actions.append(
-                ft.FilledTonalButton(content=_DO_LABELS[practice.what], on_click=partial(self._do, practice))
+                ft.FilledTonalButton(
+                    content=_(_DO_LABELS[practice.what]), on_click=partial(self._do, practice)
+                )
             )
         actions.append(
-            ft.TextButton(content=f"Remove: {practice.label}", on_click=partial(self._remove, practice))
+            ft.TextButton(
+                content=_("Remove: {name}").format(name=practice.label),
+                on_click=partial(self._remove, practice),
+            )
         )
         lines.append(ft.Row(actions, wrap=True))
         return ft.Card(ft.Container(ft.Column(lines, spacing=6), padding=16))
@@ -125,13 +141,13 @@ class HomeworkScreen(Screen):
         async def really(_e: ft.ControlEvent) -> None:
             self.ctl.page.pop_dialog()
             await asyncio.to_thread(self.store.delete, practice.id)
-            self.ctl.toast("Practice removed. What you did stays in your journal.")
+            self.ctl.toast(_("Practice removed. What you did stays in your journal."))
             await self._refresh()
 
         self.ctl.confirm(
-            "Remove this practice?",
-            "Your check-ins, pauses and entries stay; only the practice goes.",
-            "Remove",
+            _("Remove this practice?"),
+            _("Your check-ins, pauses and entries stay; only the practice goes."),
+            _("Remove"),
             really,
         )
 
@@ -142,10 +158,13 @@ class HomeworkScreen(Screen):
         show_error(self.error, "")
         try:
             files = await ft.FilePicker().pick_files(
-                dialog_title="Choose a homework card", allow_multiple=False, with_data=True
+                dialog_title=_("Choose a homework card"), allow_multiple=False, with_data=True
             )
         except Exception as exc:  # noqa: BLE001 - the platform's file dialog failed; nothing changed
-            show_error(self.error, f"The file couldn't be opened ({exc}). Nothing was added.")
+            show_error(
+                self.error,
+                _("The file couldn't be opened ({problem}). Nothing was added.").format(problem=exc),
+            )
             self.ctl.page.update()
             return
         if not files:
@@ -156,7 +175,10 @@ class HomeworkScreen(Screen):
             try:
                 data = await asyncio.to_thread(_read_small, picked.path)
             except (OSError, ValueError) as exc:
-                show_error(self.error, f"That file couldn't be read ({exc}). Nothing was added.")
+                show_error(
+                    self.error,
+                    _("That file couldn't be read ({problem}). Nothing was added.").format(problem=exc),
+                )
                 self.ctl.page.update()
                 return
         try:
@@ -171,31 +193,39 @@ class HomeworkScreen(Screen):
         async def add(_e: ft.ControlEvent) -> None:
             self.ctl.page.pop_dialog()
             await asyncio.to_thread(self.store.add_all, practices)
-            self.ctl.toast(f"Added {len(practices)} practice{'s' if len(practices) != 1 else ''}.")
+            n = len(practices)
+            self.ctl.toast(ngettext("Added {n} practice.", "Added {n} practices.", n).format(n=n))
             await self._refresh()
 
         lines = [ft.Text("\u2022 " + line) for line in card.describe_card(practices)]
         self.ctl.page.show_dialog(
             ft.AlertDialog(
                 modal=True,
-                title=ft.Text("Add these practices?"),
+                title=ft.Text(_("Add these practices?")),
                 content=ft.Column(
-                    [small("This card would add:"), *lines], tight=True, scroll=ft.ScrollMode.AUTO, spacing=8
+                    [small(_("This card would add:")), *lines],
+                    tight=True,
+                    scroll=ft.ScrollMode.AUTO,
+                    spacing=8,
                 ),
                 actions=[
-                    ft.TextButton(content="Not now", on_click=lambda _e: self.ctl.page.pop_dialog()),
-                    ft.FilledButton(content="Add them", on_click=self.ctl.handler(add)),
+                    ft.TextButton(content=_("Not now"), on_click=lambda _e: self.ctl.page.pop_dialog()),
+                    ft.FilledButton(content=_("Add them"), on_click=self.ctl.handler(add)),
                 ],
             )
         )
 
 
 _DO_LABELS = {
-    homework_kind.CHECKIN: "Check in now",
-    homework_kind.BREATHING: "Take a breathing pause",
-    homework_kind.FEEDBACK: "Write feedback",
-    homework_kind.PROMPT: "Answer the prompt",
+    homework_kind.CHECKIN: N_("Check in now"),
+    homework_kind.BREATHING: N_("Take a breathing pause"),
+    homework_kind.FEEDBACK: N_("Write feedback"),
+    homework_kind.PROMPT: N_("Answer the prompt"),
 }
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _read_small(path: str) -> bytes:
@@ -207,40 +237,47 @@ def _read_small(path: str) -> bytes:
 class PracticeFormScreen(Screen):
     """Set up a practice together, in the client's or the therapist's words."""
 
-    title = "New practice"
+    title = N_("New practice")
 
     def build(self) -> ft.Control:
         self.what = ChoiceMenu(
-            "Practice", list(homework_kind.WHAT_LABELS.items()), homework_kind.CHECKIN, self._on_what
+            _("Practice"),
+            [(w, homework_kind.what_label(w)) for w in homework_kind.WHATS],
+            homework_kind.CHECKIN,
+            self._on_what,
         )
         self.prompt = ft.TextField(
-            label="The writing prompt", multiline=True, max_length=homework_kind.MAX_PROMPT, visible=False
+            label=_("The writing prompt"), multiline=True, max_length=homework_kind.MAX_PROMPT, visible=False
         )
-        self.title_field = ft.TextField(label="A short name (optional)", max_length=homework_kind.MAX_TITLE)
+        self.title_field = ft.TextField(
+            label=_("A short name (optional)"), max_length=homework_kind.MAX_TITLE
+        )
         self.often = ChoiceMenu(
-            "How often",
+            _("How often"),
             [
-                (homework_kind.DAILY, "Every day"),
-                (homework_kind.TIMES_A_WEEK, "A few times a week"),
-                (homework_kind.ON_DAYS, "On chosen days"),
+                (homework_kind.DAILY, _("Every day")),
+                (homework_kind.TIMES_A_WEEK, _("A few times a week")),
+                (homework_kind.ON_DAYS, _("On chosen days")),
             ],
             homework_kind.DAILY,
             self._on_often,
         )
-        self.times = ChoiceMenu("Times a week", [(str(n), str(n)) for n in range(1, 8)], "3")
+        self.times = ChoiceMenu(_("Times a week"), [(str(n), str(n)) for n in range(1, 8)], "3")
         self.times.control.visible = False
         self.days = [
-            ft.Chip(label=ft.Text(label), selected=False, on_select=self._on_day) for label in DAY_LABELS
+            ft.Chip(label=ft.Text(_(label)), selected=False, on_select=self._on_day) for label in DAY_LABELS
         ]
         self.days_row = ft.Row(self.days, wrap=True, spacing=4, visible=False)
         self.weeks = ChoiceMenu(
-            "For",
-            [("0", "No end date"), ("1", "1 week"), ("2", "2 weeks"), ("4", "4 weeks"), ("8", "8 weeks")],
+            # Translators: how long a practice runs, "For: 2 weeks"
+            _("For"),
+            [("0", _("No end date"))]
+            + [(str(n), ngettext("{n} week", "{n} weeks", n).format(n=n)) for n in (1, 2, 4, 8)],
             "2",
         )
-        self.by_therapist = ft.Checkbox(label="My therapist suggested this", value=True)
+        self.by_therapist = ft.Checkbox(label=_("My therapist suggested this"), value=True)
         self.note = ft.TextField(
-            label="A note, in your therapist's words or yours (optional)",
+            label=_("A note, in your therapist's words or yours (optional)"),
             multiline=True,
             max_length=homework_kind.MAX_NOTE,
         )
@@ -255,7 +292,7 @@ class PracticeFormScreen(Screen):
             self.by_therapist,
             self.note,
             self.error,
-            ft.Row([primary_button("Save practice", self._save)], wrap=True),
+            ft.Row([primary_button(_("Save practice"), self._save)], wrap=True),
         )
 
     async def _on_what(self, value: str) -> None:
@@ -298,5 +335,5 @@ class PracticeFormScreen(Screen):
             self.ctl.page.update()
             return
         await asyncio.to_thread(self.stores.homework.add, practice)
-        self.ctl.toast("Practice saved.")
+        self.ctl.toast(_("Practice saved."))
         await self.ctl.back()
