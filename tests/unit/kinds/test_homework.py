@@ -608,3 +608,20 @@ def test_fuzz_card_round_trip(practices: list[Homework]) -> None:
     if not normalised:
         return
     assert parse_card(write_card(normalised), TODAY) == normalised
+
+
+def test_practice_words_in_german_and_spanish() -> None:
+    from datetime import date as _date
+
+    from companion.core import i18n
+    from companion.kinds import homework as hw
+
+    practice = hw.Homework(what=hw.CHECKIN, start=_date(2026, 11, 18), often=hw.ON_DAYS, days=("mon", "thu"))
+    today = _date(2026, 11, 18)
+    with i18n.use("de"):
+        assert hw.describe_often(practice) == "montags und donnerstags"
+        assert hw.progress_text(practice, [], today) == "Heute begonnen. Wann immer du so weit bist."
+    with i18n.use("es"):
+        assert hw.describe_often(practice) == "los lunes y los jueves"
+        assert hw.what_label(hw.BREATHING) == "Pausa para respirar"
+    assert hw.describe_often(practice) == "on Mondays and Thursdays"
