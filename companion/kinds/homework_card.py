@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from companion.core.errors import HomeworkCardInvalid
+from companion.core.i18n import N_, _
 from companion.core.textclean import clean_text as strip_invisible
 from companion.core.textfit import shorten
 from companion.kinds.homework import (
@@ -57,8 +58,8 @@ _PRACTICE_KEYS = {
     "until",
     "weeks",
 }
-_DAYS_HINT = "use mon, tue, wed, thu, fri, sat, sun"
-_WHATS_HINT = "use checkin, breathing, feedback or prompt"
+_DAYS_HINT = N_("use mon, tue, wed, thu, fri, sat, sun")
+_WHATS_HINT = N_("use checkin, breathing, feedback or prompt")
 
 
 def describe_card(homeworks: list[Homework], today: date | None = None) -> list[str]:
@@ -84,49 +85,63 @@ def _reject_constant(name: str) -> Any:
 
 def _card_object(data: bytes) -> dict[str, Any]:
     if not isinstance(data, bytes | bytearray):
-        raise _invalid("it isn't a file Companion can read")
+        raise _invalid(_("it isn't a file Companion can read"))
     if len(data) > MAX_CARD_BYTES:
-        raise _invalid(f"the file is larger than {MAX_CARD_BYTES // 1024} KB, far more than a card needs")
+        raise _invalid(
+            _("the file is larger than {size} KB, far more than a card needs").format(
+                size=MAX_CARD_BYTES // 1024
+            )
+        )
     try:
         text = bytes(data).decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise _invalid("the file isn't plain text") from None
+        raise _invalid(_("the file isn't plain text")) from None
     if not text.strip():
-        raise _invalid("the file is empty")
+        raise _invalid(_("the file is empty"))
     try:
         obj = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
-        raise _invalid(f"there is a typing mistake near line {exc.lineno}") from None
+        raise _invalid(_("there is a typing mistake near line {line}").format(line=exc.lineno)) from None
     except (ValueError, RecursionError):
-        raise _invalid("it isn't laid out the way a homework card is") from None
+        raise _invalid(_("it isn't laid out the way a homework card is")) from None
     if not isinstance(obj, dict) or obj.get("format") != CARD_FORMAT:
-        raise _invalid("it isn't a homework card")
+        raise _invalid(_("it isn't a homework card"))
     version = obj.get("version")
     if isinstance(version, int) and not isinstance(version, bool) and version > CARD_VERSION:
-        raise _invalid("it was made for a newer version of Companion; please update Companion first")
+        raise _invalid(_("it was made for a newer version of Companion; please update Companion first"))
     if type(version) is not int or version != CARD_VERSION:
-        raise _invalid("its version number isn't one Companion knows")
+        raise _invalid(_("its version number isn't one Companion knows"))
     unknown = sorted(str(k) for k in obj if k not in _CARD_KEYS)
     if unknown:
-        raise _invalid(f'it has a part Companion doesn\'t know ("{_shown(unknown[0])}")')
+        raise _invalid(_('it has a part Companion doesn\'t know ("{part}")').format(part=_shown(unknown[0])))
     return obj
 
 
 def _text_field(item: dict[str, Any], key: str, limit: int, where: str, *, multiline: bool) -> str:
     value = item.get(key, "")
     if not isinstance(value, str):
-        raise _invalid(f"{where}: the {key} should be text in quotes")
+        raise _invalid(_("{where}: the {key} should be text in quotes").format(where=where, key=key))
     if len(value) > 4 * limit:  # don't even clean absurd text
-        raise _invalid(f"{where}: the {key} is longer than {limit} characters")
+        raise _invalid(
+            _("{where}: the {key} is longer than {limit} characters").format(
+                where=where, key=key, limit=limit
+            )
+        )
     return clean_text(strip_invisible(value), multiline=multiline)  # no hidden format characters
 
 
 def _card_date(value: Any, where: str, name: str) -> date:
     parsed = stored_date(value)
     if parsed is None:
-        raise _invalid(f"{where}: the {name} should be a date written like 2026-11-25")
+        raise _invalid(
+            _("{where}: the {name} should be a date written like 2026-11-25").format(where=where, name=name)
+        )
     if not EARLIEST <= parsed <= LATEST:
-        raise _invalid(f"{where}: the {name} ({parsed.isoformat()}) doesn't look right")
+        raise _invalid(
+            _("{where}: the {name} ({date}) doesn't look right").format(
+                where=where, name=name, date=parsed.isoformat()
+            )
+        )
     return parsed
 
 
@@ -138,56 +153,88 @@ def _card_int(value: Any, low: int, high: int, message: str) -> int:
 
 def _card_days(value: Any, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not value or len(value) > 7:
-        raise _invalid(f'{where}: "days" should list days of the week, like ["mon", "thu"]')
+        raise _invalid(
+            _('{where}: "days" should list days of the week, like ["mon", "thu"]').format(where=where)
+        )
     days: set[str] = set()
     for day in value:
         key = day.strip().lower()[:3] if isinstance(day, str) else ""
         full = day.strip().lower() if isinstance(day, str) else ""
         if key not in WEEKDAYS or not DAY_NAMES[WEEKDAYS.index(key)].lower().startswith(full):
             shown = _shown(day) if isinstance(day, str) else "?"
-            raise _invalid(f'{where}: "{shown}" isn\'t a day of the week ({_DAYS_HINT})')
+            raise _invalid(
+                _('{where}: "{shown}" isn\'t a day of the week ({hint})').format(
+                    where=where, shown=shown, hint=_(_DAYS_HINT)
+                )
+            )
         days.add(key)
     return tuple(d for d in WEEKDAYS if d in days)
 
 
 def _practice(item: Any, number: int, today: date) -> Homework:
-    where = f"practice {number}"
+    where = _("practice {number}").format(number=number)
     if not isinstance(item, dict):
-        raise _invalid(f"{where} isn't written as a practice")
+        raise _invalid(_("{where} isn't written as a practice").format(where=where))
     unknown = sorted(str(k) for k in item if k not in _PRACTICE_KEYS)
     if unknown:
-        raise _invalid(f'{where} has a part Companion doesn\'t know ("{_shown(unknown[0])}")')
+        raise _invalid(
+            _('{where} has a part Companion doesn\'t know ("{part}")').format(
+                where=where, part=_shown(unknown[0])
+            )
+        )
     what = item.get("what")
     if not isinstance(what, str):
-        raise _invalid(f'{where}: "what" should say which practice it is ({_WHATS_HINT})')
+        raise _invalid(
+            _('{where}: "what" should say which practice it is ({hint})').format(
+                where=where, hint=_(_WHATS_HINT)
+            )
+        )
     if what not in WHATS:
-        raise _invalid(f'{where}: "{_shown(what)}" isn\'t a practice Companion knows ({_WHATS_HINT})')
+        raise _invalid(
+            _('{where}: "{what}" isn\'t a practice Companion knows ({hint})').format(
+                where=where, what=_shown(what), hint=_(_WHATS_HINT)
+            )
+        )
     if "prompt" in item and what != PROMPT:
-        raise _invalid(f'{where}: only a "prompt" practice has a writing prompt')
+        raise _invalid(_('{where}: only a "prompt" practice has a writing prompt').format(where=where))
     often = item.get("often", DAILY)
     if often not in OFTEN:
-        raise _invalid(f"{where}: how often should be daily, times_a_week or on_days")
+        raise _invalid(_("{where}: how often should be daily, times_a_week or on_days").format(where=where))
     if ("times_a_week" in item) != (often == TIMES_A_WEEK):
-        raise _invalid(f'{where}: "times_a_week" goes together with "often": "times_a_week"')
+        raise _invalid(
+            _('{where}: "times_a_week" goes together with "often": "times_a_week"').format(where=where)
+        )
     if ("days" in item) != (often == ON_DAYS):
-        raise _invalid(f'{where}: "days" goes together with "often": "on_days"')
+        raise _invalid(_('{where}: "days" goes together with "often": "on_days"').format(where=where))
     times = 1
     if often == TIMES_A_WEEK:
-        times = _card_int(item["times_a_week"], 1, 7, f"{where}: times a week should be a number from 1 to 7")
+        times = _card_int(
+            item["times_a_week"],
+            1,
+            7,
+            _("{where}: times a week should be a number from 1 to 7").format(where=where),
+        )
     days = _card_days(item["days"], where) if often == ON_DAYS else ()
-    start = _card_date(item["start"], where, "start date") if "start" in item else today
+    start = _card_date(item["start"], where, _("start date")) if "start" in item else today
     if "until" in item and "weeks" in item:
-        raise _invalid(f'{where}: give either "until" or "weeks", not both')
+        raise _invalid(_('{where}: give either "until" or "weeks", not both').format(where=where))
     until = None
     if "until" in item:
-        until = _card_date(item["until"], where, "last day")
+        until = _card_date(item["until"], where, _("last day"))
     elif "weeks" in item:
         weeks = _card_int(
-            item["weeks"], 1, MAX_WEEKS, f"{where}: weeks should be a number from 1 to {MAX_WEEKS}"
+            item["weeks"],
+            1,
+            MAX_WEEKS,
+            _("{where}: weeks should be a number from 1 to {most}").format(where=where, most=MAX_WEEKS),
         )
         until = start + timedelta(days=7 * weeks - 1)
     if until is not None and until < today:
-        raise _invalid(f"{where}: it ended on {until.isoformat()}, which has already passed")
+        raise _invalid(
+            _("{where}: it ended on {date}, which has already passed").format(
+                where=where, date=until.isoformat()
+            )
+        )
     homework = Homework(
         what=what,
         start=start,
@@ -202,7 +249,7 @@ def _practice(item: Any, number: int, today: date) -> Homework:
     )
     issue = problem(homework)
     if issue is not None:
-        raise _invalid(f"{where}: {issue}")
+        raise _invalid(_("{where}: {issue}").format(where=where, issue=issue))
     return homework
 
 
@@ -216,9 +263,9 @@ def parse_card(data: bytes, today: date | None = None) -> list[Homework]:
     obj = _card_object(data)
     practices = obj.get("practices")
     if not isinstance(practices, list) or not practices:
-        raise _invalid("it has no practices in it")
+        raise _invalid(_("it has no practices in it"))
     if len(practices) > MAX_PRACTICES:
-        raise _invalid(f"it has more than {MAX_PRACTICES} practices")
+        raise _invalid(_("it has more than {most} practices").format(most=MAX_PRACTICES))
     return [_practice(item, n, today) for n, item in enumerate(practices, start=1)]
 
 
