@@ -10,6 +10,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+from companion.core.i18n import _
+
 MIN_LENGTH = 8
 
 # A few of the most guessed choices; a full list would add weight for little gain
@@ -62,12 +64,18 @@ def strength(passphrase: str) -> Strength:
     text = unicodedata.normalize("NFKC", passphrase).strip()
     n = len(text)
     if n == 0:
-        return Strength(0, False, f"Choose something only you know, at least {MIN_LENGTH} characters.")
+        return Strength(
+            0,
+            False,
+            _("Choose something only you know, at least {minimum} characters.").format(minimum=MIN_LENGTH),
+        )
     if n < MIN_LENGTH:
-        return Strength(0, False, f"A little longer, please: at least {MIN_LENGTH} characters.")
+        return Strength(
+            0, False, _("A little longer, please: at least {minimum} characters.").format(minimum=MIN_LENGTH)
+        )
     lowered = text.lower()
     if lowered in _COMMON or len(set(lowered)) <= 2:
-        return Strength(1, True, "This one is easy to guess. A few unrelated words would be safer.")
+        return Strength(1, True, _("This one is easy to guess. A few unrelated words would be safer."))
     words = len(text.split())
     classes = sum(
         [
@@ -78,9 +86,9 @@ def strength(passphrase: str) -> Strength:
         ]
     )
     if n >= 20 or (words >= 4 and n >= 16) or (n >= 14 and classes >= 3):
-        return Strength(3, True, "Strong. Make sure you can remember it.")
+        return Strength(3, True, _("Strong. Make sure you can remember it."))
     if n >= 12 or classes >= 3:
-        return Strength(2, True, "Good. A few more words would make it even stronger.")
+        return Strength(2, True, _("Good. A few more words would make it even stronger."))
     return Strength(
-        1, True, "Okay, but short. Three or four unrelated words are easy to remember and hard to guess."
+        1, True, _("Okay, but short. Three or four unrelated words are easy to remember and hard to guess.")
     )
