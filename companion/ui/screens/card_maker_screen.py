@@ -14,6 +14,7 @@ from datetime import date
 import flet as ft
 
 from companion.core.errors import CardNotReady
+from companion.core.i18n import N_, _
 from companion.export import card_maker
 from companion.kinds import homework as homework_kind
 from companion.kinds.homework_card import MAX_PRACTICES, describe_card
@@ -52,46 +53,49 @@ class _PracticeEditor:
         self.screen = screen
         changed = screen.changed
         self.what = ChoiceMenu(
-            "Kind of practice", list(homework_kind.WHAT_LABELS.items()), form.what, self._on_menu
+            _("Kind of practice"),
+            [(w, homework_kind.what_label(w)) for w in homework_kind.WHATS],
+            form.what,
+            self._on_menu,
         )
         self.title = ft.TextField(
-            label="Title (optional)", value=form.title, max_length=homework_kind.MAX_TITLE
+            label=_("Title (optional)"), value=form.title, max_length=homework_kind.MAX_TITLE
         )
         self.prompt = ft.TextField(
-            label="Writing prompt: the question to answer",
+            label=_("Writing prompt: the question to answer"),
             value=form.prompt,
             multiline=True,
             min_lines=2,
             max_length=homework_kind.MAX_PROMPT,
         )
         self.note = ft.TextField(
-            label="Note in your words (optional)",
+            label=_("Note in your words (optional)"),
             value=form.note,
             multiline=True,
             min_lines=2,
             max_length=homework_kind.MAX_NOTE,
         )
-        self.often = ChoiceMenu("How often", _OFTEN, form.often, self._on_menu)
-        self.times = ChoiceMenu("Times a week", _TIMES, str(form.times_a_week), self._on_menu)
+        self.often = ChoiceMenu(_("How often"), _OFTEN, form.often, self._on_menu)
+        self.times = ChoiceMenu(_("Times a week"), _TIMES, str(form.times_a_week), self._on_menu)
         self.days = {
             day: ft.Checkbox(label=name[:3], value=day in form.days, semantics_label=name, on_change=changed)
             for day, name in zip(homework_kind.WEEKDAYS, homework_kind.DAY_NAMES, strict=True)
         }
         self.start = ft.TextField(
-            label="First day (optional)",
+            label=_("First day (optional)"),
             hint_text="2026-12-01; empty: the day your client adds it",
             value=form.start.isoformat() if form.start else "",
         )
         length = _UNTIL_DATE if form.until else (str(form.weeks) if form.weeks else "")
-        self.length = ChoiceMenu("How long", _LENGTH, length, self._on_menu)
+        self.length = ChoiceMenu(_("How long"), _LENGTH, length, self._on_menu)
         self.until = ft.TextField(
-            label="Last day", hint_text="2026-12-31", value=form.until.isoformat() if form.until else ""
+            label=_("Last day"), hint_text="2026-12-31", value=form.until.isoformat() if form.until else ""
         )
         for field in (self.title, self.prompt, self.note, self.start, self.until):
             field.on_change = changed
         self.days_row = ft.Row(list(self.days.values()), wrap=True, spacing=0)
         self.remove = ft.TextButton(
-            content="Remove this practice", icon=ft.Icons.DELETE_OUTLINE, on_click=self._remove
+            content=_("Remove this practice"), icon=ft.Icons.DELETE_OUTLINE, on_click=self._remove
         )
         self.number = subtitle("")
         self.control = ft.Container(
@@ -161,37 +165,39 @@ class _PracticeEditor:
 
 
 class CardMakerScreen(Screen):
-    title = "Homework card"
+    title = N_("Homework card")
 
     def build(self) -> ft.Control:
         self.editors: list[_PracticeEditor] = []
         self.practices_box = ft.Column(spacing=16, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self.ready = ChoiceMenu(
-            "Start from",
-            [(_BLANK, "an empty card")] + [(c.id, c.name) for c in ready_cards()],
+            _("Start from"),
+            [(_BLANK, _("an empty card"))] + [(c.id, c.name) for c in ready_cards()],
             _BLANK,
             self._start_from,
         )
         self.ready_note = small("")
         self.ready_note.visible = False
         self.name = ft.TextField(
-            label="Card name (used for the file name)", value="My homework card", on_change=self.changed
+            label=_("Card name (used for the file name)"), value=_("My homework card"), on_change=self.changed
         )
-        self.add_button = ft.OutlinedButton(content="Add a practice", icon=ft.Icons.ADD, on_click=self._add)
+        self.add_button = ft.OutlinedButton(
+            content=_("Add a practice"), icon=ft.Icons.ADD, on_click=self._add
+        )
         self.preview = ft.Column(spacing=6)
         self.preview_error = error_text()
-        self.therapist = ft.TextField(label="Your name, for the handout (optional)")
-        self.appointment = ft.TextField(label="Next appointment, for the handout (optional)")
+        self.therapist = ft.TextField(label=_("Your name, for the handout (optional)"))
+        self.appointment = ft.TextField(label=_("Next appointment, for the handout (optional)"))
         self.note = small("")
         self.busy = ft.ProgressRing(visible=False, width=20, height=20)
         back: list[ft.Control] = []
         if self.ctl.stores is None:  # opened from the welcome screen: no shell back arrow there
-            back = [ft.Row([ft.TextButton(content="Back", icon=ft.Icons.ARROW_BACK, on_click=self._back)])]
+            back = [ft.Row([ft.TextButton(content=_("Back"), icon=ft.Icons.ARROW_BACK, on_click=self._back)])]
         self._set_forms([card_maker.PracticeForm()])
         self._refresh_preview()
         return column(
             *back,
-            heading("Make a homework card"),
+            heading(_("Make a homework card")),
             body(
                 "For therapists: make a card your client can open in Companion, and a handout to print. "
                 "No journal is needed, and nothing you type here is kept."
@@ -202,19 +208,19 @@ class CardMakerScreen(Screen):
             self.practices_box,
             ft.Row([self.add_button], wrap=True),
             ft.Divider(),
-            subtitle("What your client will see"),
-            small("When they open the card, Companion asks before adding anything:"),
+            subtitle(_("What your client will see")),
+            small(_("When they open the card, Companion asks before adding anything:")),
             self.preview,
             self.preview_error,
             ft.Divider(),
-            subtitle("Save"),
+            subtitle(_("Save")),
             self.therapist,
             self.appointment,
             ft.Row(
                 [
-                    primary_button("Save the card file", self._save_card, icon=ft.Icons.SAVE_ALT),
+                    primary_button(_("Save the card file"), self._save_card, icon=ft.Icons.SAVE_ALT),
                     ft.OutlinedButton(
-                        content="Save the handout (PDF)",
+                        content=_("Save the handout (PDF)"),
                         icon=ft.Icons.PRINT_OUTLINED,
                         on_click=self._save_handout,
                     ),
@@ -236,7 +242,7 @@ class CardMakerScreen(Screen):
 
     def _relist(self) -> None:
         for number, editor in enumerate(self.editors, start=1):
-            editor.number.value = f"Practice {number}"
+            editor.number.value = _("Practice {number}").format(number=number)
             editor.remove.visible = len(self.editors) > 1
         self.practices_box.controls = [e.control for e in self.editors]
         self.add_button.disabled = len(self.editors) >= MAX_PRACTICES
@@ -304,7 +310,7 @@ class CardMakerScreen(Screen):
             self.note.value = ""
             self.ctl.page.update()
             return
-        await self._save(card_maker.make_card(self.forms()), self._file_name(), "Save the homework card")
+        await self._save(card_maker.make_card(self.forms()), self._file_name(), _("Save the homework card"))
 
     async def _save_handout(self, _e: ft.ControlEvent) -> None:
         practices = self._refresh_preview()
@@ -325,19 +331,26 @@ class CardMakerScreen(Screen):
         finally:
             self.busy.visible = False
         name = self._file_name().removesuffix(".homework.json") + "-handout.pdf"
-        await self._save(pdf, name, "Save the handout")
+        await self._save(pdf, name, _("Save the handout"))
 
     async def _save(self, data: bytes, name: str, title: str) -> None:
         try:
             path = await ft.FilePicker().save_file(dialog_title=title, file_name=name, src_bytes=data)
         except Exception as exc:  # noqa: BLE001 - the platform's save dialog failed; the form is kept
-            show_error(self.preview_error, f"The file couldn't be saved ({exc}). Nothing you typed was lost.")
+            show_error(
+                self.preview_error,
+                _("The file couldn't be saved ({problem}). Nothing you typed was lost.").format(problem=exc),
+            )
             self.ctl.page.update()
             return
         if path is None and not self.ctl.page.web:
-            self.note.value = "Not saved. You can try again whenever you like."
+            self.note.value = _("Not saved. You can try again whenever you like.")
         else:
-            self.note.value = f"Saved {name}{f' to {path}' if path else ''}."
+            self.note.value = (
+                _("Saved {name} to {path}.").format(name=name, path=path)
+                if path
+                else _("Saved {name}.").format(name=name)
+            )
         self.ctl.page.update()
 
 
