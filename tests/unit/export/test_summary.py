@@ -581,10 +581,10 @@ def speaks(tmp_path, monkeypatch):
     shutil.copytree(Path(str(resources.files("companion.reference") / "data")), root)
     for language, files in MINI_VOCABULARY.items():
         folder = root / language
-        if not folder.exists():
-            folder.mkdir()
-            for name, data in files.items():
-                (folder / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        shutil.rmtree(folder, ignore_errors=True)  # always the small data: the shipped words may change
+        folder.mkdir()
+        for name, data in files.items():
+            (folder / name).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     monkeypatch.setattr(vocabulary, "_DATA_ROOT", root)
     vocabulary._clear_caches()
     yield i18n
