@@ -17,8 +17,11 @@ Rules, each tested with Hypothesis in tests/unit/kinds/test_reminder_schedule.py
   On a fall-back night the first of the two moments counts. Nothing in the past is ever
   scheduled, so there is never a catch-up of missed reminders.
 * **Re-planning** compares what the system holds (ids and their tags) with the plan: stale
-  slots are cancelled, and when the plan, the time zone, the app version or the exactness
-  changed (the tag says which plan made a notification), every slot is handed over again.
+  slots are cancelled, and when the plan, the time zone, the app version, the exactness or the
+  language changed (the tag says which plan made a notification), every slot is handed over again.
+* **The words are the journal's language at planning time**: the system shows them later,
+  with no Companion running to translate, so they are written into each slot in the language
+  the journal speaks then (`language`, or the current one), and a new language replans.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 
+from companion.core import i18n
+from companion.core.i18n import _
 from companion.kinds.reminders import TITLE, ReminderPlan
 
 # Our notification ids: base + weekday * 10000 + hour * 100 + minute. Far from small numbers
@@ -98,11 +103,20 @@ def zone_name(zone: tzinfo) -> str | None:
     return None
 
 
-def fingerprint(plan: ReminderPlan, zone: tzinfo, app_version: str, *, exact: bool, now: datetime) -> str:
+def fingerprint(
+    plan: ReminderPlan,
+    zone: tzinfo,
+    app_version: str,
+    *,
+    exact: bool,
+    now: datetime,
+    language: str | None = None,
+) -> str:
     """A short tag naming everything that, when changed, means the schedule must be made again.
 
     It goes to the system with each notification; it holds a hash, never the plan's words.
-    A zone without a name is known by its offset ``now``.
+    A zone without a name is known by its offset ``now``; ``language`` is the one the words
+    are written in (None: the current one).
     """
     offset = now.astimezone(zone).utcoffset() if zone_name(zone) is None else None
     material = {
@@ -110,6 +124,7 @@ def fingerprint(plan: ReminderPlan, zone: tzinfo, app_version: str, *, exact: bo
         "zone": zone_name(zone) or str(offset),
         "version": app_version,
         "exact": exact,
+        "language": language or i18n.current(),
     }
     digest = hashlib.sha256(json.dumps(material, sort_keys=True).encode()).hexdigest()
     return TAG_PREFIX + digest[:16]
@@ -144,12 +159,24 @@ def first_occurrence(weekday: int, hhmm: str, now: datetime, zone: tzinfo) -> da
 
 
 def plan_slots(
-    plan: ReminderPlan, now: datetime, zone: tzinfo, *, app_version: str, exact: bool = False
+    plan: ReminderPlan,
+    now: datetime,
+    zone: tzinfo,
+    *,
+    app_version: str,
+    exact: bool = False,
+    language: str | None = None,
 ) -> list[Slot]:
-    """Every slot the plan asks for, by id; none when reminders are off or nothing is chosen."""
+    """Every slot the plan asks for, by id; none when reminders are off or nothing is chosen.
+
+    The words are in ``language`` (None: the language speaking now, the journal's on its page).
+    """
     if not plan.active:
         return []
-    tag = fingerprint(plan, zone, app_version, exact=exact, now=now)
+    language = language if i18n.supported(language) else i18n.current()
+    with i18n.use(language):
+        body = plan.message
+    tag = fingerprint(plan, zone, app_version, exact=exact, now=now, language=language)
     name = zone_name(zone)
     slots = []
     for weekday in sorted(plan.weekdays):
@@ -164,7 +191,7 @@ def plan_slots(
                     first_at=first,
                     zone=name,
                     title=TITLE,
-                    body=plan.message,
+                    body=body,
                     tag=tag,
                 )
             )
@@ -194,8 +221,8 @@ def cancel_all(pending: Iterable[tuple[int, str]]) -> tuple[int, ...]:
 def describe_delivery(exact: bool) -> str:
     """How close to the chosen time a reminder arrives while Companion is closed."""
     if exact:
-        return "They arrive at the times you chose, even while Companion is closed."
-    return (
+        return _("They arrive at the times you chose, even while Companion is closed.")
+    return _(
         "They arrive within a few minutes of the times you chose, even while Companion is "
         "closed (the phone groups alarms to save battery)."
     )

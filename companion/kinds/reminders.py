@@ -23,38 +23,52 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from companion.core import localformat
+from companion.core.i18n import N_, _
+
 if TYPE_CHECKING:  # typing only: the reminder rules load before the storage layer does
     from companion.kinds.settings import Settings
 
 SETTINGS_KEY = "reminders"
-TITLE = "Companion"
+TITLE = "Companion"  # the app's name: the same in every language
+# The words a reminder says, in English; `tone_text` gives them in the current language.
 TONES: dict[str, str] = {
-    "neutral": "A moment to check in, if you'd like.",
-    "warm": "Hello. If there's room for a quiet moment, Companion is here whenever you're ready.",
-    "brief": "Check in, if you like.",
+    # Translators: a reminder on the lock screen, so it never mentions therapy or feelings.
+    "neutral": N_("A moment to check in, if you'd like."),
+    # Translators: a reminder on the lock screen, so it never mentions therapy or feelings.
+    "warm": N_("Hello. If there's room for a quiet moment, Companion is here whenever you're ready."),
+    # Translators: a reminder on the lock screen, so it never mentions therapy or feelings.
+    "brief": N_("Check in, if you like."),
 }
-TONE_LABELS: dict[str, str] = {"neutral": "Plain", "warm": "Warm", "brief": "Short"}
+TONE_LABELS: dict[str, str] = {
+    # Translators: the name of a reminder's wording: plain words
+    "neutral": N_("Plain"),
+    # Translators: the name of a reminder's wording: warm words
+    "warm": N_("Warm"),
+    # Translators: the name of a reminder's wording: short words
+    "brief": N_("Short"),
+}
 DEFAULT_TONE = "neutral"
 DEFAULT_TIME = "19:00"
 EVERY_DAY: frozenset[int] = frozenset(range(7))
 MAX_TIMES = 4
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_A_MONDAY = date(2024, 1, 1)  # day names come from the language's calendar (localformat)
 # How far ahead next_fire looks: a full week plus a day covers every weekday and the wrap.
 _LOOKAHEAD_DAYS = 8
 
-TIME_HINT = "Please write the time as hours and minutes, like 19:30."
+TIME_HINT = N_("Please write the time as hours and minutes, like 19:30.")
 
 
 def parse_time(text: str) -> str:
     """ "7:30" or " 07:30 " -> "07:30"; ValueError with words we can show the client otherwise."""
     if not isinstance(text, str):
-        raise ValueError(TIME_HINT)
+        raise ValueError(_(TIME_HINT))
     hours, sep, minutes = text.strip().partition(":")
     if not sep or not (hours.isdecimal() and minutes.isdecimal()) or len(hours) > 2 or len(minutes) != 2:
-        raise ValueError(TIME_HINT)
+        raise ValueError(_(TIME_HINT))
     h, m = int(hours), int(minutes)
     if not (0 <= h <= 23 and 0 <= m <= 59):
-        raise ValueError("That time doesn't exist on a clock. Hours go from 00 to 23, minutes to 59.")
+        raise ValueError(_("That time doesn't exist on a clock. Hours go from 00 to 23, minutes to 59."))
     return f"{h:02d}:{m:02d}"
 
 
@@ -86,7 +100,8 @@ class ReminderPlan:
 
     @property
     def message(self) -> str:
-        return TONES[self.tone]
+        """The reminder's words in the current language (the phone's schedule takes them at planning)."""
+        return tone_text(self.tone)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -136,6 +151,21 @@ class ReminderPlan:
         return self.enabled and bool(self.weekdays) and bool(self.times)
 
 
+def tone_text(tone: str) -> str:
+    """What a reminder in ``tone`` says, in the current language."""
+    return _(TONES.get(tone, TONES[DEFAULT_TONE]))
+
+
+def tone_label(tone: str) -> str:
+    """The name of ``tone`` for the Settings menu ("Plain", "Warm", "Short"), in the current language."""
+    return _(TONE_LABELS.get(tone, TONE_LABELS[DEFAULT_TONE]))
+
+
+def day_short(weekday: int) -> str:
+    """ "Mon" ... "Sun" (0 = Monday), as the current language shortens its day names."""
+    return localformat.pattern(_A_MONDAY + timedelta(days=weekday), "EEE")
+
+
 def load_plan(settings: Settings) -> ReminderPlan:
     return ReminderPlan.from_dict(settings.get(SETTINGS_KEY))
 
@@ -147,22 +177,31 @@ def save_plan(settings: Settings, plan: ReminderPlan) -> None:
 def describe(plan: ReminderPlan) -> str:
     """ "Every day at 19:00", "Mon, Wed and Fri at 08:00 and 19:00", or "Off" for the settings screen."""
     if not plan.enabled:
-        return "Off"
+        # Translators: reminders are turned off
+        return _("Off")
     if not plan.active:
-        return "On, but no days or times are chosen yet"
+        return _("On, but no days or times are chosen yet")
     if plan.weekdays == EVERY_DAY:
-        days = "Every day"
+        # Translators: reminders on every day of the week; followed by " at 19:00"
+        days = _("Every day")
     elif plan.weekdays == frozenset(range(5)):
-        days = "Weekdays"
+        # Translators: reminders Monday to Friday
+        days = _("Weekdays")
     elif plan.weekdays == frozenset({5, 6}):
-        days = "Weekends"
+        # Translators: reminders on Saturday and Sunday
+        days = _("Weekends")
     else:
-        days = _join([_DAYS[d] for d in sorted(plan.weekdays)])
-    return f"{days} at {_join(list(plan.times))}"
+        days = _join([day_short(d) for d in sorted(plan.weekdays)])
+    # Translators: when reminders come: {days} is "Every day" or "Mon, Wed and Fri", {times} is
+    # "19:00" or "08:00 and 19:00".
+    return _("{days} at {times}").format(days=days, times=_join(list(plan.times)))
 
 
 def _join(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+    if len(words) == 1:
+        return words[0]
+    # Translators: the end of a list: {items} is "Mon, Wed" or "08:00", {last} the last one.
+    return _("{items} and {last}").format(items=", ".join(words[:-1]), last=words[-1])
 
 
 # --- when ----------------------------------------------------------------------------------------

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from companion.adapters.biometrics import Authenticator, Check, boot_instant_s
 from companion.adapters.secure_store import ENTRY, SecureStore, SecureStoreError
 from companion.core.errors import DeviceUnlockNotTurnedOn, PassphraseNeeded
+from companion.core.i18n import N_, _
 
 if TYPE_CHECKING:
     from companion.services.stores import Stores
@@ -40,8 +41,9 @@ if TYPE_CHECKING:
 
 ACCESS_MODULE = "companion.services.access"
 SECRET_BYTES = 32
-REASON_UNLOCK = "Open your Companion journal"
-REASON_ENABLE = "Confirm it's you to turn on fingerprint or face unlock"
+# What the phone's fingerprint/face prompt says: English here, translated when asked (`_()`).
+REASON_UNLOCK = N_("Open your Companion journal")
+REASON_ENABLE = N_("Confirm it's you to turn on fingerprint or face unlock")
 
 
 def _access() -> ModuleType:
@@ -113,7 +115,7 @@ class DeviceUnlock:
             if state.reason in ("off", "failures"):
                 await self.forget()
             raise PassphraseNeeded(state.reason)
-        answer = await self.auth.check(REASON_UNLOCK)
+        answer = await self.auth.check(_(REASON_UNLOCK))
         if answer is Check.CANCELLED:
             return None
         if answer is Check.UNAVAILABLE:
@@ -141,7 +143,7 @@ class DeviceUnlock:
 
         `WrongPassphrase` or `DeviceUnlockNotTurnedOn` if not; the journal is then as before.
         """
-        if await self.auth.check(REASON_ENABLE) is not Check.CONFIRMED:
+        if await self.auth.check(_(REASON_ENABLE)) is not Check.CONFIRMED:
             raise DeviceUnlockNotTurnedOn("not_confirmed")
         secret = os.urandom(SECRET_BYTES)
         keys = stores.keys

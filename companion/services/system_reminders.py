@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from companion.adapters.scheduled_notifications import Scheduler, SchedulerError
+from companion.core.i18n import N_, _
 from companion.kinds import reminder_schedule
 from companion.kinds.reminders import ReminderPlan
 
@@ -27,27 +28,42 @@ class Delivery(enum.Enum):
     IN_APP = "in_app"  # no system scheduler here: the banner while Companion is open
 
 
+# The sentences below are English, marked for translation: show them through `_()` (or the
+# functions after them), when they are shown.
 EXPLAIN = {
-    Delivery.CLOSED_EXACT: "Your phone shows reminders at the times you chose, even while Companion "
-    "is closed.",
-    Delivery.CLOSED_INEXACT: "Your phone shows reminders within a few minutes of the times you chose, "
-    "even while Companion is closed (it groups alarms to save battery).",
-    Delivery.NOT_ALLOWED: "Notifications are off for Companion in your phone's settings, so "
-    "reminders show as a gentle banner while Companion is open. You can allow them in the "
-    "phone's settings at any time.",
+    Delivery.CLOSED_EXACT: N_(
+        "Your phone shows reminders at the times you chose, even while Companion is closed."
+    ),
+    Delivery.CLOSED_INEXACT: N_(
+        "Your phone shows reminders within a few minutes of the times you chose, "
+        "even while Companion is closed (it groups alarms to save battery)."
+    ),
+    Delivery.NOT_ALLOWED: N_(
+        "Notifications are off for Companion in your phone's settings, so "
+        "reminders show as a gentle banner while Companion is open. You can allow them in the "
+        "phone's settings at any time."
+    ),
 }
-CAN_REACH_CLOSED = (
+CAN_REACH_CLOSED = N_(
     "On this phone, reminders can arrive even while Companion is closed, once you turn them on "
     "and allow notifications."
 )
-ASK_FIRST = (
+ASK_FIRST = N_(
     "So reminders can arrive while Companion is closed, your phone will ask whether Companion may "
     "show notifications. They only ever say the words you chose."
 )
-REFUSED = (
+REFUSED = N_(
     "That's all right. Reminders will show as a gentle banner while Companion is open. You can "
     "allow notifications in your phone's settings later if you change your mind."
 )
+
+
+def explain(delivery: Delivery | None) -> str:
+    """For Settings: how reminders reach this phone, in the current language ("" if unknown)."""
+    if delivery is None:
+        return _(CAN_REACH_CLOSED)
+    text = EXPLAIN.get(delivery, "")
+    return _(text) if text else ""
 
 
 @dataclass(frozen=True)
@@ -66,10 +82,18 @@ async def _pending(scheduler: Scheduler) -> list[tuple[int, str]] | None:
 
 
 async def sync(
-    scheduler: Scheduler, plan: ReminderPlan, *, now: datetime, zone: tzinfo, app_version: str
+    scheduler: Scheduler,
+    plan: ReminderPlan,
+    *,
+    now: datetime,
+    zone: tzinfo,
+    app_version: str,
+    language: str | None = None,
 ) -> SyncResult:
-    """Make the phone hold exactly the plan's slots, tagged with this plan, zone and version.
+    """Make the phone hold exactly the plan's slots, tagged with this plan, zone, version and language.
 
+    The words go in ``language`` (None: the one speaking now, the journal's on its page); a
+    language other than the one the phone holds hands every slot over again.
     Asks no questions: without notification permission nothing is scheduled (and whatever an
     earlier permission left is cancelled), and the in-app banner carries on.
     """
@@ -78,7 +102,9 @@ async def sync(
     if not await scheduler.permission(ask=False):
         return SyncResult(Delivery.NOT_ALLOWED, cancelled=await cancel_all(scheduler))
     exact = await scheduler.exact_allowed()
-    slots = reminder_schedule.plan_slots(plan, now, zone, app_version=app_version, exact=exact)
+    slots = reminder_schedule.plan_slots(
+        plan, now, zone, app_version=app_version, exact=exact, language=language
+    )
     pending = await _pending(scheduler)
     change = reminder_schedule.replan(slots, pending if pending is not None else [])
     await scheduler.cancel(change.cancel)

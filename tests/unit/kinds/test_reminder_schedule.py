@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from companion.core import i18n
 from companion.kinds import reminder_schedule as rs
 from companion.kinds.reminders import TONES, ReminderPlan
 
@@ -162,8 +163,9 @@ def test_nothing_to_do_when_the_system_holds_exactly_the_plan() -> None:
         {"zone": NEW_YORK},  # travelled
         {"version": "0.2.0"},  # the app was updated
         {"exact": True},  # exact alarms were allowed meanwhile
+        {"language": "de"},  # the journal speaks another language now: the words change
     ],
-    ids=["tone", "time zone", "app version", "exactness"],
+    ids=["tone", "time zone", "app version", "exactness", "language"],
 )
 def test_a_changed_tag_hands_every_slot_over_again(change: dict) -> None:
     now = datetime(2026, 5, 4, 8, 0, tzinfo=UTC)
@@ -173,7 +175,7 @@ def test_a_changed_tag_hands_every_slot_over_again(change: dict) -> None:
         change.get("plan", base),
         now,
         change.get("zone", BERLIN),
-        **{k: v for k, v in change.items() if k in ("version", "exact")},
+        **{k: v for k, v in change.items() if k in ("version", "exact", "language")},
     )
     result = rs.replan(after, pending_of(before))
     assert result.cancel == ()  # same slots: replaced by id, nothing doubled
@@ -211,3 +213,35 @@ def test_turning_off_cancels_every_reminder_of_ours() -> None:
 def test_delivery_sentences_are_honest() -> None:
     assert "within a few minutes" in rs.describe_delivery(exact=False)
     assert "closed" in rs.describe_delivery(exact=True)
+
+
+# --- the words, in the journal's language at planning time -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        (
+            "de",
+            "Hallo. Wenn gerade Raum für einen ruhigen Moment ist: "
+            "Companion ist da, wann immer du so weit bist.",
+        ),
+        ("es", "Hola. Si hay espacio para un momento de calma, Companion está aquí cuando quieras."),
+    ],
+)
+def test_the_phone_gets_the_words_in_the_journals_language(language: str, words: str) -> None:
+    now = datetime(2026, 5, 4, 8, 0, tzinfo=UTC)
+    plan = ReminderPlan(True, frozenset({0, 2}), ("08:30",), "warm")
+    english = slots_for(plan, now)
+    assert {s.body for s in english} == {TONES["warm"]}
+    # asked for by name (the journal's language), whatever is speaking around it
+    named = slots_for(plan, now, language=language)
+    assert {s.body for s in named} == {words} and named[0].title == "Companion"
+    # or the language speaking now (the page's, which is the journal's once unlocked)
+    with i18n.use(language):
+        assert [s.body for s in slots_for(plan, now)] == [s.body for s in named]
+        assert [s.tag for s in slots_for(plan, now)] == [s.tag for s in named]
+        assert "closed" not in rs.describe_delivery(exact=True)
+    # the phone holds English words: planning in German hands every slot over again
+    assert {s.id for s in rs.replan(named, pending_of(english)).schedule} == {s.id for s in english}
+    assert words not in named[0].tag  # the tag holds a hash, never the words

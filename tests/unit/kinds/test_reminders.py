@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from companion.core import i18n
 from companion.kinds import reminders
 from companion.kinds.reminders import ReminderPlan, describe, fires_between, last_due, next_fire, parse_time
 from companion.kinds.settings import Settings
@@ -123,6 +124,47 @@ def test_describe_in_plain_words() -> None:
     assert describe(plan("10:00", days={5, 6})) == "Weekends at 10:00"
     assert describe(plan("08:00", "19:00", days={0, 2, 4})) == "Mon, Wed and Fri at 08:00 and 19:00"
     assert "no days" in describe(ReminderPlan(True, set(), ["09:00"]))
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [
+        (
+            "de",
+            {
+                "every": "Jeden Tag um 19:00",
+                "some": "Mo., Mi. und Fr. um 08:00 und 19:00",
+                "off": "Aus",
+                "neutral": "Ein Moment zum Einchecken, wenn du magst.",
+                "label": "Herzlich",
+                "hint": "Bitte schreib die Uhrzeit als Stunden und Minuten, etwa 19:30.",
+            },
+        ),
+        (
+            "es",
+            {
+                "every": "Todos los días a las 19:00",
+                "some": "lun, mié y vie a las 08:00 y 19:00",
+                "off": "Desactivados",
+                "neutral": "Un momento para registrar cómo estás, si te apetece.",
+                "label": "Cálido",
+                "hint": "Escribe la hora con horas y minutos, por ejemplo 19:30.",
+            },
+        ),
+    ],
+)
+def test_reminders_speak_the_current_language(language: str, said: dict[str, str]) -> None:
+    with i18n.use(language):
+        assert describe(plan("19:00")) == said["every"]
+        assert describe(plan("08:00", "19:00", days={0, 2, 4})) == said["some"]
+        assert describe(ReminderPlan()) == said["off"]
+        assert plan("09:00").message == said["neutral"]
+        assert reminders.tone_label("warm") == said["label"]
+        with pytest.raises(ValueError, match=said["hint"]):
+            parse_time("7.30")
+    # the stored plan keeps ids, never words: the same in every language
+    assert plan("09:00").to_dict()["tone"] == "neutral"
+    assert plan("09:00").message == reminders.TONES["neutral"]  # English again outside
 
 
 def test_plan_lives_in_the_encrypted_settings(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from conftest import TEST_PASSPHRASE, create_vault
 
 from companion.adapters.biometrics import Check, FakeAuthenticator
 from companion.adapters.secure_store import ENTRY, MemorySecureStore
+from companion.core import i18n
 from companion.core.errors import DeviceUnlockNotTurnedOn, PassphraseNeeded, WrongPassphrase
 from companion.kinds.journal import Entry, Journal
 from companion.services import access
@@ -110,6 +111,31 @@ def test_enable_then_unlock_with_a_fingerprint(journal) -> None:
     assert [e.title for _r, e in opened.journal.pairs()] == ["A private line"]
     opened.close()
     assert phone.auth.reasons[-1] == "Open your Companion journal"
+
+
+def speaking(language: str, coro):
+    """Run ``coro`` as a page speaking ``language`` would (the language travels with the task)."""
+
+    async def spoken():
+        with i18n.use(language):
+            return await coro
+
+    return spoken()
+
+
+def test_the_phones_question_speaks_the_journals_language(journal) -> None:
+    path, stores = journal
+    phone = Phone().answers(Check.CONFIRMED)
+    run(speaking("de", phone.device.enable(stores, TEST_PASSPHRASE)))
+    stores.close()
+    phone.answers(Check.CONFIRMED)
+    opened = run(speaking("es", phone.device.unlock(path)))
+    assert opened is not None
+    opened.close()
+    assert phone.auth.reasons == [
+        "Bestätige, dass du es bist, um das Entsperren mit Fingerabdruck oder Gesicht einzuschalten",
+        "Abrir tu diario de Companion",
+    ]
 
 
 def test_the_key_on_the_phone_is_random_and_never_the_passphrase(journal) -> None:

@@ -14,6 +14,7 @@ from conftest import create_vault
 from companion.adapters.biometrics import Check, FakeAuthenticator
 from companion.adapters.scheduled_notifications import FakeScheduler, SchedulerError
 from companion.adapters.secure_store import ENTRY, MemorySecureStore
+from companion.core import i18n
 from companion.kinds import reminder_schedule as rs
 from companion.kinds import reminders
 from companion.kinds.reminders import ReminderPlan
@@ -136,6 +137,25 @@ def test_messages_are_plain() -> None:
     assert "within a few minutes" in sr.EXPLAIN[Delivery.CLOSED_INEXACT]
     assert "closed" in sr.EXPLAIN[Delivery.CLOSED_EXACT]
     assert "ask" in sr.ASK_FIRST and "banner" in sr.REFUSED
+    assert sr.explain(Delivery.CLOSED_EXACT) == sr.EXPLAIN[Delivery.CLOSED_EXACT]
+    assert sr.explain(None) == sr.CAN_REACH_CLOSED and sr.explain(Delivery.IN_APP) == ""
+
+
+def test_messages_and_the_phones_words_in_the_journals_language() -> None:
+    with i18n.use("de"):
+        assert sr.explain(Delivery.NOT_ALLOWED).startswith("In den Einstellungen deines Handys")
+        assert "Mitteilungen" in i18n._(sr.ASK_FIRST)
+    with i18n.use("es"):
+        assert sr.explain(None).startswith("En este teléfono")
+    phone = allowed()
+    run(sr.sync(phone, PLAN, now=NOW, zone=BERLIN, app_version="0.1.0"))
+    assert {alarm.body for alarm, _exact in phone.alarms.values()} == {reminders.TONES["warm"]}
+    # the journal now speaks Spanish: every reminder is handed over again, in Spanish
+    result = run(sr.sync(phone, PLAN, now=NOW, zone=BERLIN, app_version="0.1.0", language="es"))
+    assert result.scheduled == 4 and result.cancelled == 0
+    assert {alarm.body for alarm, _exact in phone.alarms.values()} == {
+        "Hola. Si hay espacio para un momento de calma, Companion está aquí cuando quieras."
+    }
 
 
 # --- the shell's glue (ui/shell/phone.py) --------------------------------------------------
