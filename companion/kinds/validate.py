@@ -197,9 +197,31 @@ def validate_record(
         raise
     except Exception as exc:  # noqa: BLE001 - any parser failure means the screens would fail too
         raise InvalidRecord(f"{kind} payload can't be read: {type(exc).__name__}") from None
-    where = _mismatch(payload, clean, "")
+    where = _mismatch(payload, _as_written_then(kind, payload, clean), "")
     if where is not None:
         raise InvalidRecord(f"{kind} field {where or 'payload'} is not what the app would save")
+
+
+def _as_written_then(kind: str, payload: dict[str, Any], clean: dict[str, Any]) -> dict[str, Any]:
+    """``clean``, with what an older app version wrote differently on purpose taken as written.
+
+    Check-ins before payload version 2 stored feeling words as typed ("Disappointed",
+    "gratitude"); version 2 stores ids. Reading maps one to the other, so an old backup's words
+    are not a mismatch (their count and strengths still are checked).
+    """
+    version = payload.get("v")
+    old = not (isinstance(version, int) and not isinstance(version, bool) and version >= 2)
+    raw_feelings = payload.get("feelings")
+    if kind != kind_ids.CHECKIN or not old or not isinstance(raw_feelings, list):
+        return clean
+    feelings = clean.get("feelings")
+    if not isinstance(feelings, list) or len(feelings) != len(raw_feelings):
+        return clean
+    as_written = [
+        {**made, "word": raw["word"]} if isinstance(raw, dict) and isinstance(raw.get("word"), str) else made
+        for raw, made in zip(raw_feelings, feelings, strict=True)
+    ]
+    return {**clean, "feelings": as_written}
 
 
 def record_problem(record: Record, *, now: int | None = None) -> str | None:

@@ -93,3 +93,27 @@ def test_import_everything_the_demo_journal_writes_is_valid(tmp_path: Path) -> N
     records = list(vault.iter_all())
     assert len(records) > 100
     assert [(r.kind, record_problem(r)) for r in records if record_problem(r)] == []
+
+
+def test_import_an_older_checkin_with_words_as_typed_is_still_valid() -> None:
+    """Before payload v2 a check-in stored words as typed; an old backup must still restore."""
+    from companion.kinds.validate import InvalidRecord, validate_record
+
+    now = now_us()
+    old = {
+        "v": 1,
+        "feelings": [
+            {"word": "Disappointed", "level": "strong"},
+            {"word": "gratitude", "level": None},
+            {"word": "wobbly inside", "level": "mild"},
+        ],
+    }
+    validate_record("checkin", old, now - 10, now - 10, now=now)
+    # the strengths are still checked, and a v2 record must hold ids
+    bad_level = {"v": 1, "feelings": [{"word": "sad", "level": "extreme"}]}
+    with pytest.raises(InvalidRecord):
+        validate_record("checkin", bad_level, now - 10, now - 10, now=now)
+    with pytest.raises(InvalidRecord):
+        validate_record(
+            "checkin", {"v": 2, "feelings": [{"word": "Disappointed", "level": None}]}, now, now, now=now
+        )
