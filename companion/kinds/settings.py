@@ -6,6 +6,7 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from companion.core.i18n import N_, _
 from companion.core.kind_ids import SETTINGS
 
 if TYPE_CHECKING:  # the first screen reads reminder settings' shape without loading storage
@@ -21,11 +22,33 @@ class CrisisLine:
 
 # Neutral defaults shown before unlocking and until the client edits them. Numbers
 # differ by country, so we lead with the universal advice and two widely valid lines.
+# English here; `default_crisis_lines()` gives them in the current language when shown.
 DEFAULT_CRISIS_LINES: tuple[CrisisLine, ...] = (
-    CrisisLine("Emergency services (Europe and many countries)", "112", "Free, any phone"),
-    CrisisLine("Emergency services (US and Canada)", "911", ""),
-    CrisisLine("Suicide and crisis line (US)", "988", "Call or text, any time"),
+    CrisisLine(
+        # Translators: a crisis line's name (112)
+        N_("Emergency services (Europe and many countries)"),
+        "112",
+        # Translators: a note beside a crisis number: calling costs nothing, from any phone
+        N_("Free, any phone"),
+    ),
+    # Translators: a crisis line's name (911)
+    CrisisLine(N_("Emergency services (US and Canada)"), "911", ""),
+    CrisisLine(
+        # Translators: a crisis line's name (988)
+        N_("Suicide and crisis line (US)"),
+        "988",
+        # Translators: a note beside a crisis number
+        N_("Call or text, any time"),
+    ),
 )
+
+
+def default_crisis_lines() -> list[CrisisLine]:
+    """The general numbers in the current language: shown until the person saves their own."""
+    return [
+        CrisisLine(_(line.name), line.number, _(line.note) if line.note else "")  # _("") is not ""
+        for line in DEFAULT_CRISIS_LINES
+    ]
 
 
 class Settings:
@@ -53,9 +76,10 @@ class Settings:
                 self.vault.update(self._id, dict(self._data))
 
     def crisis_lines(self) -> list[CrisisLine]:
+        """The person's numbers exactly as they saved them; until then the defaults, translated."""
         stored = self.get("crisis_lines")
         if stored is None:
-            return list(DEFAULT_CRISIS_LINES)
+            return default_crisis_lines()
         return [
             CrisisLine(str(i.get("name", "")), str(i.get("number", "")), str(i.get("note", "")))
             for i in stored

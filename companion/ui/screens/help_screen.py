@@ -6,14 +6,16 @@ import asyncio
 
 import flet as ft
 
-from companion.kinds.settings import DEFAULT_CRISIS_LINES, CrisisLine
+from companion.core.i18n import N_, _
+from companion.kinds.settings import CrisisLine, default_crisis_lines
 from companion.reference import crisis_lines
 from companion.ui.kit.screen import Screen
 from companion.ui.widgets.common import body, column, heading, primary_button, small
 
 
 class HelpScreen(Screen):
-    title = "Help"
+    # Translators: the title of the "Need help now" page
+    title = N_("Help")
 
     def build(self) -> ft.Control:
         self.lines_box = ft.Column(spacing=8)
@@ -22,46 +24,56 @@ class HelpScreen(Screen):
         self.country: crisis_lines.CountryLines | None = None
         self._show_lines()
         return column(
-            heading("If you are in danger right now"),
+            heading(_("If you are in danger right now")),
             ft.Container(
                 body(
-                    "Call your local emergency number straight away, or ask someone near you to call. "
-                    "Companion can't reach anyone for you."
+                    _(
+                        "Call your local emergency number straight away, or ask someone near you to call. "
+                        "Companion can't reach anyone for you."
+                    )
                 ),
                 padding=16,
                 border_radius=12,
                 bgcolor=ft.Colors.ERROR_CONTAINER,
             ),
             body(
-                "If you are not in danger but things feel like too much, a crisis line can listen. "
-                "You don't need a reason to call.",
+                _(
+                    "If you are not in danger but things feel like too much, a crisis line can listen. "
+                    "You don't need a reason to call."
+                ),
             ),
-            ft.Text("Numbers you can call", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+            ft.Text(_("Numbers you can call"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
             self.lines_box,
             self.edit_row,
             self.source_note,
             ft.Container(
                 body(
-                    "Numbers change from time to time. Please check that these are right for where "
-                    "you live, and change them if they aren't."
+                    _(
+                        "Numbers change from time to time. Please check that these are right for where "
+                        "you live, and change them if they aren't."
+                    )
                 ),
                 padding=12,
                 border_radius=12,
                 bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST,
             ),
             small(
-                "You can change them after unlocking your journal."
+                _("You can change them after unlocking your journal.")
                 if self.ctl.stores is None
-                else "Numbers are kept encrypted in your journal."
+                else _("Numbers are kept encrypted in your journal.")
             ),
         )
 
     def _suggested(self) -> tuple[list[CrisisLine], crisis_lines.CountryLines | None]:
-        """Numbers for this device's region when the table knows it, else the general ones."""
+        """Numbers for this device's region when the table knows it, else the general ones.
+
+        Both in the current language; numbers the person saved are never translated.
+        """
         country = crisis_lines.for_region(crisis_lines.device_region())
         if country is None:
-            return list(DEFAULT_CRISIS_LINES), None
-        return [CrisisLine(line.name, line.number, line.note) for line in country.lines], country
+            return default_crisis_lines(), None
+        lines = crisis_lines.shown_lines(country)
+        return [CrisisLine(line.name, line.number, line.note) for line in lines], country
 
     def _lines(self) -> list[CrisisLine]:
         """The person's own numbers once they saved some; until then the suggestion."""
@@ -74,10 +86,10 @@ class HelpScreen(Screen):
     def _describe_source(self) -> str:
         if self.country is None:
             return ""
-        return (
-            f"Suggested for {self.country.country}, from the organisations' public numbers "
-            f"(list compiled {self.country.checked})."
-        )
+        # Translators: {country} is a country's name, {checked} the date the list was made (2026-12-03)
+        return _(
+            "Suggested for {country}, from the organisations' public numbers (list compiled {checked})."
+        ).format(country=crisis_lines.country_name(self.country), checked=self.country.checked)
 
     def _show_lines(self) -> None:
         rows: list[ft.Control] = []
@@ -91,12 +103,12 @@ class HelpScreen(Screen):
                 )
             )
         if not rows:
-            rows.append(body("No numbers saved yet.", muted=True))
+            rows.append(body(_("No numbers saved yet."), muted=True))
         self.lines_box.controls = rows
         self.source_note.value = self._describe_source()
         self.source_note.visible = bool(self.source_note.value)
         self.edit_row.controls = (
-            [ft.OutlinedButton(content="Edit numbers", icon=ft.Icons.EDIT_OUTLINED, on_click=self._edit)]
+            [ft.OutlinedButton(content=_("Edit numbers"), icon=ft.Icons.EDIT_OUTLINED, on_click=self._edit)]
             if self.ctl.stores is not None
             else []
         )
@@ -107,18 +119,24 @@ class HelpScreen(Screen):
         for line in self._lines():
             self._add_editor(line)
         self.edit_row.controls = [
-            ft.OutlinedButton(content="Add a number", icon=ft.Icons.ADD, on_click=self._add_blank),
-            primary_button("Save numbers", self._save),
+            ft.OutlinedButton(content=_("Add a number"), icon=ft.Icons.ADD, on_click=self._add_blank),
+            primary_button(_("Save numbers"), self._save),
         ]
         self.ctl.page.update()
 
     def _add_editor(self, line: CrisisLine) -> None:
         n = len(self.editors) + 1
-        name = ft.TextField(label=f"Name {n}", value=line.name, expand=True)
+        # Translators: the name of crisis line number {n} in the list being edited
+        name = ft.TextField(label=_("Name {n}").format(n=n), value=line.name, expand=True)
         number = ft.TextField(
-            label=f"Number {n}", value=line.number, width=160, keyboard_type=ft.KeyboardType.PHONE
+            # Translators: the phone number of crisis line {n} in the list being edited
+            label=_("Number {n}").format(n=n),
+            value=line.number,
+            width=160,
+            keyboard_type=ft.KeyboardType.PHONE,
         )
-        note = ft.TextField(label=f"Note {n}", value=line.note)
+        # Translators: the note beside crisis line {n} in the list being edited
+        note = ft.TextField(label=_("Note {n}").format(n=n), value=line.note)
         self.editors.append((name, number, note))
         self.lines_box.controls.append(
             ft.Container(
@@ -140,5 +158,5 @@ class HelpScreen(Screen):
         ]
         await asyncio.to_thread(self.stores.settings.set_crisis_lines, lines)
         self._show_lines()
-        self.ctl.toast("Numbers saved.")
+        self.ctl.toast(_("Numbers saved."))
         self.ctl.page.update()

@@ -6,6 +6,10 @@ import json
 import re
 from datetime import date
 
+from conftest import create_vault
+
+from companion.core import i18n
+from companion.kinds.settings import DEFAULT_CRISIS_LINES, CrisisLine, Settings, default_crisis_lines
 from companion.reference import crisis_lines as cl
 
 PHONE = re.compile(r"^\+?[0-9][0-9 ]*[0-9]$|^[0-9]$")
@@ -47,3 +51,48 @@ def test_region_comes_from_the_locale() -> None:
     assert cl.device_region({"LANG": "fr_FR.UTF-8"}) == "FR"
     assert cl.device_region({"LC_ALL": "", "LANG": "C", "LANGUAGE": "C:nl_NL"}) == "NL"
     assert cl.device_region({"LANG": "C.UTF-8"}) is None
+
+
+# --- in other languages --------------------------------------------------------------------
+
+
+def test_every_word_in_the_table_is_either_translated_or_a_name() -> None:
+    """A new line in the table must be sorted: a description to translate, or an organisation's name."""
+    for entry in cl.countries().values():
+        for line in entry.lines:
+            assert line.name in cl.WORDS or line.name in cl.PROPER_NAMES, (entry.code, line.name)
+            assert not line.note or line.note in cl.WORDS, (entry.code, line.note)
+    assert not cl.WORDS & cl.PROPER_NAMES
+
+
+def test_descriptions_and_countries_follow_the_language_and_names_and_numbers_stay() -> None:
+    germany = cl.for_region("DE")
+    assert cl.country_name(germany) == "Germany"
+    assert [line.name for line in cl.shown_lines(germany)] == ["Emergency services", "TelefonSeelsorge"]
+    with i18n.use("de"):
+        assert cl.country_name(germany) == "Deutschland"
+        lines = cl.shown_lines(germany)
+        assert [line.name for line in lines] == ["Notruf", "TelefonSeelsorge"]
+        assert lines[0].note == "Polizei: 110"
+        assert [line.number for line in lines] == [line.number for line in germany.lines]
+    with i18n.use("es"):
+        assert cl.country_name(cl.for_region("GB")) == "Reino Unido"
+        lines = cl.shown_lines(cl.for_region("GB"))
+        assert [line.name for line in lines] == ["Servicios de emergencia", "Samaritans"]
+        assert lines[1].note == "Gratis, a cualquier hora"
+
+
+def test_default_lines_are_translated_when_shown_but_saved_lines_never(tmp_path) -> None:
+    settings = Settings(create_vault(tmp_path))
+    assert settings.crisis_lines() == list(DEFAULT_CRISIS_LINES)  # English, as always
+    with i18n.use("es"):
+        shown = settings.crisis_lines()
+        assert shown[0] == CrisisLine(
+            "Servicios de emergencia (Europa y muchos países)", "112", "Gratis, desde cualquier teléfono"
+        )
+        assert shown[1].note == ""  # never the catalogue's header, which _("") would give
+        assert [line.number for line in default_crisis_lines()] == ["112", "911", "988"]
+    mine = [CrisisLine("Emergency services", "112", "Free, any time"), CrisisLine("Anna", "0170 123", "")]
+    settings.set_crisis_lines(mine)
+    with i18n.use("de"):
+        assert settings.crisis_lines() == mine  # the person's own words, exactly as saved
