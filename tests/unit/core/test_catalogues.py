@@ -22,6 +22,7 @@ PLACEHOLDER = re.compile(r"\{[a-z_][a-z0-9_]*\}")
 SAME_EVERYWHERE = {
     " · demo",
     "US Letter",
+    "Name {n}",
     "Check-in, {day}: {what}",
     "OK",
     "Check-in",
