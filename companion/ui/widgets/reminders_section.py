@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import flet as ft
 
+from companion.core.i18n import _
 from companion.kinds import reminders as reminder_rules
 from companion.services.system_reminders import ASK_FIRST, REFUSED
 from companion.ui.widgets.common import ChoiceMenu, error_text, icon_button, show_error, small
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
     from companion.ui.kit.shell import Shell
 
 
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 SUGGESTED_TIMES = ("19:00", "08:30", "12:30", "21:30", "17:00")
 
 
@@ -34,9 +34,18 @@ async def store_setting(ctl: Shell, lock: asyncio.Lock, write: Callable[[], obje
         try:
             await asyncio.to_thread(write)
         except Exception:  # noqa: BLE001 - a setting is never worth breaking the app for
-            ctl.toast("That setting couldn't be saved just now. Please try again in a moment.")
+            ctl.toast(_("That setting couldn't be saved just now. Please try again in a moment."))
             return False
     return True
+
+
+def _shown(sentence: str) -> str:
+    """The shell's sentence about reminder delivery, in the current language.
+
+    The phone's sentences (`services.system_reminders`) are English constants; translating here
+    as well is harmless for a sentence that already is (text not in the catalogue is kept).
+    """
+    return _(sentence) if sentence else ""
 
 
 class RemindersSection:
@@ -50,19 +59,24 @@ class RemindersSection:
             reminder_rules.load_plan(settings) if settings is not None else reminder_rules.ReminderPlan()
         )
         self.switch = ft.Switch(
-            label="Remind me to check in", value=self.plan.enabled, on_change=self._on_switch
+            label=_("Remind me to check in"), value=self.plan.enabled, on_change=self._on_switch
         )
         self.days = [
-            ft.Chip(label=ft.Text(name), selected=i in self.plan.weekdays, on_select=self._on_day)
-            for i, name in enumerate(DAY_NAMES)
+            ft.Chip(
+                label=ft.Text(reminder_rules.day_short(i)),
+                selected=i in self.plan.weekdays,
+                on_select=self._on_day,
+            )
+            for i in range(7)
         ]
         self.time_fields: list[ft.TextField] = []
         self.time_rows = ft.Column(spacing=8)
-        self.add_time = ft.TextButton(content="Add a time", icon=ft.Icons.ADD, on_click=self._on_add)
+        self.add_time = ft.TextButton(content=_("Add a time"), icon=ft.Icons.ADD, on_click=self._on_add)
         self.times_error = error_text()
         self.tone = ChoiceMenu(
-            "Words",
-            [(key, reminder_rules.TONE_LABELS[key]) for key in reminder_rules.TONES],
+            # Translators: the menu choosing how reminders are worded ("Words: Plain")
+            _("Words"),
+            [(key, reminder_rules.tone_label(key)) for key in reminder_rules.TONES],
             self.plan.tone,
             self._on_tone,
         )
@@ -71,9 +85,9 @@ class RemindersSection:
         self.device = small("")
         self.details = ft.Column(
             [
-                small("On these days"),
+                small(_("On these days")),
                 ft.Row(self.days, wrap=True, spacing=6, run_spacing=6),
-                small("At these times (24-hour clock, like 19:30)"),
+                small(_("At these times (24-hour clock, like 19:30)")),
                 self.time_rows,
                 self.times_error,
                 ft.Row([self.add_time]),
@@ -90,8 +104,10 @@ class RemindersSection:
             [
                 ft.Row([self.switch]),
                 small(
-                    "Only if you want them. A reminder is only an invitation: there is nothing "
-                    "to keep up with, and the words never mention what you write."
+                    _(
+                        "Only if you want them. A reminder is only an invitation: there is nothing "
+                        "to keep up with, and the words never mention what you write."
+                    )
                 ),
                 self.details,
                 self.summary,
@@ -101,7 +117,7 @@ class RemindersSection:
         )
 
     async def on_show(self) -> None:
-        self.device.value = await self.ctl.reminder_delivery()
+        self.device.value = _shown(await self.ctl.reminder_delivery())
         self.ctl.page.update()
 
     # --- building ------------------------------------------------------------------------
@@ -121,10 +137,15 @@ class RemindersSection:
     def _relabel(self) -> None:
         rows = []
         for n, field in enumerate(self.time_fields, start=1):
-            field.label = f"Time {n}"
+            # Translators: the label of the {n}th reminder time field
+            field.label = _("Time {n}").format(n=n)
             rows.append(
                 ft.Row(
-                    [field, icon_button(ft.Icons.CLOSE, f"Remove time {n}", self._remover(field))],
+                    [
+                        field,
+                        # Translators: a button that removes the {n}th reminder time
+                        icon_button(ft.Icons.CLOSE, _("Remove time {n}").format(n=n), self._remover(field)),
+                    ],
                     spacing=4,
                 )
             )
@@ -133,9 +154,15 @@ class RemindersSection:
 
     def _refresh(self) -> None:
         self.details.visible = self.switch.value
-        self.preview.value = f"Reminders will say: “{reminder_rules.TONES[self.tone.value]}”"
-        when = reminder_rules.describe(self.plan)
-        self.summary.value = "Reminders are off." if when == "Off" else f"Reminders: {when}."
+        # Translators: {words} is what a reminder says; use your language's quotation marks
+        self.preview.value = _("Reminders will say: “{words}”").format(
+            words=reminder_rules.tone_text(self.tone.value)
+        )
+        if not self.plan.enabled:
+            self.summary.value = _("Reminders are off.")
+        else:
+            # Translators: {when} is like "Every day at 19:00" or "Mon, Wed and Fri at 08:00 and 19:00"
+            self.summary.value = _("Reminders: {when}.").format(when=reminder_rules.describe(self.plan))
 
     # --- changes -------------------------------------------------------------------------
 
@@ -149,7 +176,8 @@ class RemindersSection:
             except ValueError as exc:
                 problem = problem or str(exc)
                 if strict:
-                    field.error = "Like 19:30"
+                    # Translators: under a time field that couldn't be read: an example time
+                    field.error = _("Like 19:30")
         if problem:
             show_error(self.times_error, problem if strict else "")
             return None
@@ -192,8 +220,8 @@ class RemindersSection:
     async def _replan(self, turned_on: bool) -> None:
         allowed = await self.ctl.reminders_changed(turned_on)
         if allowed is False:
-            self.ctl.toast(REFUSED, "Phone settings", self._open_phone_settings)
-        self.device.value = await self.ctl.reminder_delivery()
+            self.ctl.toast(_(REFUSED), _("Phone settings"), self._open_phone_settings)
+        self.device.value = _shown(await self.ctl.reminder_delivery())
         self.ctl.page.update()
 
     async def _open_phone_settings(self, _e: ft.ControlEvent) -> None:
@@ -206,16 +234,16 @@ class RemindersSection:
 
         async def not_now(_e: ft.ControlEvent) -> None:
             self.ctl.page.pop_dialog()
-            self.ctl.toast("Reminders will show as a gentle banner while Companion is open.")
+            self.ctl.toast(_("Reminders will show as a gentle banner while Companion is open."))
 
         self.ctl.page.show_dialog(
             ft.AlertDialog(
                 modal=True,
-                title=ft.Text("Reminders while Companion is closed"),
-                content=ft.Text(ASK_FIRST),
+                title=ft.Text(_("Reminders while Companion is closed")),
+                content=ft.Text(_(ASK_FIRST)),
                 actions=[
-                    ft.TextButton(content="Not now", on_click=self.ctl.handler(not_now)),
-                    ft.FilledButton(content="Continue", on_click=self.ctl.handler(go_on)),
+                    ft.TextButton(content=_("Not now"), on_click=self.ctl.handler(not_now)),
+                    ft.FilledButton(content=_("Continue"), on_click=self.ctl.handler(go_on)),
                 ],
             )
         )
