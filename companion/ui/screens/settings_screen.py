@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 import flet as ft
 
+from companion.core import i18n
 from companion.core.errors import CompanionError
+from companion.core.i18n import N_, _, ngettext
 from companion.core.idle import AUTO_LOCK_CHOICES_S
 from companion.ui.kit import theme
 from companion.ui.kit.screen import Screen
@@ -30,18 +32,39 @@ if TYPE_CHECKING:
     from companion.kinds.settings import Settings
     from companion.services.stores import Stores
 
-AUTO_LOCK_NAMES = ("1 minute", "5 minutes", "15 minutes", "60 minutes")
-AUTO_LOCK_CHOICES = dict(zip(AUTO_LOCK_CHOICES_S, AUTO_LOCK_NAMES, strict=True))
-CONFIRM_WORD = "DELETE"
-DEVICE_UNLOCK_HELP = (
+CONFIRM_WORD = "DELETE"  # typed to delete everything; `confirm_word()` is the one shown
+DEVICE_LANGUAGE = ""  # the Language menu's "Same as this device" (stored as None)
+DEVICE_UNLOCK_HELP = N_(
     "Your passphrase still works, and Companion asks for it after your phone restarts, once a "
     "week, and after 5 tries that aren't recognised. Anyone whose fingerprint or face this phone "
     "accepts could open your journal, so leave this off if others can unlock your phone."
 )
-DEMO_NOTE = (
+DEMO_NOTE = N_(
     "This is the demo journal, filled with invented sample entries. Its passphrase is public, "
     "so please don't use it for your own words."
 )
+
+
+def auto_lock_name(seconds: int) -> str:
+    """ "5 minutes": a Lock after choice, in the current language."""
+    minutes = max(1, seconds // 60)
+    return ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes)
+
+
+def auto_lock_choices() -> dict[int, str]:
+    """Every Lock after choice, seconds to its name."""
+    return {seconds: auto_lock_name(seconds) for seconds in AUTO_LOCK_CHOICES_S}
+
+
+def confirm_word() -> str:
+    """The word typed to delete everything, in the current language."""
+    # Translators: the word a person types, in capitals, to confirm deleting their whole journal
+    return _("DELETE")
+
+
+def language_options() -> list[tuple[str, str]]:
+    """The Language menu: the device's, then each language by its own name (never translated)."""
+    return [(DEVICE_LANGUAGE, _("Same as this device")), *i18n.LANGUAGES.items()]
 
 
 def section_title(text: str) -> ft.Text:
@@ -52,7 +75,7 @@ LOOK_KEYS = {theme.THEME_KEY, theme.TEXT_SIZE_KEY, theme.REDUCE_MOTION_KEY}  # m
 
 
 class SettingsScreen(Screen):
-    title = "Settings"
+    title = N_("Settings")
 
     def __init__(self, ctl: Shell) -> None:
         super().__init__(ctl)
@@ -70,86 +93,105 @@ class SettingsScreen(Screen):
     def build(self) -> ft.Control:
         self._seen = self.settings
         self.theme_menu = ChoiceMenu(
-            "Theme",
-            list(theme.THEME_LABELS.items()),
+            # Translators: the colour theme menu ("Theme: Light")
+            _("Theme"),
+            [(key, _(label)) for key, label in theme.THEME_LABELS.items()],
             theme.theme_choice(self._saved(theme.THEME_KEY)),
             self._on_theme,
         )
         self.text_menu = ChoiceMenu(
-            "Text size",
-            list(theme.TEXT_SIZE_LABELS.items()),
+            _("Text size"),
+            [(key, _(label)) for key, label in theme.TEXT_SIZE_LABELS.items()],
             theme.text_size_choice(self._saved(theme.TEXT_SIZE_KEY)),
             self._on_text_size,
         )
+        self.language_menu = ChoiceMenu(
+            _("Language"),
+            language_options(),
+            self.ctl.language_choice() or DEVICE_LANGUAGE,
+            self._on_language,
+        )
         self.reduce_motion = ft.Switch(
-            label="Reduce motion",
+            label=_("Reduce motion"),
             value=bool(self._saved(theme.REDUCE_MOTION_KEY, False)),
             on_change=self._on_reduce_motion,
         )
         self.auto_lock = ChoiceMenu(
-            "Lock after",
-            [(str(k), v) for k, v in AUTO_LOCK_CHOICES.items()],
+            # Translators: the menu choosing when the journal locks itself ("Lock after: 5 minutes")
+            _("Lock after"),
+            [(str(k), v) for k, v in auto_lock_choices().items()],
             str(self.ctl.auto_lock_s),
             self._on_auto_lock,
         )
         self.reminders = RemindersSection(self.ctl, self.lock)
         # offered by on_show, only on a phone with a fingerprint or face enrolled (never on web)
         self.device_switch = ft.Switch(
-            label="Unlock with fingerprint or face", value=False, on_change=self._on_device_unlock
+            label=_("Unlock with fingerprint or face"), value=False, on_change=self._on_device_unlock
         )
-        self.device_row = ft.Column([ft.Row([self.device_switch]), small(DEVICE_UNLOCK_HELP)], visible=False)
+        self.device_row = ft.Column(
+            [ft.Row([self.device_switch]), small(_(DEVICE_UNLOCK_HELP))], visible=False
+        )
         controls: list[ft.Control] = []
         if self.ctl.demo:
             controls += [self._demo_note(), ft.Divider()]
         controls += [
-            section_title("Look and feel"),
+            section_title(_("Look and feel")),
             ft.Row([self.theme_menu.control, self.text_menu.control], wrap=True, spacing=12, run_spacing=12),
+            ft.Row([self.language_menu.control], wrap=True),
+            small(_("Words, dates and the feelings list follow this. What you wrote stays as you wrote it.")),
             ft.Row([self.reduce_motion]),
-            small("Breathing then shows words and a quiet bar instead of a moving circle."),
+            small(_("Breathing then shows words and a quiet bar instead of a moving circle.")),
             ft.Divider(),
-            section_title("Gentle reminders"),
+            section_title(_("Gentle reminders")),
             self.reminders.control,
             ft.Divider(),
-            section_title("Privacy"),
+            section_title(_("Privacy")),
             ft.Row([self.auto_lock.control], wrap=True),
-            small("Companion locks itself when you haven't touched it for this long."),
+            small(_("Companion locks itself when you haven't touched it for this long.")),
             self.device_row,
             ft.Divider(),
-            section_title("Passphrase and recovery"),
+            section_title(_("Passphrase and recovery")),
             ft.Row(
                 [
-                    outlined_button("Change passphrase", icon=ft.Icons.PASSWORD, on_click=self._change),
+                    outlined_button(_("Change passphrase"), icon=ft.Icons.PASSWORD, on_click=self._change),
                     outlined_button(
-                        "Make a new recovery code", icon=ft.Icons.KEY_OUTLINED, on_click=self._recovery
+                        _("Make a new recovery code"), icon=ft.Icons.KEY_OUTLINED, on_click=self._recovery
                     ),
                 ],
                 wrap=True,
             ),
             ft.Divider(),
-            section_title("Backup"),
+            # Translators: the Settings section about backup files
+            section_title(_("Backup")),
             body(
-                "Save your whole journal as one encrypted file, or bring a backup back in.",
+                _("Save your whole journal as one encrypted file, or bring a backup back in."),
                 muted=True,
             ),
             ft.Row(
                 [
-                    outlined_button("Save a backup", icon=ft.Icons.SAVE_ALT, on_click=self._save_backup),
+                    outlined_button(_("Save a backup"), icon=ft.Icons.SAVE_ALT, on_click=self._save_backup),
                     outlined_button(
-                        "Restore from a backup", icon=ft.Icons.RESTORE, on_click=self._restore_backup
+                        _("Restore from a backup"), icon=ft.Icons.RESTORE, on_click=self._restore_backup
                     ),
                 ],
                 wrap=True,
             ),
             ft.Divider(),
-            section_title("Crisis numbers"),
-            body("Set the numbers that show on the Need help now page.", muted=True),
+            section_title(_("Crisis numbers")),
+            body(_("Set the numbers that show on the Need help now page."), muted=True),
             ft.Row(
-                [outlined_button("Edit crisis numbers", icon=ft.Icons.SUPPORT_OUTLINED, on_click=self._help)]
+                [
+                    outlined_button(
+                        _("Edit crisis numbers"), icon=ft.Icons.SUPPORT_OUTLINED, on_click=self._help
+                    )
+                ]
             ),
             ft.Row(
                 [
                     outlined_button(
-                        "Make a homework card", icon=ft.Icons.ASSIGNMENT_OUTLINED, on_click=self._card_maker
+                        _("Make a homework card"),
+                        icon=ft.Icons.ASSIGNMENT_OUTLINED,
+                        on_click=self._card_maker,
                     )
                 ]
             ),
@@ -160,10 +202,12 @@ class SettingsScreen(Screen):
         return column(*controls)
 
     def _demo_note(self) -> ft.Control:
-        parts: list[ft.Control] = [body(DEMO_NOTE)]
+        parts: list[ft.Control] = [body(_(DEMO_NOTE))]
         if self.ctl.home_dir is not None:
             parts.append(
-                ft.Row([outlined_button("Leave the demo", icon=ft.Icons.LOGOUT, on_click=self._leave_demo)])
+                ft.Row(
+                    [outlined_button(_("Leave the demo"), icon=ft.Icons.LOGOUT, on_click=self._leave_demo)]
+                )
             )
         return ft.Container(
             ft.Column(parts, spacing=8),
@@ -176,16 +220,18 @@ class SettingsScreen(Screen):
         return ft.Container(
             ft.Column(
                 [
-                    section_title("Delete everything"),
+                    section_title(_("Delete everything")),
                     body(
-                        "Removes your journal from this device: every entry, check-in, note and "
-                        "setting. It can't be undone. A backup file you saved elsewhere stays yours.",
+                        _(
+                            "Removes your journal from this device: every entry, check-in, note and "
+                            "setting. It can't be undone. A backup file you saved elsewhere stays yours."
+                        ),
                         muted=True,
                     ),
                     ft.Row(
                         [
                             outlined_button(
-                                "Delete everything",
+                                _("Delete everything"),
                                 icon=ft.Icons.DELETE_FOREVER_OUTLINED,
                                 on_click=self._ask_delete,
                                 style=ft.ButtonStyle(
@@ -239,25 +285,47 @@ class SettingsScreen(Screen):
         self.ctl.touch()
         await self._store(theme.REDUCE_MOTION_KEY, bool(self.reduce_motion.value))
 
+    async def _on_language(self, key: str) -> None:
+        """The shell keeps the choice (encrypted) and shows every screen in it, this one rebuilt.
+
+        Run after the menu has shown the pick: the rebuild replaces this screen's controls.
+        """
+        self.ctl.touch()
+        choice = key or None
+        if choice == self.ctl.language_choice():
+            return
+        self.ctl.page.run_task(self.ctl.handler(self._switch_language), choice)
+
+    async def _switch_language(self, choice: str | None) -> None:
+        async with self.lock:  # settings are written one at a time
+            await self.ctl.set_language(choice)
+
     # --- privacy and passphrase ----------------------------------------------------------
 
     async def _on_auto_lock(self, key: str) -> None:
         seconds = int(key or 300)
         self.ctl.auto_lock_s = seconds
         await self._store("auto_lock_s", seconds)
-        self.ctl.toast(f"Companion will lock after {AUTO_LOCK_CHOICES.get(seconds, seconds)} without use.")
+        minutes = max(1, seconds // 60)
+        self.ctl.toast(
+            ngettext(
+                "Companion will lock after {n} minute without use.",
+                "Companion will lock after {n} minutes without use.",
+                minutes,
+            ).format(n=minutes)
+        )
 
     async def _on_device_unlock(self, _e: ft.ControlEvent) -> None:
         self.ctl.touch()
         if not self.device_switch.value:
             await self.ctl.set_device_unlock(False)
-            self.ctl.toast("Fingerprint or face unlock is off. The key it kept on this phone is gone.")
+            self.ctl.toast(_("Fingerprint or face unlock is off. The key it kept on this phone is gone."))
             return
         self._ask_passphrase_for_device_unlock()
 
     def _ask_passphrase_for_device_unlock(self) -> None:
         """Turning it on asks for the passphrase: someone who finds the journal open can't add a way in."""
-        field = ft.TextField(label="Your passphrase", password=True, autofocus=True)
+        field = ft.TextField(label=_("Your passphrase"), password=True, autofocus=True)
         error = error_text()
 
         async def turn_on(_e: ft.ControlEvent) -> None:
@@ -269,7 +337,7 @@ class SettingsScreen(Screen):
                 self.ctl.page.update()
                 return
             self.ctl.page.pop_dialog()
-            self.ctl.toast("Fingerprint or face unlock is on. Your passphrase works too.")
+            self.ctl.toast(_("Fingerprint or face unlock is on. Your passphrase works too."))
 
         def keep_off(_e: ft.ControlEvent) -> None:
             self.ctl.page.pop_dialog()
@@ -279,11 +347,11 @@ class SettingsScreen(Screen):
         self.ctl.page.show_dialog(
             ft.AlertDialog(
                 modal=True,
-                title=ft.Text("Unlock with fingerprint or face?"),
+                title=ft.Text(_("Unlock with fingerprint or face?")),
                 content=ft.Column(
                     [
-                        body(DEVICE_UNLOCK_HELP),
-                        small("To turn it on, please type your passphrase."),
+                        body(_(DEVICE_UNLOCK_HELP)),
+                        small(_("To turn it on, please type your passphrase.")),
                         field,
                         error,
                     ],
@@ -292,8 +360,8 @@ class SettingsScreen(Screen):
                     width=420,
                 ),
                 actions=[
-                    ft.TextButton(content="Keep it off", on_click=keep_off),
-                    ft.FilledButton(content="Turn on", on_click=self.ctl.handler(turn_on)),
+                    ft.TextButton(content=_("Keep it off"), on_click=keep_off),
+                    ft.FilledButton(content=_("Turn on"), on_click=self.ctl.handler(turn_on)),
                 ],
             )
         )
@@ -326,9 +394,13 @@ class SettingsScreen(Screen):
 
     def _ask_delete(self, _e: ft.ControlEvent) -> None:
         self.ctl.touch()
-        word = ft.TextField(label=f"Type {CONFIRM_WORD} to confirm", on_change=self._on_confirm_typed)
+        word = ft.TextField(
+            # Translators: {word} is the word to type, "DELETE" in capitals (translated on its own)
+            label=_("Type {word} to confirm").format(word=confirm_word()),
+            on_change=self._on_confirm_typed,
+        )
         self._go = ft.FilledButton(
-            content="Delete everything",
+            content=_("Delete everything"),
             disabled=True,
             on_click=self._delete,
             style=ft.ButtonStyle(  # red only once the word is typed; greyed out until then
@@ -345,13 +417,15 @@ class SettingsScreen(Screen):
         self.ctl.page.show_dialog(
             ft.AlertDialog(
                 modal=True,
-                title=ft.Text("Delete everything?"),
+                title=ft.Text(_("Delete everything?")),
                 content=ft.Column(
                     [
                         ft.Text(
-                            "This deletes your journal from this device: every entry, check-in, note "
-                            "and setting. It can't be undone. If you have a backup file, you can "
-                            "restore it into a new journal later."
+                            _(
+                                "This deletes your journal from this device: every entry, check-in, note "
+                                "and setting. It can't be undone. If you have a backup file, you can "
+                                "restore it into a new journal later."
+                            )
                         ),
                         word,
                     ],
@@ -361,14 +435,17 @@ class SettingsScreen(Screen):
                     horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
                 ),
                 actions=[
-                    ft.TextButton(content="Keep my journal", on_click=lambda _e: self.ctl.page.pop_dialog()),
+                    ft.TextButton(
+                        content=_("Keep my journal"), on_click=lambda _e: self.ctl.page.pop_dialog()
+                    ),
                     self._go,
                 ],
             )
         )
 
     def _on_confirm_typed(self, e: ft.ControlEvent) -> None:
-        self._go.disabled = (e.control.value or "").strip().upper() != CONFIRM_WORD
+        typed = (e.control.value or "").strip().upper()
+        self._go.disabled = typed not in {confirm_word().upper(), CONFIRM_WORD}  # English works too
         self._go.update()
 
     async def _delete(self, _e: ft.ControlEvent) -> None:
@@ -385,36 +462,39 @@ class ChangePassphraseScreen(Screen):
     an old copy of the journal plus the old passphrase opens nothing written before or after.
     """
 
-    title = "Change passphrase"
+    title = N_("Change passphrase")
 
     def __init__(self, ctl: Shell) -> None:
         super().__init__(ctl)
         self.forgot = self.stores.keys.opened_with_recovery
-        self.title = "Set a new passphrase" if self.forgot else "Change passphrase"
+        # the shell shows the title through _()
+        self.title = N_("Set a new passphrase") if self.forgot else N_("Change passphrase")
 
     def build(self) -> ft.Control:
         def field(label: str) -> ft.TextField:
             return ft.TextField(label=label, password=True, on_change=self._on_type)
 
-        self.current = field("Current passphrase")
+        self.current = field(_("Current passphrase"))
         self.current.visible = not self.forgot
-        self.new = field("New passphrase")
-        self.repeat = field("Repeat new passphrase")
+        self.new = field(_("New passphrase"))
+        self.repeat = field(_("Repeat new passphrase"))
         self.hint = small(passphrase_rules.strength("").hint)
-        self.meter = ft.ProgressBar(value=0, semantics_label="Passphrase strength")
+        self.meter = ft.ProgressBar(value=0, semantics_label=_("Passphrase strength"))
         self.leaked = ft.Checkbox(
-            label="My passphrase may have leaked: also change the key inside (takes a little longer)",
+            label=_("My passphrase may have leaked: also change the key inside (takes a little longer)"),
             value=False,
             visible=not self.forgot,
         )
         self.error = error_text()
-        action = "Set new passphrase" if self.forgot else "Change passphrase"
+        action = _("Set new passphrase") if self.forgot else _("Change passphrase")
         self.button = primary_button(action, self._apply)
         intro = (
-            "You opened your journal with your recovery code. Choose a new passphrase now; "
-            "you'll also get a new recovery code, and the one you just used stops working."
+            _(
+                "You opened your journal with your recovery code. Choose a new passphrase now; "
+                "you'll also get a new recovery code, and the one you just used stops working."
+            )
             if self.forgot
-            else "Your entries stay exactly as they are; only the lock changes."
+            else _("Your entries stay exactly as they are; only the lock changes.")
         )
         return column(
             body(intro, muted=True),
@@ -423,7 +503,7 @@ class ChangePassphraseScreen(Screen):
             self.meter,
             self.hint,
             self.repeat,
-            show_secret_toggle([self.current, self.new, self.repeat], self.ctl.page, "Show passphrases"),
+            show_secret_toggle([self.current, self.new, self.repeat], self.ctl.page, _("Show passphrases")),
             self.leaked,
             self.error,
             ft.Row([self.button]),
@@ -440,9 +520,12 @@ class ChangePassphraseScreen(Screen):
         if stores is None or self.button.disabled:
             return
         if passphrase_rules.length(self.new.value) < passphrase_rules.MIN_LENGTH:
-            show_error(self.error, f"Please choose at least {passphrase_rules.MIN_LENGTH} characters.")
+            show_error(
+                self.error,
+                _("Please choose at least {minimum} characters.").format(minimum=passphrase_rules.MIN_LENGTH),
+            )
         elif passphrase_rules.normalise(self.new.value) != passphrase_rules.normalise(self.repeat.value):
-            show_error(self.error, "The new passphrases don't match yet.")
+            show_error(self.error, _("The new passphrases don't match yet."))
         else:
             self.button.disabled = True
             self.ctl.page.update()
@@ -453,7 +536,7 @@ class ChangePassphraseScreen(Screen):
                 self.button.disabled = False
             else:
                 self.current.value = self.new.value = self.repeat.value = ""
-                self.ctl.toast("Passphrase changed. Use the new one next time.")
+                self.ctl.toast(_("Passphrase changed. Use the new one next time."))
                 if code:
                     await self.ctl.replace("recovery_code", code=code, from_settings=True)
                 else:
@@ -478,20 +561,22 @@ class NewRecoveryCodeScreen(Screen):
     Someone who finds the phone unlocked must not be able to swap the code for one of their own.
     """
 
-    title = "New recovery code"
+    title = N_("New recovery code")
 
     def build(self) -> ft.Control:
-        self.passphrase = ft.TextField(label="Your passphrase", password=True, on_submit=self._make)
+        self.passphrase = ft.TextField(label=_("Your passphrase"), password=True, on_submit=self._make)
         self.error = error_text()
-        self.button = primary_button("Make a new recovery code", self._make)
+        self.button = primary_button(_("Make a new recovery code"), self._make)
         return column(
             body(
-                "Your old recovery code will stop working as soon as the new one is made. "
-                "To make sure it's you, please type your passphrase.",
+                _(
+                    "Your old recovery code will stop working as soon as the new one is made. "
+                    "To make sure it's you, please type your passphrase."
+                ),
                 muted=True,
             ),
             self.passphrase,
-            show_secret_toggle([self.passphrase], self.ctl.page, "Show what I type"),
+            show_secret_toggle([self.passphrase], self.ctl.page, _("Show what I type")),
             self.error,
             ft.Row([self.button]),
         )

@@ -129,6 +129,9 @@ class FakeShell(SimpleNamespace):
     async def open_phone_settings(self) -> None:
         self.calls.append("open_phone_settings")
 
+    def language_choice(self) -> str | None:
+        return None
+
 
 @pytest.fixture(scope="module")
 def journal(tmp_path_factory: pytest.TempPathFactory):

@@ -62,6 +62,7 @@ def shell(tmp_path_factory: pytest.TempPathFactory) -> SimpleNamespace:
     fake.toast = lambda *_a, **_k: None
     fake.handler = lambda fn: fn
     fake.report_error = lambda exc: (_ for _ in ()).throw(exc)
+    fake.language_choice = lambda: None  # Settings shows the journal's language choice
     yield fake
     stores.close()
 
