@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import flet as ft
 
 from companion.core.errors import BackupError, BackupTooLarge, CompanionError
+from companion.core.i18n import N_, _, ngettext
 from companion.export import backup
 from companion.ui.kit import theme
 from companion.ui.kit.screen import Screen
@@ -31,34 +32,38 @@ if TYPE_CHECKING:
 
 
 class SaveBackupScreen(Screen):
-    title = "Save a backup"
+    title = N_("Save a backup")
 
     def build(self) -> ft.Control:
         def field(label: str) -> ft.TextField:
             return ft.TextField(label=label, password=True, on_change=self._on_type)
 
-        self.first = field("Backup passphrase")
-        self.repeat = field("Repeat backup passphrase")
+        self.first = field(_("Backup passphrase"))
+        self.repeat = field(_("Repeat backup passphrase"))
         self.error = error_text()
         self.note = body("", muted=True)
         self.note.visible = False
-        self.button = primary_button("Save backup", self._save, icon=ft.Icons.SAVE_ALT)
+        self.button = primary_button(_("Save backup"), self._save, icon=ft.Icons.SAVE_ALT)
         self.busy = ft.ProgressRing(visible=False, width=20, height=20)
         return column(
-            heading("Keep a copy somewhere safe"),
+            heading(_("Keep a copy somewhere safe")),
             body(
-                "A backup is one file holding your whole journal: entries, check-ins, notes and "
-                "settings. You can keep it on a USB stick, another computer or in the cloud."
+                _(
+                    "A backup is one file holding your whole journal: entries, check-ins, notes and "
+                    "settings. You can keep it on a USB stick, another computer or in the cloud."
+                )
             ),
             body(
-                "The file is locked with a passphrase. Your journal passphrase is fine, or choose "
-                "a different one just for backups. You'll need it to restore, and nobody can "
-                "open the file without it, not even us.",
+                _(
+                    "The file is locked with a passphrase. Your journal passphrase is fine, or choose "
+                    "a different one just for backups. You'll need it to restore, and nobody can "
+                    "open the file without it, not even us."
+                ),
                 muted=True,
             ),
             self.first,
             self.repeat,
-            show_secret_toggle([self.first, self.repeat], self.ctl.page, "Show passphrases"),
+            show_secret_toggle([self.first, self.repeat], self.ctl.page, _("Show passphrases")),
             self.error,
             ft.Row([self.button, self.busy], spacing=12, wrap=True),
             self.note,
@@ -79,9 +84,12 @@ class SaveBackupScreen(Screen):
             return
         secret = self.first.value or ""
         if passphrase.length(secret) < passphrase.MIN_LENGTH:
-            show_error(self.error, f"Please use at least {passphrase.MIN_LENGTH} characters.")
+            show_error(
+                self.error,
+                _("Please use at least {minimum} characters.").format(minimum=passphrase.MIN_LENGTH),
+            )
         elif passphrase.normalise(secret) != passphrase.normalise(self.repeat.value or ""):
-            show_error(self.error, "The two passphrases don't match yet.")
+            show_error(self.error, _("The two passphrases don't match yet."))
         else:
             show_error(self.error, "")
             self.note.visible = False
@@ -101,16 +109,25 @@ class SaveBackupScreen(Screen):
         name = backup.suggested_backup_name()
         try:
             path = await ft.FilePicker().save_file(
-                dialog_title="Save your backup", file_name=name, src_bytes=data
+                dialog_title=_("Save your backup"), file_name=name, src_bytes=data
             )
         except Exception as exc:  # noqa: BLE001 - the platform's save dialog failed
-            show_error(self.error, f"The backup couldn't be saved ({exc}). Nothing was lost; try again?")
+            show_error(
+                self.error,
+                # Translators: {reason} is the system's own description of what went wrong
+                _("The backup couldn't be saved ({reason}). Nothing was lost; try again?").format(reason=exc),
+            )
             return
         if path is None and not self.ctl.page.web:
-            self.note.value = "Not saved. You can try again whenever you like."
+            self.note.value = _("Not saved. You can try again whenever you like.")
         else:
-            where = f" to {path}" if path else ""
-            self.note.value = f"Saved {name}{where}. It opens only with the backup passphrase you just chose."
+            if path:
+                # Translators: {name} is the backup's file name, {path} where it was saved
+                saved = _("Saved {name} to {path}. It opens only with the backup passphrase you just chose.")
+            else:
+                # Translators: {name} is the backup's file name
+                saved = _("Saved {name}. It opens only with the backup passphrase you just chose.")
+            self.note.value = saved.format(name=name, path=path)
             self.first.value = self.repeat.value = ""
         self.note.visible = True
 
@@ -124,7 +141,7 @@ class RestoreBackupScreen(Screen):
     that the backup has differently are replaced only when that is ticked, explicitly.
     """
 
-    title = "Restore a backup"
+    title = N_("Restore a backup")
 
     def __init__(self, ctl) -> None:
         super().__init__(ctl)
@@ -136,9 +153,9 @@ class RestoreBackupScreen(Screen):
         self._working = False
 
     def build(self) -> ft.Control:
-        self.chosen = body("No file chosen yet.", muted=True)
+        self.chosen = body(_("No file chosen yet."), muted=True)
         self.passphrase = ft.TextField(
-            label="Backup passphrase",
+            label=_("Backup passphrase"),
             password=True,
             on_change=lambda _e: show_error(self.error, ""),
             on_submit=self._ask,
@@ -151,25 +168,30 @@ class RestoreBackupScreen(Screen):
             bgcolor=ft.Colors.SECONDARY_CONTAINER,
             visible=False,
         )
-        self.button = primary_button("Restore", self._ask, icon=ft.Icons.RESTORE, disabled=True)
+        # Translators: the button that checks a backup and shows what restoring it would add
+        self.button = primary_button(_("Restore"), self._ask, icon=ft.Icons.RESTORE, disabled=True)
         self.busy = ft.ProgressRing(visible=False, width=20, height=20)
         return column(
-            heading("Bring back a backup"),
+            heading(_("Bring back a backup")),
             body(
-                "Restoring adds what is missing from this journal. First you'll see what the "
-                "backup would add: nothing is written until you say so, and nothing already here "
-                "is removed or changed unless you choose it."
+                _(
+                    "Restoring adds what is missing from this journal. First you'll see what the "
+                    "backup would add: nothing is written until you say so, and nothing already here "
+                    "is removed or changed unless you choose it."
+                )
             ),
             small(
-                "Entries you deleted after the backup was made will come back. This device keeps "
-                "its own settings."
+                _(
+                    "Entries you deleted after the backup was made will come back. This device keeps "
+                    "its own settings."
+                )
             ),
             button_row(
-                outlined_button("Choose a backup file", self._pick, icon=ft.Icons.FOLDER_OPEN_OUTLINED)
+                outlined_button(_("Choose a backup file"), self._pick, icon=ft.Icons.FOLDER_OPEN_OUTLINED)
             ),
             self.chosen,
             self.passphrase,
-            show_secret_toggle([self.passphrase], self.ctl.page, "Show what I type"),
+            show_secret_toggle([self.passphrase], self.ctl.page, _("Show what I type")),
             self.error,
             ft.Row([self.button, self.busy], spacing=12, wrap=True),
             self.result,
@@ -182,13 +204,17 @@ class RestoreBackupScreen(Screen):
         self.ctl.touch()
         try:
             files = await ft.FilePicker().pick_files(
-                dialog_title="Choose a Companion backup",
+                dialog_title=_("Choose a Companion backup"),
                 allow_multiple=False,
                 with_data=True,
                 cancel_upload_on_window_blur=False,
             )
         except Exception as exc:  # noqa: BLE001 - the platform's file dialog failed
-            show_error(self.error, f"The file couldn't be opened ({exc}). Nothing was changed.")
+            show_error(
+                self.error,
+                # Translators: {reason} is the system's own description of what went wrong
+                _("The file couldn't be opened ({reason}). Nothing was changed.").format(reason=exc),
+            )
             self.ctl.page.update()
             return
         self.ctl.touch()
@@ -210,17 +236,18 @@ class RestoreBackupScreen(Screen):
             self._forget(str(exc))
             return
         except OSError:
-            self._forget("That file couldn't be read. Nothing was changed.")
+            self._forget(_("That file couldn't be read. Nothing was changed."))
             return
         self.data, self.file_name = data, picked.name
-        self.chosen.value = f"Chosen: {picked.name}"
+        # Translators: {name} is the chosen backup's file name
+        self.chosen.value = _("Chosen: {name}").format(name=picked.name)
         self.chosen.color = None
         self.button.disabled = False
         self.ctl.page.update()
 
     def _forget(self, message: str) -> None:
         self.data, self.file_name = None, ""
-        self.chosen.value = "No file chosen yet."
+        self.chosen.value = _("No file chosen yet.")
         self.button.disabled = True
         show_error(self.error, message)
         self.ctl.page.update()
@@ -240,9 +267,9 @@ class RestoreBackupScreen(Screen):
             return  # a second tap or Enter while the backup is still being opened
         self._forget_plan()
         if self.data is None:
-            show_error(self.error, "Please choose a backup file first.")
+            show_error(self.error, _("Please choose a backup file first."))
         elif not (self.passphrase.value or "").strip():
-            show_error(self.error, "Please type the backup's passphrase.")
+            show_error(self.error, _("Please type the backup's passphrase."))
         else:
             await self._preview()
             return
@@ -278,18 +305,24 @@ class RestoreBackupScreen(Screen):
             n = plan.changes
             parts.append(
                 wrapping_checkbox(
-                    f"Also replace {n} changed {'entry' if n == 1 else 'entries'} with the backup's version",
+                    ngettext(
+                        "Also replace {n} changed entry with the backup's version",
+                        "Also replace {n} changed entries with the backup's version",
+                        n,
+                    ).format(n=n),
                     False,
                     self._on_replace,
-                    detail="Only if you're sure the backup is right: what is here now would be "
-                    "replaced. Left off, your versions stay as they are.",
+                    detail=_(
+                        "Only if you're sure the backup is right: what is here now would be "
+                        "replaced. Left off, your versions stay as they are."
+                    ),
                 )
             )
-        self.go = ft.FilledButton(content="Add what's missing", on_click=self._confirmed)
+        self.go = ft.FilledButton(content=_("Add what's missing"), on_click=self._confirmed)
         self.ctl.page.show_dialog(
             ft.AlertDialog(
                 modal=True,
-                title=ft.Text("Add this backup to your journal?"),
+                title=ft.Text(_("Add this backup to your journal?")),
                 content=ft.Column(
                     parts,
                     tight=True,
@@ -298,7 +331,7 @@ class RestoreBackupScreen(Screen):
                     scroll=ft.ScrollMode.AUTO,
                     horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
                 ),
-                actions=[ft.TextButton(content="Not now", on_click=self._cancelled), self.go],
+                actions=[ft.TextButton(content=_("Not now"), on_click=self._cancelled), self.go],
             )
         )
 
@@ -307,9 +340,10 @@ class RestoreBackupScreen(Screen):
         self._replace = bool(e.control.value)
         plan = self._plan
         if self._replace and plan is not None:
-            self.go.content = f"Add and replace {plan.changes}"
+            # Translators: a button; {n} is how many changed entries would be replaced
+            self.go.content = _("Add and replace {n}").format(n=plan.changes)
         else:
-            self.go.content = "Add what's missing"
+            self.go.content = _("Add what's missing")
         self.ctl.page.update()
 
     async def _cancelled(self, _e: ft.ControlEvent) -> None:

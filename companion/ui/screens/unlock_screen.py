@@ -8,6 +8,7 @@ import flet as ft
 
 from companion.adapters.paths import DEMO_PASSPHRASE
 from companion.core.errors import CompanionError, PassphraseNeeded, TryAgainLater
+from companion.core.i18n import N_, _
 from companion.ui.kit.screen import Screen
 from companion.ui.kit.shell import Shell
 from companion.ui.widgets.common import (
@@ -21,11 +22,12 @@ from companion.ui.widgets.common import (
     small,
 )
 
-REASONS = {
-    "idle": "Locked after a few quiet minutes, to keep your journal private.",
-    "background": "Locked while Companion was in the background.",
-    "asked": "Your journal is locked.",
+REASONS = {  # English; shown through _()
+    "idle": N_("Locked after a few quiet minutes, to keep your journal private."),
+    "background": N_("Locked while Companion was in the background."),
+    "asked": N_("Your journal is locked."),
 }
+FORGOT = N_("Forgot your passphrase? Use your recovery code")
 
 
 class UnlockScreen(Screen):
@@ -38,37 +40,39 @@ class UnlockScreen(Screen):
 
     def build(self) -> ft.Control:
         self.field = ft.TextField(
-            label="Passphrase",
+            label=_("Passphrase"),
             password=True,
             autofocus=True,
             on_submit=self._unlock,
             on_change=lambda _e: show_error(self.error, ""),
         )
         self.error = error_text()
-        self.button = primary_button("Unlock", self._unlock)
+        # Translators: the button that opens the locked journal
+        self.button = primary_button(_("Unlock"), self._unlock)
         self.busy = ft.ProgressRing(visible=False, width=20, height=20)
         self.switch = ft.TextButton(
-            content="Forgot your passphrase? Use your recovery code",
+            content=_(FORGOT),
             on_click=self._toggle,
             visible=not self.ctl.demo,  # the demo has no recovery code; its passphrase is shown
         )
         # Fingerprint or face (phones where the person turned it on): shown by on_show once the
         # shell knows; the passphrase field stays, and is the only way in after a restart.
         self.device_button = ft.OutlinedButton(
-            content="Use fingerprint or face",
+            content=_("Use fingerprint or face"),
             icon=ft.Icons.FINGERPRINT,
             on_click=self._unlock_with_device,
             visible=False,
         )
         self.device_note = small("")
         self.device_note.visible = False
-        note = REASONS.get(self.reason or "", "")
+        reason = REASONS.get(self.reason or "", "")
+        note = _(reason) if reason else _("Your journal is locked. Type your passphrase to open it.")
         return column(
             *self._demo_marker(),
-            heading("Welcome back"),
-            body(note or "Your journal is locked. Type your passphrase to open it.", muted=True),
+            heading(_("Welcome back")),
+            body(note, muted=True),
             self.field,
-            show_secret_toggle([self.field], self.ctl.page, "Show what I type"),
+            show_secret_toggle([self.field], self.ctl.page, _("Show what I type")),
             self.error,
             ft.Row([self.button, self.busy], spacing=12),
             ft.Row([self.device_button], wrap=True),
@@ -107,14 +111,17 @@ class UnlockScreen(Screen):
         if not self.ctl.demo:
             return []
         parts: list[ft.Control] = [
-            ft.Text("Demo journal – sample data", theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
+            ft.Text(_("Demo journal – sample data"), theme_style=ft.TextThemeStyle.TITLE_MEDIUM),
             body(
-                f"Everything in it is invented. Its passphrase is “{DEMO_PASSPHRASE}”; please keep "
-                "your own words for your own journal."
+                # Translators: {passphrase} is the demo's public passphrase; use your language's quotes
+                _(
+                    "Everything in it is invented. Its passphrase is “{passphrase}”; please keep "
+                    "your own words for your own journal."
+                ).format(passphrase=DEMO_PASSPHRASE)
             ),
         ]
         if self.ctl.home_dir is not None:
-            parts.append(ft.Row([ft.OutlinedButton(content="Leave the demo", on_click=self._leave_demo)]))
+            parts.append(ft.Row([ft.OutlinedButton(content=_("Leave the demo"), on_click=self._leave_demo)]))
         return [
             ft.Container(
                 ft.Column(parts, spacing=8),
@@ -129,14 +136,10 @@ class UnlockScreen(Screen):
 
     async def _toggle(self, _e: ft.ControlEvent) -> None:
         self.use_recovery = not self.use_recovery
-        self.field.label = "Recovery code" if self.use_recovery else "Passphrase"
+        self.field.label = _("Recovery code") if self.use_recovery else _("Passphrase")
         self.field.password = not self.use_recovery
         self.field.value = ""
-        self.switch.content = (
-            "Use my passphrase instead"
-            if self.use_recovery
-            else "Forgot your passphrase? Use your recovery code"
-        )
+        self.switch.content = _("Use my passphrase instead") if self.use_recovery else _(FORGOT)
         show_error(self.error, "")
         self.ctl.page.update()
 
@@ -145,7 +148,7 @@ class UnlockScreen(Screen):
             return  # one attempt at a time: a second Enter while the first runs is ignored
         secret = self.field.value or ""
         if not secret.strip():
-            show_error(self.error, "Please type your passphrase first.")
+            show_error(self.error, _("Please type your passphrase first."))
             self.ctl.page.update()
             return
         self.button.disabled = True
@@ -172,10 +175,11 @@ class UnlockScreen(Screen):
         """Keep the button disabled through the growing wait, counting down gently."""
         base = str(exc) if not isinstance(exc, TryAgainLater) else ""
         while (wait := self.ctl.unlock_wait_s()) > 0:
-            self.button.content = f"Wait {wait:.0f} s"
+            # Translators: on the Unlock button while it waits; {seconds} is a whole number, s for seconds
+            self.button.content = _("Wait {seconds} s").format(seconds=f"{wait:.0f}")
             self.ctl.page.update()
             await asyncio.sleep(min(1.0, wait))
-        self.button.content = "Unlock"
+        self.button.content = _("Unlock")
         self.button.disabled = False
         if base:
             show_error(self.error, base)
