@@ -12,6 +12,7 @@ text the key is "singular|plural" and each value a list of forms.
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
@@ -41,10 +42,21 @@ def extract() -> Catalog:
     return catalog
 
 
+_DATED = (b'"POT-Creation-Date:', b'"PO-Revision-Date:')
+
+
+def _undated(text: bytes) -> list[bytes]:
+    return [line for line in text.splitlines() if not line.startswith(_DATED)]
+
+
 def _write(catalog: Catalog, path: Path) -> None:
+    """Write only when a message changed, so a run over unchanged code leaves git quiet."""
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=100, no_location=True, sort_output=True, omit_header=False)
+    if path.exists() and _undated(path.read_bytes()) == _undated(buffer.getvalue()):
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as out:
-        write_po(out, catalog, width=100, no_location=True, sort_output=True, omit_header=False)
+    path.write_bytes(buffer.getvalue())
 
 
 def _read(path: Path, language: str) -> Catalog:

@@ -124,3 +124,24 @@ def test_compiled_catalogue_matches_its_source(language):
                 assert compiled.ngettext(message.id[0], message.id[1], 1) == message.string[0]
         elif message.string and not message.fuzzy:
             assert compiled.gettext(message.id) == message.string, message.id
+
+
+def test_rewriting_an_unchanged_catalogue_leaves_the_file_alone(tmp_path: Path) -> None:
+    """Only a changed message rewrites a catalogue: a run over the same code keeps git quiet."""
+    from datetime import datetime
+
+    from babel.messages.catalog import Catalog
+
+    path = tmp_path / "companion.po"
+
+    def catalogue(day: int, text: str) -> Catalog:
+        made = Catalog(locale="de", project="Companion", creation_date=datetime(2026, 12, day, 9, 0))
+        made.add("Save", text)
+        return made
+
+    catalogue_tool._write(catalogue(1, "Speichern"), path)
+    first = path.read_bytes()
+    catalogue_tool._write(catalogue(2, "Speichern"), path)
+    assert path.read_bytes() == first
+    catalogue_tool._write(catalogue(3, "Sichern"), path)
+    assert b'msgstr "Sichern"' in path.read_bytes()
