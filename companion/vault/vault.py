@@ -47,7 +47,7 @@ from companion.core.errors import (
 from companion.core.records import Cursor, Page, Record, now_us
 from companion.vault import crypto
 from companion.vault import passphrase as passphrase_rules
-from companion.vault.search_cache import Entry, SearchCache, encode_payload, searchable_text
+from companion.vault.search_cache import Entry, SearchCache, encode_payload, rough_entry
 from companion.vault.storage import RecordRow, VaultHeader, open_engine, writing
 from companion.vault.unlock_guard import guard_for
 
@@ -814,11 +814,11 @@ class Vault:
 
     def _open_for_search(
         self, key: AESGCM, record_id: str, kind: str, created: int, updated: int, fmt: int, blob: bytes
-    ) -> tuple[bytes, str] | None:
-        """A row's payload JSON and folded text (None if unreadable): `_open_row`, minus the Record."""
+    ) -> Entry | None:
+        """A row as the search cache keeps it (None if unreadable): `_open_row`, minus the Record."""
         try:
             plain = _decrypt(key, record_id, kind, created, updated, fmt, blob)
-            return plain, searchable_text(_parse_payload(plain))
+            return rough_entry(created, record_id, kind, updated, plain)
         except (crypto.DecryptionFailed, ValueError):
             return None
 
@@ -834,9 +834,9 @@ class Vault:
             # plain SQL and all rows at once: Core's per-row fetch was a sixth of this wait
             rows = conn.exec_driver_sql(_ALL_ROWS_SQL).fetchall()
             for record_id, kind, created, updated, fmt, blob in rows:
-                opened = self._open_for_search(key, record_id, kind, created, updated, fmt, blob)
-                if opened is not None:
-                    yield (created, record_id, kind, updated, *opened)
+                entry = self._open_for_search(key, record_id, kind, created, updated, fmt, blob)
+                if entry is not None:
+                    yield entry
 
     def matching(
         self,
