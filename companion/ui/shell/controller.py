@@ -29,11 +29,11 @@ from companion.ui.kit.screen import Screen
 from companion.ui.kit.shell import Handler
 from companion.ui.shell import errors, flows, language, routes
 from companion.ui.shell.phone import PhoneFeatures, run_soon
-from companion.ui.shell.reminder_watcher import ReminderWatcher
 from companion.ui.widgets.common import icon_button, side_padding
 
 if TYPE_CHECKING:
     from companion.services.stores import Stores
+    from companion.ui.shell.reminder_watcher import ReminderWatcher
 
 # Storage (SQLModel, SQLAlchemy) is the slow part of starting: it is imported in the background
 # while the first screen shows, and unlocking waits for it only if the person is quicker.
@@ -567,6 +567,9 @@ class AppController:
         self.touch()
         await self._resume_or_start()
         self.page.run_task(self._warm_search, stores)
+        # imported here, after unlock: the first screen doesn't need it
+        from companion.ui.shell.reminder_watcher import ReminderWatcher
+
         self.reminder_watcher = ReminderWatcher(self)
         self.reminder_watcher.start()
         # A passphrase or recovery-code change removes the device wrap in the file; the key kept
@@ -757,11 +760,13 @@ class AppController:
             if screen is not None and screen.route:
                 await self.show_public(screen.route, **screen.resume_params())
             return
-        place = self._place_to_resume()
+        stores, place = self._stores, self._place_to_resume()
         await self._leave_current()
         self.stack = []
         self._resume = place
         await self._resume_or_start()
+        # Reminders the phone already holds speak the old language: hand them over again.
+        self.page.run_task(self._sync_reminders, stores)
 
     # --- messages ------------------------------------------------------------------------
 

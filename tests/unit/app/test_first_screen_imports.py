@@ -26,9 +26,12 @@ for route in ("welcome", "unlock"):
     screen.build()
     built.append(route)
 storage = ("sqlmodel", "sqlalchemy")
+domain = ("companion.kinds", "companion.vault", "companion.export", "companion.reference",
+          "companion.services")
 phone = ("flet_local_auth", "flet_secure_storage", "flet_notifications", "flet_permission_handler")
 print(json.dumps({"built": built, "loaded": sorted(m for m in storage if m in sys.modules),
                   "babel": "babel" in sys.modules,
+                  "domain": sorted(m for m in sys.modules if m.startswith(domain)),
                   "phone": sorted(m for m in sys.modules if m.startswith(phone))}))
 """
 
@@ -47,6 +50,10 @@ def test_the_first_screens_do_not_import_the_storage_layer() -> None:
     assert result["loaded"] == [], f"the first screen imported {result['loaded']}"
     assert result["phone"] == []  # the phone extensions load only on a phone, in the background
     assert result["babel"] is False  # dates and numbers load Babel when one is first shown
+    # no record kinds, vault, export, vocabulary or services: reminders and the rest load after
+    # unlock. The welcome screen needs the passphrase rules (its strength hint), a small module.
+    needed = ["companion.vault", "companion.vault.passphrase"]
+    assert result["domain"] == needed, f"the first screen imported {result['domain']}"
 
 
 def test_the_probe_would_see_the_storage_layer() -> None:
