@@ -12,7 +12,6 @@ too. Both open; every write uses 2.
 
 from __future__ import annotations
 
-import json
 import secrets
 import sqlite3
 import uuid
@@ -47,7 +46,7 @@ from companion.core.errors import (
 from companion.core.records import Cursor, Page, Record, now_us
 from companion.vault import crypto
 from companion.vault import passphrase as passphrase_rules
-from companion.vault.search_cache import Entry, SearchCache, encode_payload, rough_entry
+from companion.vault.search_cache import Entry, SearchCache, encode_payload, payload_of, rough_entry
 from companion.vault.storage import RecordRow, VaultHeader, open_engine, writing
 from companion.vault.unlock_guard import guard_for
 
@@ -153,17 +152,6 @@ def _header_kdf(header: VaultHeader) -> crypto.KdfParams:
     if not params.within_bounds():
         raise VaultDamaged(f"unsupported key settings: {params}")
     return params
-
-
-_json_prefix = json.JSONDecoder().raw_decode  # json.loads without its per-call overhead
-
-
-def _parse_payload(plain: bytes) -> dict[str, Any]:
-    text = plain.decode("utf-8")
-    payload, end = _json_prefix(text)
-    if end != len(text) or not isinstance(payload, dict):
-        raise ValueError("not a payload")
-    return payload
 
 
 def _decrypt(
@@ -653,7 +641,7 @@ class Vault:
     def _open_row(self, key: AESGCM, row: Any) -> Record:
         try:
             plain = _decrypt(key, row.id, row.kind, row.created_at, row.updated_at, row.fmt, row.ciphertext)
-            payload = _parse_payload(plain)
+            payload = payload_of(plain)
         except (crypto.DecryptionFailed, ValueError):
             raise RecordUnreadable(row.id) from None
         return Record(row.id, row.kind, row.created_at, row.updated_at, payload)
