@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any, ClassVar, Generic, TypeVar
 
 from companion.core.errors import RecordNotFound
+from companion.core.i18n import _
 from companion.core.records import Cursor, Page, Record
 from companion.vault.drafts import Drafts
 from companion.vault.vault import Vault
@@ -28,6 +29,7 @@ class RecordStore(Generic[T]):
 
     kind: ClassVar[str]
     # The sentence a person reads when they save an empty value; "" means every value may be saved.
+    # English, marked with N_() by each kind; translated with _() when it is shown.
     empty_message: ClassVar[str] = ""
 
     def __init__(self, vault: Vault) -> None:
@@ -50,7 +52,7 @@ class RecordStore(Generic[T]):
     def checked(self, value: T) -> T:
         """The value as it will be stored, or ValueError with a sentence the screen can show."""
         if self.empty_message and self.is_empty(value):
-            raise ValueError(self.empty_message)
+            raise ValueError(_(self.empty_message))
         return value
 
     # --- reading -----------------------------------------------------------------------------

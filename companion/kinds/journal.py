@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from companion.core.i18n import N_, _
 from companion.core.kind_ids import JOURNAL
 from companion.core.records import Record
 from companion.core.textfit import shorten
@@ -48,7 +49,7 @@ def display_title(entry: Entry, limit: int = 60) -> str:
         return entry.title.strip()
     first = next((line.strip() for line in entry.body.splitlines() if line.strip()), "")
     if not first:
-        return "Untitled entry"
+        return _("Untitled entry")
     return shorten(first, limit)
 
 
@@ -60,7 +61,7 @@ class Journal(DraftedStore[Entry]):
     """Entries and their autosaved drafts inside one unlocked vault."""
 
     kind = JOURNAL
-    empty_message = "An empty entry isn't saved."
+    empty_message = N_("An empty entry isn't saved.")
 
     def to_payload(self, value: Entry) -> dict[str, Any]:
         return value.payload()

@@ -21,6 +21,8 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, tzinfo
 from typing import Any
 
+from companion.core import localformat
+from companion.core.i18n import _
 from companion.core.kind_ids import SESSION
 from companion.core.records import Record, now_us, to_datetime
 from companion.kinds.base import RecordStore
@@ -33,10 +35,6 @@ MAX_TEXT = 100_000
 # datetime can't show them anyway.
 MIN_US = int(datetime(1900, 1, 1, tzinfo=UTC).timestamp() * 1_000_000)
 MAX_US = int(datetime(9999, 1, 1, tzinfo=UTC).timestamp() * 1_000_000)
-
-# Our own short names, so the wording never depends on the machine's locale.
-_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def _as_us(value: Any) -> int | None:
@@ -101,23 +99,37 @@ def validated(session: Session) -> Session:
     moments = [session.when_us] if session.next_us is None else [session.when_us, session.next_us]
     for moment in moments:
         if isinstance(moment, bool) or not isinstance(moment, int) or not MIN_US <= moment < MAX_US:
-            raise ValueError("That date doesn't look right. Could you pick it again?")
+            raise ValueError(_("That date doesn't look right. Could you pick it again?"))
     label = clean_label(session.label)
     if len(label) > MAX_LABEL:
-        raise ValueError(f"Please keep the name to {MAX_LABEL} characters or fewer. A first name is plenty.")
+        raise ValueError(
+            _("Please keep the name to {limit} characters or fewer. A first name is plenty.").format(
+                limit=MAX_LABEL
+            )
+        )
     return replace(session, label=label)
 
 
 def describe(session: Session, tz: tzinfo | None = None, now_us: int | None = None) -> str:
-    """ "Tue 24 Nov, 17:00 with Sam" in local time (or ``tz``); the year only when it isn't this one."""
+    """ "Tue 24 Nov, 17:00 with Sam" in local time (or ``tz``); the year only when it isn't this one.
+
+    Day and month names come from Babel in the current language ("Di., 24. Nov., 17:00 mit Sam").
+    """
     moment = to_datetime(session.when_us).astimezone(tz)
     now = to_datetime(now_us).astimezone(tz) if now_us is not None else datetime.now(moment.tzinfo)
-    day = f"{_DAYS[moment.weekday()]} {moment.day} {_MONTHS[moment.month - 1]}"
-    if moment.year != now.year:
-        day += f" {moment.year}"
-    text = f"{day}, {moment:%H:%M}"
+    if moment.year == now.year:
+        # Translators: a short date in CLDR pattern letters (EEE short weekday, d day, MMM short
+        # month name): "Tue 24 Nov". Text in 'single quotes' is printed as it is.
+        day = localformat.pattern(moment, _("EEE d MMM"))
+    else:
+        # Translators: as "EEE d MMM", with the year (y): "Tue 24 Nov 2026".
+        day = localformat.pattern(moment, _("EEE d MMM y"))
+    # Translators: {day} is a short date like "Tue 24 Nov", {time} a time like "17:00".
+    text = _("{day}, {time}").format(day=day, time=localformat.clock(moment.time()))
     label = clean_label(session.label)
-    return f"{text} with {label}" if label else text
+    # Translators: {when} is a date and time like "Tuesday 24 November, 17:30", {label} the
+    # therapist's name as the person wrote it.
+    return _("{when} with {label}").format(when=text, label=label) if label else text
 
 
 def _clear_times_are_write_times(record: Record) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from companion.core.errors import RecordNotFound
+from companion.core.i18n import _
 from companion.core.kind_ids import TOPIC
 from companion.core.records import Record
 from companion.kinds.base import RecordStore
@@ -69,7 +70,7 @@ class Topics(RecordStore[Topic]):
     def _clean(text: str) -> str:
         text = text.strip()
         if not text:
-            raise ValueError("Write a few words first, so there's something to bring up.")
+            raise ValueError(_("Write a few words first, so there's something to bring up."))
         return text
 
     def add(self, text: str) -> Record:  # type: ignore[override]
@@ -122,10 +123,10 @@ class Topics(RecordStore[Topic]):
 
     def set_state(self, record_id: str, state: str) -> Record:
         if state not in STATES:
-            raise ValueError(UNKNOWN_STATE)
+            raise ValueError(_(UNKNOWN_STATE))
         record, topic = self._pair(record_id)
         if state != PRIVATE and not topic.text.strip():
-            raise ValueError(NOTHING_TO_BRING)
+            raise ValueError(_(NOTHING_TO_BRING))
         if topic.state == state:
             return record
         return self._write(record_id, replace(topic, state=state))

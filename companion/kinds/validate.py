@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 from companion.core import kind_ids
+from companion.core.i18n import _
 from companion.core.idle import AUTO_LOCK_CHOICES_S
 from companion.core.records import Record, now_us, to_datetime
 from companion.kinds import homework as homework_kind
@@ -244,7 +245,7 @@ def safe_preview(record: Record) -> str | None:
         if record.kind == kind_ids.CHECKIN:
             checkin = CheckIn.from_payload(record.payload)
             words = [describe_feeling(f) for f in checkin.feelings]
-            return ", ".join(words) or ("not sure yet" if checkin.not_sure else "Check-in")
+            return ", ".join(words) or (_("not sure yet") if checkin.not_sure else _("Check-in"))
         if record.kind == kind_ids.JOURNAL:
             return display_title(Entry.from_record(record))
     except Exception:  # noqa: BLE001 - a preview must never take the screen down

@@ -8,6 +8,7 @@ import logging
 import flet as ft
 
 from companion.core.errors import CompanionError
+from companion.core.i18n import N_, _, ngettext
 from companion.core.records import Cursor, Record
 from companion.core.textfit import shorten
 from companion.kinds.checkin import CHECKIN, CheckIn, TimelineFilter, describe_feeling, region_name
@@ -32,7 +33,7 @@ from companion.ui.widgets.common import (
 PAGE_SIZE = 30
 TIMELINE_KINDS = [JOURNAL, CHECKIN]
 SEARCH_DEBOUNCE_S = 0.35
-CANT_SHOW = "This entry can't be shown"
+CANT_SHOW = N_("This entry can't be shown")
 
 log = logging.getLogger("companion.ui")
 
@@ -55,7 +56,7 @@ def centred(text: ft.Text) -> ft.Text:
 class JournalListScreen(Screen):
     """The timeline: journal entries and check-ins, newest first."""
 
-    title = "Journal"
+    title = N_("Journal")
 
     def __init__(self, ctl) -> None:
         super().__init__(ctl)
@@ -69,7 +70,7 @@ class JournalListScreen(Screen):
 
     def build(self) -> ft.Control:
         self.search = ft.TextField(
-            label="Search entries",
+            label=_("Search entries"),
             prefix_icon=ft.Icons.SEARCH,
             on_change=self._on_search_change,
             on_submit=self._on_search_change,
@@ -77,40 +78,44 @@ class JournalListScreen(Screen):
         )
         self.status = small("")
         self.filter = TimelineFilter()
-        any_choice = [("", "Any")]
+        # Translators: a filter choice that doesn't narrow anything ("Feeling family: Any")
+        any_choice = [("", _("Any"))]
         self.family_pick = ChoiceMenu(
-            "Feeling family",
+            _("Feeling family"),
             any_choice + [(f.id, f.label) for f in vocabulary.families()],
             "",
             self._on_choice,
         )
         self.region_pick = ChoiceMenu(
-            "Body area", any_choice + [(r.id, r.name) for r in vocabulary.regions()], "", self._on_choice
+            _("Body area"), any_choice + [(r.id, r.name) for r in vocabulary.regions()], "", self._on_choice
         )
         self.word_pick = ft.TextField(
-            label="Feeling word", width=200, dense=True, on_submit=self._on_filter, on_blur=self._on_filter
+            label=_("Feeling word"), width=200, dense=True, on_submit=self._on_filter, on_blur=self._on_filter
         )
         self.filters = ft.Row(
             [
                 self.family_pick.control,
                 self.region_pick.control,
                 self.word_pick,
-                ft.TextButton(content="Clear filters", on_click=self._clear_filters),
+                ft.TextButton(content=_("Clear filters"), on_click=self._clear_filters),
             ],
             wrap=True,
             visible=False,
         )
         self.filter_toggle = ft.TextButton(
-            content="Filter", icon=ft.Icons.FILTER_LIST, on_click=self._toggle_filters
+            # Translators: a button that shows the timeline's filters
+            content=_("Filter"),
+            icon=ft.Icons.FILTER_LIST,
+            on_click=self._toggle_filters,
         )
         self.items = ft.ListView(expand=True, spacing=6, on_scroll=self._on_scroll, scroll_interval=200)
-        self.more = ft.TextButton(content="Show older entries", on_click=self._load_more, visible=False)
+        self.more = ft.TextButton(content=_("Show older entries"), on_click=self._load_more, visible=False)
         return ft.Column(
             [
                 ft.Row(
                     [
                         ft.Container(self.search, expand=True),
-                        primary_button("New entry", self._new, icon=ft.Icons.EDIT_OUTLINED),
+                        primary_button(_("New entry"), self._new, icon=ft.Icons.EDIT_OUTLINED),
                     ],
                     vertical_alignment=ft.CrossAxisAlignment.CENTER,
                 ),
@@ -118,7 +123,8 @@ class JournalListScreen(Screen):
                     [
                         self.filter_toggle,
                         ft.TextButton(
-                            content="Patterns",
+                            # Translators: a button that opens what the check-ins show over time
+                            content=_("Patterns"),
                             icon=ft.Icons.INSIGHTS_OUTLINED,
                             on_click=self.ctl.handler(lambda _e: self.ctl.open("patterns")),
                         ),
@@ -152,8 +158,8 @@ class JournalListScreen(Screen):
         return ft.Card(
             ft.ListTile(
                 leading=ft.Icon(ft.Icons.EDIT_NOTE),
-                title=ft.Text("Unfinished entry: " + display_title(entry)),
-                subtitle=ft.Text("Continue writing where you left off"),
+                title=ft.Text(_("Unfinished entry: {title}").format(title=display_title(entry))),
+                subtitle=ft.Text(_("Continue writing where you left off")),
                 on_click=self._new,
             ),
         )
@@ -177,9 +183,10 @@ class JournalListScreen(Screen):
         async def delete_it(_e: ft.ControlEvent) -> None:
             self.ctl.touch()
             self.ctl.confirm(
-                "Delete this entry?",
-                "Companion can't show what is in it. You'll have a few seconds to undo.",
-                "Delete",
+                _("Delete this entry?"),
+                _("Companion can't show what is in it. You'll have a few seconds to undo."),
+                # Translators: the button that confirms deleting an entry
+                _("Delete"),
                 deleted,
             )
 
@@ -189,18 +196,18 @@ class JournalListScreen(Screen):
             if stores is None:
                 return  # the journal locked while the question was open: nothing is deleted
             store = stores.checkins if record.kind == CHECKIN else stores.journal
-            await delete_with_undo(self.ctl, record.id, store.delete, "Entry deleted.")
+            await delete_with_undo(self.ctl, record.id, store.delete, _("Entry deleted."))
             await self._reload()
 
         return ft.Card(
             ft.ListTile(
                 leading=ft.Icon(ft.Icons.REPORT_OUTLINED, color=ft.Colors.ERROR),
-                title=ft.Text(CANT_SHOW),
+                title=ft.Text(_(CANT_SHOW)),
                 subtitle=ft.Text(
-                    "Something in it isn't as Companion writes it. Your other entries are fine."
+                    _("Something in it isn't as Companion writes it. Your other entries are fine.")
                 ),
                 trailing=icon_button(
-                    ft.Icons.DELETE_OUTLINE, "Delete this entry", self.ctl.handler(delete_it)
+                    ft.Icons.DELETE_OUTLINE, _("Delete this entry"), self.ctl.handler(delete_it)
                 ),
             ),
         )
@@ -231,7 +238,8 @@ class JournalListScreen(Screen):
 
         tags: list[ft.Control] = [tag(describe_feeling(f), strong=True) for f in checkin.feelings]
         if checkin.not_sure and not checkin.feelings:
-            tags.append(tag("not sure yet", strong=True))
+            # Translators: shown instead of feelings when the person wasn't sure what they felt
+            tags.append(tag(_("not sure yet"), strong=True))
         tags += [
             tag(region_name(m.region) if m.intensity is None else f"{region_name(m.region)} {m.intensity}/10")
             for m in checkin.body
@@ -244,7 +252,7 @@ class JournalListScreen(Screen):
                         ft.Row(
                             [
                                 ft.Icon(ft.Icons.SELF_IMPROVEMENT, size=18, color=ft.Colors.PRIMARY),
-                                ft.Text("Check-in", weight=ft.FontWeight.W_600),
+                                ft.Text(_("Check-in"), weight=ft.FontWeight.W_600),
                                 small(friendly_time(record.created_at)),
                             ],
                             spacing=8,
@@ -274,27 +282,29 @@ class JournalListScreen(Screen):
                 [
                     ft.Icon(ft.Icons.AUTO_STORIES_OUTLINED, size=36, color=ft.Colors.PRIMARY),
                     ft.Text(
-                        "Your journal is here whenever you want it.",
+                        _("Your journal is here whenever you want it."),
                         theme_style=ft.TextThemeStyle.TITLE_MEDIUM,
                         text_align=ft.TextAlign.CENTER,
                     ),
                     body(
-                        "Companion is a quiet place to notice how you are, in your body and in your own "
-                        "words, between therapy sessions. It stays on this device, locked with your "
-                        "passphrase, and you choose what to share.",
+                        _(
+                            "Companion is a quiet place to notice how you are, in your body and in your own "
+                            "words, between therapy sessions. It stays on this device, locked with your "
+                            "passphrase, and you choose what to share."
+                        ),
                         muted=True,
                     ),
                     ft.Container(
-                        primary_button("Start a check-in", start_checkin, icon=ft.Icons.SELF_IMPROVEMENT),
+                        primary_button(_("Start a check-in"), start_checkin, icon=ft.Icons.SELF_IMPROVEMENT),
                         alignment=ft.Alignment.CENTER,
                         padding=ft.Padding.only(top=4),
                     ),
-                    centred(small("A minute: where you feel something, what you feel, what you need.")),
+                    centred(small(_("A minute: where you feel something, what you feel, what you need."))),
                     ft.Card(
                         ft.ListTile(
                             leading=ft.Icon(ft.Icons.STYLE_OUTLINED),
-                            title=ft.Text("Got a card from your therapist?"),
-                            subtitle=ft.Text("Open it here to see the practice you agreed on."),
+                            title=ft.Text(_("Got a card from your therapist?")),
+                            subtitle=ft.Text(_("Open it here to see the practice you agreed on.")),
                             trailing=ft.Icon(ft.Icons.CHEVRON_RIGHT),
                             on_click=self.ctl.handler(open_card),
                         ),
@@ -304,8 +314,10 @@ class JournalListScreen(Screen):
                             [
                                 ft.Icon(ft.Icons.SUPPORT_OUTLINED, size=20, color=ft.Colors.PRIMARY),
                                 ft.Text(
-                                    "In a hard moment, \u201cNeed help now\u201d at the top of every "
-                                    "screen has crisis lines and ways to get through the next minutes.",
+                                    _(
+                                        "In a hard moment, \u201cNeed help now\u201d at the top of every "
+                                        "screen has crisis lines and ways to get through the next minutes."
+                                    ),
                                     theme_style=ft.TextThemeStyle.BODY_MEDIUM,
                                     expand=True,
                                 ),
@@ -317,7 +329,7 @@ class JournalListScreen(Screen):
                         border_radius=12,
                         bgcolor=ft.Colors.SURFACE_CONTAINER_HIGH,
                     ),
-                    centred(small("Or write a few lines any time with New entry, above.")),
+                    centred(small(_("Or write a few lines any time with New entry, above."))),
                 ],
                 horizontal_alignment=ft.CrossAxisAlignment.CENTER,
                 spacing=10,
@@ -341,8 +353,8 @@ class JournalListScreen(Screen):
                 self.items.controls.append(
                     ft.ListTile(
                         leading=ft.Icon(ft.Icons.REPORT_OUTLINED, color=ft.Colors.ERROR),
-                        title=ft.Text("An entry here can't be read"),
-                        subtitle=ft.Text("It may have been damaged. Your other entries are fine."),
+                        title=ft.Text(_("An entry here can't be read")),
+                        subtitle=ft.Text(_("It may have been damaged. Your other entries are fine.")),
                     )
                 )
             self.cursor = page.next_cursor
@@ -379,9 +391,10 @@ class JournalListScreen(Screen):
         self.cursor = None
         self.items.controls = [self._row(r) for r in hits]
         if hits:
-            self.status.value = f"{len(hits)} {'entry matches' if len(hits) == 1 else 'entries match'}"
+            n = len(hits)
+            self.status.value = ngettext("{n} entry matches", "{n} entries match", n).format(n=n)
         else:
-            self.status.value = f"Nothing found for \u201c{query}\u201d."
+            self.status.value = _("Nothing found for \u201c{query}\u201d.").format(query=query)
         self.ctl.page.update()
 
     async def _new(self, _e: ft.ControlEvent) -> None:
@@ -417,9 +430,9 @@ class JournalListScreen(Screen):
         self.cursor = None
         self.items.controls = [self._row(r) for r in hits]
         n = len(hits)
-        self.status.value = "1 check-in matches" if n == 1 else f"{n} check-ins match"
+        self.status.value = ngettext("{n} check-in matches", "{n} check-ins match", n).format(n=n)
         if not hits:
-            self.status.value = "No check-ins match these filters."
+            self.status.value = _("No check-ins match these filters.")
         self.ctl.page.update()
 
 
@@ -429,7 +442,7 @@ class EditorScreen(DraftAutosave, Screen):
     def __init__(self, ctl: Shell, record_id: str | None, *, prompt: str = "", homework_id: str = "") -> None:
         super().__init__(ctl)
         self.record_id = record_id
-        self.title = "New entry" if record_id is None else "Edit entry"
+        self.title = N_("New entry") if record_id is None else N_("Edit entry")  # the shell translates it
         self.saved: Entry | None = None
         self.prompt = prompt  # a writing prompt from a practice, answered in this entry
         self.homework_id = homework_id
@@ -446,9 +459,9 @@ class EditorScreen(DraftAutosave, Screen):
         return clean(self.title_field.value or "", self.body_field.value or "", self.homework_id)
 
     def build(self) -> ft.Control:
-        self.title_field = ft.TextField(label="Title (optional)", on_change=self._on_change)
+        self.title_field = ft.TextField(label=_("Title (optional)"), on_change=self._on_change)
         self.body_field = ft.TextField(
-            label="What's on your mind?",
+            label=_("What's on your mind?"),
             multiline=True,
             min_lines=8,
             max_lines=None,
@@ -456,14 +469,14 @@ class EditorScreen(DraftAutosave, Screen):
         )
         self.error = error_text()
         self.draft_note = small("")
-        actions: list[ft.Control] = [primary_button("Save entry", self._save)]
+        actions: list[ft.Control] = [primary_button(_("Save entry"), self._save)]
         if self.record_id is not None:
-            actions.append(delete_button("Delete entry", self._confirm_delete))
+            actions.append(delete_button(_("Delete entry"), self._confirm_delete))
         self.meta = small("")
         if self.prompt:
             # Filled in before the first frame: changing a field while someone has started
             # typing in the next one can take the browser's focus away (Flutter web).
-            self.meta.value = "From your practice. Answer in any way that fits; a few lines are plenty."
+            self.meta.value = _("From your practice. Answer in any way that fits; a few lines are plenty.")
             self.title_field.value = self.prompt[:200]
         return ft.Column(
             [
@@ -491,12 +504,13 @@ class EditorScreen(DraftAutosave, Screen):
             entry = Entry.from_record(record)
             self.saved = entry
             self.homework_id = entry.homework_id
-            self.meta.value = "Written " + friendly_time(record.created_at)
+            # Translators: {when} is like "Today, 17:30" or "Tue 24 Nov, 17:30"
+            self.meta.value = _("Written {when}").format(when=friendly_time(record.created_at))
             self.title_field.value, self.body_field.value = entry.title, entry.body
         kept = await self.restore_draft()
         if kept is not None:
             self.title_field.value, self.body_field.value = kept.title, kept.body
-            self.draft_note.value = "Picked up your unsaved changes from last time."
+            self.draft_note.value = _("Picked up your unsaved changes from last time.")
         self.ctl.page.update()
         self.start_autosave()
 
@@ -508,7 +522,7 @@ class EditorScreen(DraftAutosave, Screen):
     async def _save(self, _e: ft.ControlEvent) -> None:
         entry = self.draft_value()
         if entry.is_empty:
-            show_error(self.error, "There's nothing to save yet. Write a few words first.")
+            show_error(self.error, _("There's nothing to save yet. Write a few words first."))
             self.ctl.page.update()
             return
         async with self._save_lock:
@@ -517,12 +531,16 @@ class EditorScreen(DraftAutosave, Screen):
             else:
                 await asyncio.to_thread(self.journal.update, self.record_id, entry)
             await self.finish_draft()
-        self.ctl.toast("Entry saved.")
+        self.ctl.toast(_("Entry saved."))
         await self.ctl.back()
 
     async def _confirm_delete(self, _e: ft.ControlEvent) -> None:
         self.ctl.confirm(
-            "Delete this entry?", "You'll have a few seconds to undo it.", "Delete", self._delete
+            _("Delete this entry?"),
+            _("You'll have a few seconds to undo it."),
+            # Translators: the button that confirms deleting an entry
+            _("Delete"),
+            self._delete,
         )
 
     async def _delete(self, _e: ft.ControlEvent) -> None:
@@ -530,5 +548,5 @@ class EditorScreen(DraftAutosave, Screen):
         if self.record_id is None:
             return
         self.closed = True
-        await delete_with_undo(self.ctl, self.record_id, self.journal.delete, "Entry deleted.")
+        await delete_with_undo(self.ctl, self.record_id, self.journal.delete, _("Entry deleted."))
         await self.ctl.back()

@@ -8,7 +8,9 @@ from datetime import date, datetime, time, timedelta
 
 import flet as ft
 
+from companion.core import localformat
 from companion.core.errors import CompanionError
+from companion.core.i18n import N_, _
 from companion.core.records import to_datetime, to_us
 from companion.kinds import reflection as reflection_kind
 from companion.kinds.reflection import Reflection
@@ -26,24 +28,17 @@ from companion.ui.widgets.common import (
     small,
 )
 
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
 DEFAULT_NEXT_TIME = time(17, 0)
 
 
 def readable_day(day: date, today: date | None = None) -> str:
     """ "Tuesday 24 November" (the year only when it isn't this one): no ISO dates on screen."""
-    today = today or date.today()
-    text = f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
-    return text if day.year == today.year else f"{text} {day.year}"
+    return localformat.day(day, today)
 
 
 def readable_moment(day: date, clock: time, today: date | None = None) -> str:
     """ "Tuesday 24 November, 17:30"."""
-    return f"{readable_day(day, today)}, {clock:%H:%M}"
+    return localformat.day_and_time(day, clock, today)
 
 
 def picked_date(value: object) -> date | None:
@@ -69,7 +64,38 @@ def session_line(session: Session) -> str:
     moment = to_datetime(session.when_us).astimezone()
     text = readable_moment(moment.date(), moment.time())
     label = clean_label(session.label)
-    return f"{text} with {label}" if label else text
+    # Translators: {when} is a date and time like "Tuesday 24 November, 17:30", {label} the
+    # therapist's name as the person wrote it.
+    return _("{when} with {label}").format(when=text, label=label) if label else text
+
+
+SESSION, NEXT = "session", "next"
+
+
+def picker_words(what: str) -> dict[str, str]:
+    """Whole sentences for one picker's buttons, in the current language ({day}, {time} filled in)."""
+    if what == SESSION:
+        return {
+            # Translators: a button that empties the session's date
+            "clear": _("Clear session"),
+            # Translators: what a screen reader says for the date button; {day} is a date
+            "date_set": _("Session date: {day}. Change"),
+            "date_unset": _("Session: choose a date"),
+            # Translators: what a screen reader says for the time button; {time} is like 17:30
+            "time_set": _("Session time: {time}. Change"),
+            "date_help": _("Session date"),
+            "time_help": _("Session time"),
+        }
+    return {
+        "clear": _("Clear next appointment"),
+        # Translators: what a screen reader says for the date button; {day} is a date
+        "date_set": _("Next appointment date: {day}. Change"),
+        "date_unset": _("Next appointment: choose a date"),
+        # Translators: what a screen reader says for the time button; {time} is like 17:30
+        "time_set": _("Next appointment time: {time}. Change"),
+        "date_help": _("Next appointment date"),
+        "time_help": _("Next appointment time"),
+    }
 
 
 class MomentPicker:
@@ -77,27 +103,30 @@ class MomentPicker:
 
     Each button's accessible name says what it does and what is set ("Session date:
     Tuesday 24 November. Change"), so a screen reader hears the same as the eye reads.
+    ``what`` is SESSION or NEXT: which sentences the buttons use.
     """
 
     def __init__(self, page: ft.Page, what: str, day: date | None, clock: time, *, optional: bool) -> None:
         self.page, self.what, self.day, self.clock, self.optional = page, what, day, clock, optional
+        self.words = picker_words(what)
         self.date_button = ft.OutlinedButton(icon=ft.Icons.CALENDAR_MONTH_OUTLINED, on_click=self._pick_date)
         self.time_button = ft.OutlinedButton(icon=ft.Icons.SCHEDULE, on_click=self._pick_time)
-        self.clear_button = ft.TextButton(content=f"Clear {what.lower()}", on_click=self._clear)
+        self.clear_button = ft.TextButton(content=self.words["clear"], on_click=self._clear)
         self.control = ft.Row([self.date_button, self.time_button, self.clear_button], wrap=True, spacing=8)
         self._show()
 
     def _show(self) -> None:
         has_day = self.day is not None
-        day_text = readable_day(self.day) if self.day is not None else "Choose a date"
+        day_text = readable_day(self.day) if self.day is not None else _("Choose a date")
+        clock_text = localformat.clock(self.clock)
         self.date_button.content = ft.Text(
             day_text,
-            semantics_label=f"{self.what} date: {day_text}. Change"
+            semantics_label=self.words["date_set"].format(day=day_text)
             if has_day
-            else f"{self.what}: choose a date",
+            else self.words["date_unset"],
         )
         self.time_button.content = ft.Text(
-            f"{self.clock:%H:%M}", semantics_label=f"{self.what} time: {self.clock:%H:%M}. Change"
+            clock_text, semantics_label=self.words["time_set"].format(time=clock_text)
         )
         self.time_button.visible = has_day
         self.clear_button.visible = self.optional and has_day
@@ -109,7 +138,7 @@ class MomentPicker:
             value=datetime(shown.year, shown.month, shown.day),
             first_date=datetime(today.year - 5, 1, 1),
             last_date=datetime(today.year + 3, 12, 31),
-            help_text=f"{self.what} date",
+            help_text=self.words["date_help"],
             on_change=self._date_chosen,
         )
         self.page.show_dialog(picker)
@@ -124,7 +153,7 @@ class MomentPicker:
     async def _pick_time(self, _e: ft.ControlEvent) -> None:
         picker = ft.TimePicker(
             value=self.clock,
-            help_text=f"{self.what} time",
+            help_text=self.words["time_help"],
             hour_format=ft.TimePickerHourFormat.H24,
             on_change=self._time_chosen,
         )
@@ -150,28 +179,28 @@ class MomentPicker:
 
 
 class SessionsScreen(Screen):
-    title = "Sessions"
+    title = N_("Sessions")
 
     def build(self) -> ft.Control:
         start = (datetime.now() + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
         page = self.ctl.page
-        self.when = MomentPicker(page, "Session", start.date(), start.time(), optional=False)
-        self.next = MomentPicker(page, "Next appointment", None, DEFAULT_NEXT_TIME, optional=True)
-        self.label = ft.TextField(label="Therapist's name (optional)", max_length=None)
+        self.when = MomentPicker(page, SESSION, start.date(), start.time(), optional=False)
+        self.next = MomentPicker(page, NEXT, None, DEFAULT_NEXT_TIME, optional=True)
+        self.label = ft.TextField(label=_("Therapist's name (optional)"), max_length=None)
         self.error = error_text()
         self.listing = ft.Column(spacing=4)
         return column(
             body(
-                "Add your sessions, past or coming. \u201cSince my last session\u201d counts from them.",
+                _("Add your sessions, past or coming. \u201cSince my last session\u201d counts from them."),
                 muted=True,
             ),
-            ft.Text("When is the session?", theme_style=ft.TextThemeStyle.TITLE_SMALL),
+            ft.Text(_("When is the session?"), theme_style=ft.TextThemeStyle.TITLE_SMALL),
             self.when.control,
             self.label,
-            ft.Text("Next appointment (optional)", theme_style=ft.TextThemeStyle.TITLE_SMALL),
+            ft.Text(_("Next appointment (optional)"), theme_style=ft.TextThemeStyle.TITLE_SMALL),
             self.next.control,
             self.error,
-            ft.Row([primary_button("Add session", self._add)]),
+            ft.Row([primary_button(_("Add session"), self._add)]),
             ft.Divider(),
             self.listing,
         )
@@ -186,11 +215,11 @@ class SessionsScreen(Screen):
     async def _refresh(self) -> None:
         rows = await asyncio.to_thread(self.sessions.all)
         if not rows:
-            self.listing.controls = [small("No sessions yet.")]
+            self.listing.controls = [small(_("No sessions yet."))]
         else:
-            self.listing.controls = [ft.Text("Your sessions", theme_style=ft.TextThemeStyle.TITLE_SMALL)] + [
-                self._row(record.id, session) for record, session in rows
-            ]
+            self.listing.controls = [
+                ft.Text(_("Your sessions"), theme_style=ft.TextThemeStyle.TITLE_SMALL)
+            ] + [self._row(record.id, session) for record, session in rows]
         self.ctl.page.update()
 
     def _row(self, record_id: str, session: Session) -> ft.Control:
@@ -204,7 +233,11 @@ class SessionsScreen(Screen):
                 await self._refresh()
 
             self.ctl.confirm(
-                "Remove this session?", "Notes linked to it stay, without the date.", "Remove", really
+                _("Remove this session?"),
+                _("Notes linked to it stay, without the date."),
+                # Translators: a button that removes a session from the list
+                _("Remove"),
+                really,
             )
 
         return ft.Row(
@@ -214,8 +247,10 @@ class SessionsScreen(Screen):
                     spacing=2,
                     expand=True,
                 ),
-                ft.TextButton(content="Reflect", on_click=self.ctl.handler(reflect)),
-                ft.TextButton(content="Remove", on_click=self.ctl.handler(remove)),
+                # Translators: a button that opens the after-session reflection
+                ft.TextButton(content=_("Reflect"), on_click=self.ctl.handler(reflect)),
+                # Translators: a button that removes a session from the list
+                ft.TextButton(content=_("Remove"), on_click=self.ctl.handler(remove)),
             ],
             vertical_alignment=ft.CrossAxisAlignment.CENTER,
         )
@@ -224,7 +259,7 @@ class SessionsScreen(Screen):
         try:
             when = self.when.moment()
             if when is None:
-                raise ValueError("Please choose the session's date.")
+                raise ValueError(_("Please choose the session's date."))
             upcoming = self.next.moment()
             next_us = to_us(upcoming) if upcoming is not None else None
             session = Session(when_us=to_us(when), label=self.label.value or "", next_us=next_us)
@@ -237,30 +272,37 @@ class SessionsScreen(Screen):
         self.label.value = ""
         self.next.day = None
         self.next._show()
-        self.ctl.toast("Session added.")
+        self.ctl.toast(_("Session added."))
         await self._refresh()
 
 
-HELPED_PROMPT = "What helped, or a moment I felt met"
-MISSED_PROMPT = "What was missed, or a moment I felt missed"
-NEXT_TIME_PROMPT = "What I'd like next time"
-QUICK_SCALES_TITLE = "Add a few quick scales"
+# English here; translated with _() where shown.
+HELPED_PROMPT = N_("What helped, or a moment I felt met")
+MISSED_PROMPT = N_("What was missed, or a moment I felt missed")
+NEXT_TIME_PROMPT = N_("What I'd like next time")
+QUICK_SCALES_TITLE = N_("Add a few quick scales")
 # The scales as the client's own experience, never a mark for the therapist.
 STATEMENTS: dict[str, str] = {
-    "worked_on": "We worked on what matters to me",
-    "way_of_working": "The way we worked suited me",
-    "connected": "I felt understood and connected",
-    "overall": "The hour as a whole was good for me",
+    "worked_on": N_("We worked on what matters to me"),
+    "way_of_working": N_("The way we worked suited me"),
+    "connected": N_("I felt understood and connected"),
+    "overall": N_("The hour as a whole was good for me"),
 }
+
+
+def _options(choices: dict[str, str]) -> list[tuple[str, str]]:
+    """A menu's choices in the current language, "Skip" first."""
+    # Translators: a menu choice that leaves a question unanswered
+    return [("", _("Skip"))] + [(key, _(label)) for key, label in choices.items()]
 
 
 def ends(low: str, high: str) -> ft.Control:
     """Words at both ends of a 0-10 row, so the numbers mean something at a glance."""
     return ft.Row(
         [
-            ft.Text("0: " + low, theme_style=ft.TextThemeStyle.BODY_SMALL, expand=True),
+            ft.Text("0: " + _(low), theme_style=ft.TextThemeStyle.BODY_SMALL, expand=True),
             ft.Text(
-                "10: " + high,
+                "10: " + _(high),
                 theme_style=ft.TextThemeStyle.BODY_SMALL,
                 expand=True,
                 text_align=ft.TextAlign.RIGHT,
@@ -273,7 +315,7 @@ def ends(low: str, high: str) -> ft.Control:
 class ReflectionScreen(Screen):
     """Two quiet minutes after a session; every question can be skipped."""
 
-    title = "After the session"
+    title = N_("After the session")
 
     def __init__(self, ctl: Shell, session_id: str | None) -> None:
         super().__init__(ctl)
@@ -282,50 +324,57 @@ class ReflectionScreen(Screen):
     def build(self) -> ft.Control:
         page = self.ctl.page
         # The person's own words first; the quick scales wait, folded, below.
-        self.met = ft.TextField(label=HELPED_PROMPT, multiline=True, min_lines=2)
-        self.missed = ft.TextField(label=MISSED_PROMPT, multiline=True, min_lines=2)
-        self.note = ft.TextField(label=NEXT_TIME_PROMPT, multiline=True, min_lines=2)
+        self.met = ft.TextField(label=_(HELPED_PROMPT), multiline=True, min_lines=2)
+        self.missed = ft.TextField(label=_(MISSED_PROMPT), multiline=True, min_lines=2)
+        self.note = ft.TextField(label=_(NEXT_TIME_PROMPT), multiline=True, min_lines=2)
         self.pleasing = ChoiceMenu(
-            "Did I say what I thought they wanted to hear?",
-            [("", "Skip")] + list(reflection_kind.PLEASING.items()),
-            "",
+            _("Did I say what I thought they wanted to hear?"), _options(reflection_kind.PLEASING), ""
         )
+        # Translators: a 0-10 scale's accessible name: "{statement}: 0 {low}, 10 {high}", where
+        # {low} and {high} say what 0 and 10 mean
+        scale_name = _("{statement}: 0 {low}, 10 {high}")
         self.scales = {
             s.id: IntensityScale(
-                None, page, optional=True, label=f"{STATEMENTS[s.id]}: 0 {s.low}, 10 {s.high}"
+                None,
+                page,
+                optional=True,
+                label=scale_name.format(statement=_(STATEMENTS[s.id]), low=_(s.low), high=_(s.high)),
             )
             for s in reflection_kind.SCALES
         }
-        self.pace = ChoiceMenu("Pace", [("", "Skip")] + list(reflection_kind.PACE.items()), "")
-        self.tone = ChoiceMenu("Tone", [("", "Skip")] + list(reflection_kind.TONE.items()), "")
+        # Translators: the menu for how the pace of the session felt
+        self.pace = ChoiceMenu(_("Pace"), _options(reflection_kind.PACE), "")
+        # Translators: the menu for how the therapist's tone of voice felt
+        self.tone = ChoiceMenu(_("Tone"), _options(reflection_kind.TONE), "")
         self.support = IntensityScale(
             None,
             page,
             optional=True,
-            label=(
-                f"{reflection_kind.SUPPORT_CHALLENGE_QUESTION}: "
-                f"0 {reflection_kind.SUPPORT_LABEL}, 10 {reflection_kind.CHALLENGE_LABEL}"
+            label=scale_name.format(
+                statement=_(reflection_kind.SUPPORT_CHALLENGE_QUESTION),
+                low=_(reflection_kind.SUPPORT_LABEL),
+                high=_(reflection_kind.CHALLENGE_LABEL),
             ),
         )
         quick: list[ft.Control] = []
         for scale in reflection_kind.SCALES:
             quick += [
-                ft.Text(STATEMENTS[scale.id], theme_style=ft.TextThemeStyle.TITLE_SMALL),
+                ft.Text(_(STATEMENTS[scale.id]), theme_style=ft.TextThemeStyle.TITLE_SMALL),
                 ends(scale.low, scale.high),
                 self.scales[scale.id].control,
             ]
         quick += [
-            ft.Text(reflection_kind.PACE_QUESTION, theme_style=ft.TextThemeStyle.TITLE_SMALL),
+            ft.Text(_(reflection_kind.PACE_QUESTION), theme_style=ft.TextThemeStyle.TITLE_SMALL),
             ft.Row([self.pace.control], wrap=True),
-            ft.Text(reflection_kind.TONE_QUESTION, theme_style=ft.TextThemeStyle.TITLE_SMALL),
+            ft.Text(_(reflection_kind.TONE_QUESTION), theme_style=ft.TextThemeStyle.TITLE_SMALL),
             ft.Row([self.tone.control], wrap=True),
-            ft.Text(reflection_kind.SUPPORT_CHALLENGE_QUESTION, theme_style=ft.TextThemeStyle.TITLE_SMALL),
+            ft.Text(_(reflection_kind.SUPPORT_CHALLENGE_QUESTION), theme_style=ft.TextThemeStyle.TITLE_SMALL),
             ends(reflection_kind.SUPPORT_LABEL, reflection_kind.CHALLENGE_LABEL),
             self.support.control,
         ]
         self.quick_scales = ft.ExpansionTile(
-            title=ft.Text(QUICK_SCALES_TITLE),
-            subtitle=ft.Text("Optional, one tap each"),
+            title=ft.Text(_(QUICK_SCALES_TITLE)),
+            subtitle=ft.Text(_("Optional, one tap each")),
             leading=ft.Icon(ft.Icons.TUNE),
             expanded=False,
             maintain_state=True,
@@ -336,17 +385,17 @@ class ReflectionScreen(Screen):
         )
         self.error = error_text()
         return column(
-            body("Just for you, unless you choose to bring it. Skip anything you like.", muted=True),
+            body(_("Just for you, unless you choose to bring it. Skip anything you like."), muted=True),
             self.met,
-            small(reflection_kind.MET_HINT),
+            small(_(reflection_kind.MET_HINT)),
             self.missed,
-            small(reflection_kind.MISSED_HINT),
+            small(_(reflection_kind.MISSED_HINT)),
             self.note,
             ft.Row([self.pleasing.control], wrap=True),
-            small(reflection_kind.PLEASING_HINT),
+            small(_(reflection_kind.PLEASING_HINT)),
             self.quick_scales,
             self.error,
-            ft.Row([primary_button("Save reflection", self._save)]),
+            ft.Row([primary_button(_("Save reflection"), self._save)]),
         )
 
     def _value(self) -> Reflection:
@@ -367,9 +416,9 @@ class ReflectionScreen(Screen):
     async def _save(self, _e: ft.ControlEvent) -> None:
         value = self._value()
         if value.is_empty:
-            show_error(self.error, "Nothing to save yet. Answer any one question, or just go back.")
+            show_error(self.error, _("Nothing to save yet. Answer any one question, or just go back."))
             self.ctl.page.update()
             return
         await asyncio.to_thread(self.stores.reflections.add, value)
-        self.ctl.toast("Reflection saved.")
+        self.ctl.toast(_("Reflection saved."))
         await self.ctl.back()

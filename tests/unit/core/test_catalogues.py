@@ -34,7 +34,17 @@ SAME_EVERYWHERE = {
     "0",
     "10",
 }
-CLDR_PATTERN_IDS = {"EEEE d MMMM", "EEEE d MMMM y", "d MMMM", "d MMMM y", "LLLL y", "d MMM", "d MMM y"}
+CLDR_PATTERN_IDS = {
+    "EEEE d MMMM",
+    "EEEE d MMMM y",
+    "d MMMM",
+    "d MMMM y",
+    "LLLL y",
+    "d MMM",
+    "d MMM y",
+    "EEE d MMM",
+    "EEE d MMM y",
+}
 
 
 def _catalogue(language: str):
