@@ -17,6 +17,8 @@ import time
 from collections.abc import Iterable
 from typing import Any, Protocol, runtime_checkable
 
+from companion.core.i18n import _
+
 PROBE_TIMEOUT_S = 3.0
 # The system dialog can stay open while the person finds their glasses; then it's abandoned.
 CHECK_TIMEOUT_S = 120.0
@@ -121,9 +123,12 @@ class FletAuthenticator:
                     sensitive_transaction=True,
                     persist_across_backgrounding=False,
                     android_messages=AndroidAuthMessages(
-                        sign_in_title="Open Companion", cancel_button="Use my passphrase"
+                        # Translators: the title of the phone's fingerprint or face dialog
+                        sign_in_title=_("Open Companion"),
+                        # Translators: the button that closes the fingerprint or face dialog
+                        cancel_button=_("Use my passphrase"),
                     ),
-                    ios_messages=IOSAuthMessages(cancel_button="Use my passphrase"),
+                    ios_messages=IOSAuthMessages(cancel_button=_("Use my passphrase")),
                 ),
                 CHECK_TIMEOUT_S,
             )

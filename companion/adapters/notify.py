@@ -7,7 +7,8 @@ python-for-android's ``jnius`` classes (absent in a Flet build), and on Linux it
 and when system notifications can't be shown, reminders become a gentle in-app banner
 (`BannerNotifier`) that the UI shows while Companion is open.
 
-The ``explain`` texts are for the settings screen and say honestly what will happen.
+The ``explain`` texts are for the settings screen and say honestly what will happen (English,
+marked for translation: the screen shows them through ``_()``).
 Calls into plyer can block for a moment (D-Bus, a subprocess): the UI should make them from a
 worker thread (``asyncio.to_thread``).
 """
@@ -26,16 +27,18 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any, Protocol, runtime_checkable
 
+from companion.core.i18n import N_
 from companion.core.records import now_us
 from companion.core.textfit import shorten
 from companion.reference import breathing
 
 APP_NAME = "Companion"
 
-CAN_NOTIFY = "Your device can show reminders as notifications while Companion is running."
-BANNER_ONLY = "On this device reminders show as a gentle banner while Companion is open."
-BANNER_IN_BROWSER = "In a web browser, reminders show as a gentle banner while Companion is open."
-STOPPED_WORKING = (
+# The ``explain`` sentences stay English here (marked for translation): show them through `_()`.
+CAN_NOTIFY = N_("Your device can show reminders as notifications while Companion is running.")
+BANNER_ONLY = N_("On this device reminders show as a gentle banner while Companion is open.")
+BANNER_IN_BROWSER = N_("In a web browser, reminders show as a gentle banner while Companion is open.")
+STOPPED_WORKING = N_(
     "Notifications didn't work on this device just now, so reminders show as a gentle banner "
     "while Companion is open."
 )

@@ -19,11 +19,15 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol, runtime_checkable
 
+from companion.core import i18n
+from companion.core.i18n import N_, _
+
 PROBE_TIMEOUT_S = 3.0
 PHONE_PLATFORMS = ("android", "ios")
 CHANNEL_ID = "companion-reminders"
-CHANNEL_NAME = "Gentle reminders"
-CHANNEL_DESCRIPTION = "The reminders to check in that you chose in Companion's settings."
+# What the phone's settings call the reminders' channel: marked here, translated when it is made.
+CHANNEL_NAME = N_("Gentle reminders")
+CHANNEL_DESCRIPTION = N_("The reminders to check in that you chose in Companion's settings.")
 
 
 class SchedulerError(Exception):
@@ -150,7 +154,7 @@ class FletScheduler:
         # question itself goes through flutter_local_notifications, which needs no extra iOS
         # build flags (permission_handler's notification support does).
         self._permissions = permissions
-        self._channel_ready = False
+        self._channel_language: str | None = None  # the language the channel was named in
 
     async def works(self) -> bool:
         try:
@@ -181,18 +185,22 @@ class FletScheduler:
         return [Pending(int(p.id), str(p.payload or "")) for p in found]
 
     async def _ensure_channel(self) -> None:
-        """Android 8+: reminders get their own channel, named so in the phone's settings."""
-        if self._channel_ready:
+        """Android 8+: reminders get their own channel, named so in the phone's settings.
+
+        Made again (same id: Android renames it) when the language has changed since.
+        """
+        language = i18n.current()
+        if self._channel_language == language:
             return
         from flet_notifications import NotificationChannel
 
         try:
             await self._service.create_notification_channel(
-                NotificationChannel(id=CHANNEL_ID, name=CHANNEL_NAME, description=CHANNEL_DESCRIPTION)
+                NotificationChannel(id=CHANNEL_ID, name=_(CHANNEL_NAME), description=_(CHANNEL_DESCRIPTION))
             )
         except Exception:  # noqa: BLE001 - iOS has no channels; Android then uses the default one
             pass
-        self._channel_ready = True
+        self._channel_language = language
 
     async def schedule_weekly(self, alarm: Alarm, *, exact: bool) -> None:
         from flet_notifications import AndroidScheduleMode, DateTimeComponents

@@ -23,6 +23,7 @@ import platformdirs
 
 from companion.adapters.appearance import APPEARANCE_FILENAME
 from companion.adapters.paths import APP_NAME, DEMO_FOLDER, VAULT_FILENAME
+from companion.core.i18n import _
 
 # What Companion writes into a data folder: the journal and SQLite's companions to it.
 _OWN_SUFFIXES = ("", "-wal", "-shm", "-journal")
@@ -35,9 +36,10 @@ class WipeResult:
 
     @property
     def message(self) -> str:
+        """What happened, in a sentence for the person (in the current language)."""
         if not self.left:
-            return "Everything Companion kept on this device has been deleted."
-        return (
+            return _("Everything Companion kept on this device has been deleted.")
+        return _(
             "Your journal has been deleted. The folder also held other files that Companion "
             "didn't make, so they were left where they are."
         )

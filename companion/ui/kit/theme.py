@@ -17,6 +17,8 @@ from typing import Any
 
 import flet as ft
 
+from companion.core.i18n import N_
+
 SEED = "#3F7F78"  # a muted teal: quiet, not clinical
 PHONE_MAX_WIDTH = 720  # below this the shell uses a bottom bar, above it a side rail
 CONTENT_MAX_WIDTH = 760  # keep lines readable on wide screens
@@ -30,7 +32,15 @@ THEME_MODES: dict[str, ft.ThemeMode] = {
     "light": ft.ThemeMode.LIGHT,
     "dark": ft.ThemeMode.DARK,
 }
-THEME_LABELS: dict[str, str] = {"system": "Like my device", "light": "Light", "dark": "Dark"}
+# Shown through `_()` where they are listed (Settings): N_ only marks them for translation.
+THEME_LABELS: dict[str, str] = {
+    # Translators: the colour theme that follows the device's light or dark setting
+    "system": N_("Like my device"),
+    # Translators: the light colour theme
+    "light": N_("Light"),
+    # Translators: the dark colour theme
+    "dark": N_("Dark"),
+}
 DEFAULT_THEME = "system"
 
 # Up to twice the standard size (WCAG 1.4.4). The keys are stored in settings: keep old ones.
@@ -41,12 +51,13 @@ TEXT_SCALES: dict[str, float] = {
     "very_large": 1.6,
     "largest": 2.0,
 }
+# Translators: the sizes of text a person can choose in Settings
 TEXT_SIZE_LABELS: dict[str, str] = {
-    "standard": "Standard",
-    "large": "Large",
-    "larger": "Larger",
-    "very_large": "Very large",
-    "largest": "Largest",
+    "standard": N_("Standard"),
+    "large": N_("Large"),
+    "larger": N_("Larger"),
+    "very_large": N_("Very large"),
+    "largest": N_("Largest"),
 }
 DEFAULT_TEXT_SIZE = "standard"
 

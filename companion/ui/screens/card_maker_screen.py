@@ -9,12 +9,13 @@ importer's own `parse_card`, so what the preview shows is what the client's Comp
 from __future__ import annotations
 
 import asyncio
-from datetime import date
+from datetime import date, timedelta
 
 import flet as ft
 
+from companion.core import localformat
 from companion.core.errors import CardNotReady
-from companion.core.i18n import N_, _
+from companion.core.i18n import N_, _, ngettext
 from companion.export import card_maker
 from companion.kinds import homework as homework_kind
 from companion.kinds.homework_card import MAX_PRACTICES, describe_card
@@ -32,18 +33,47 @@ from companion.ui.widgets.common import (
     subtitle,
 )
 
-_OFTEN = [
-    (homework_kind.DAILY, "every day"),
-    (homework_kind.TIMES_A_WEEK, "some times a week"),
-    (homework_kind.ON_DAYS, "on particular days"),
-]
-_TIMES = [(str(n), {1: "once", 2: "twice"}.get(n, f"{n} times")) for n in range(1, 8)]
-_LENGTH = [("", "until your client removes it")] + [
-    (str(n), f"{n} week{'s' if n > 1 else ''}") for n in (1, 2, 3, 4, 6, 8, 10, 12)
-]
 _UNTIL_DATE = "date"
-_LENGTH.append((_UNTIL_DATE, "until a date"))
 _BLANK = "blank"
+_WEEKS = (1, 2, 3, 4, 6, 8, 10, 12)
+_A_MONDAY = date(2024, 1, 1)  # the weekday names come from the language's calendar
+
+
+# The menus are made when a practice is shown, so they speak the language of that moment.
+def _often_options() -> list[tuple[str, str]]:
+    """ "How often: every day"."""
+    return [
+        # Translators: completes "How often: ..." on the card maker
+        (homework_kind.DAILY, _("every day")),
+        # Translators: completes "How often: ..." on the card maker
+        (homework_kind.TIMES_A_WEEK, _("some times a week")),
+        # Translators: completes "How often: ..." on the card maker
+        (homework_kind.ON_DAYS, _("on particular days")),
+    ]
+
+
+def _times_label(n: int) -> str:
+    """ "Times a week: twice"."""
+    if n == 1:
+        return _("once")
+    if n == 2:
+        return _("twice")
+    return ngettext("{n} time", "{n} times", n).format(n=n)
+
+
+def _times_options() -> list[tuple[str, str]]:
+    return [(str(n), _times_label(n)) for n in range(1, 8)]
+
+
+def _length_options() -> list[tuple[str, str]]:
+    """ "How long: 2 weeks"."""
+    return (
+        # Translators: completes "How long: ..." on the card maker (the practice has no end date)
+        [("", _("until your client removes it"))]
+        + [(str(n), ngettext("{n} week", "{n} weeks", n).format(n=n)) for n in _WEEKS]
+        # Translators: completes "How long: ..." on the card maker
+        + [(_UNTIL_DATE, _("until a date"))]
+    )
 
 
 class _PracticeEditor:
@@ -75,19 +105,25 @@ class _PracticeEditor:
             min_lines=2,
             max_length=homework_kind.MAX_NOTE,
         )
-        self.often = ChoiceMenu(_("How often"), _OFTEN, form.often, self._on_menu)
-        self.times = ChoiceMenu(_("Times a week"), _TIMES, str(form.times_a_week), self._on_menu)
-        self.days = {
-            day: ft.Checkbox(label=name[:3], value=day in form.days, semantics_label=name, on_change=changed)
-            for day, name in zip(homework_kind.WEEKDAYS, homework_kind.DAY_NAMES, strict=True)
-        }
+        self.often = ChoiceMenu(_("How often"), _often_options(), form.often, self._on_menu)
+        self.times = ChoiceMenu(_("Times a week"), _times_options(), str(form.times_a_week), self._on_menu)
+        self.days = {}
+        for offset, day in enumerate(homework_kind.WEEKDAYS):
+            weekday = _A_MONDAY + timedelta(days=offset)
+            self.days[day] = ft.Checkbox(
+                label=localformat.pattern(weekday, "EEE"),  # "Mon", "Mo.", "lun"
+                value=day in form.days,
+                semantics_label=localformat.weekday(weekday),
+                on_change=changed,
+            )
         self.start = ft.TextField(
             label=_("First day (optional)"),
-            hint_text="2026-12-01; empty: the day your client adds it",
+            # Translators: keep the date as it is: the field takes dates written this way
+            hint_text=_("2026-12-01; empty: the day your client adds it"),
             value=form.start.isoformat() if form.start else "",
         )
         length = _UNTIL_DATE if form.until else (str(form.weeks) if form.weeks else "")
-        self.length = ChoiceMenu(_("How long"), _LENGTH, length, self._on_menu)
+        self.length = ChoiceMenu(_("How long"), _length_options(), length, self._on_menu)
         self.until = ft.TextField(
             label=_("Last day"), hint_text="2026-12-31", value=form.until.isoformat() if form.until else ""
         )
@@ -137,7 +173,6 @@ class _PracticeEditor:
         await self.screen.remove(self)
 
     def form(self, number: int) -> card_maker.PracticeForm:
-        where = f"practice {number}"
         try:
             start = card_maker.read_day(self.start.value or "", "first day")
             until = (
@@ -146,9 +181,17 @@ class _PracticeEditor:
                 else None
             )
         except CardNotReady as exc:
-            raise CardNotReady(f"{where}: {exc.reason}") from None
+            # Translators: completes "The card isn't ready yet: ..."; {reason} says what is missing
+            raise CardNotReady(
+                _("practice {number}: {reason}").format(number=number, reason=exc.reason)
+            ) from None
         if self.length.value == _UNTIL_DATE and until is None:
-            raise CardNotReady(f"{where}: please fill in the last day, or choose another length")
+            raise CardNotReady(
+                # Translators: completes "The card isn't ready yet: ..."
+                _("practice {number}: please fill in the last day, or choose another length").format(
+                    number=number
+                )
+            )
         weeks = int(self.length.value) if self.length.value not in ("", _UNTIL_DATE) else None
         return card_maker.PracticeForm(
             what=self.what.value,
@@ -199,8 +242,10 @@ class CardMakerScreen(Screen):
             *back,
             heading(_("Make a homework card")),
             body(
-                "For therapists: make a card your client can open in Companion, and a handout to print. "
-                "No journal is needed, and nothing you type here is kept."
+                _(
+                    "For therapists: make a card your client can open in Companion, and a handout to "
+                    "print. No journal is needed, and nothing you type here is kept."
+                )
             ),
             ft.Row([self.ready.control], wrap=True),
             self.ready_note,
@@ -278,7 +323,8 @@ class CardMakerScreen(Screen):
             self.ready_note.visible = True
             self._set_forms(card_maker.forms_from_ready(card))
             self.name.value = card.name
-            self.ready_note.value = card.summary + " Change anything you like."
+            # Translators: {summary} is one line about a ready-made card
+            self.ready_note.value = _("{summary} Change anything you like.").format(summary=card.summary)
         self._refresh_preview()
         self.ctl.page.update()
 

@@ -15,10 +15,12 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from companion.core.errors import CompanionError
+from companion.core.i18n import N_, _
 
 log = logging.getLogger("companion.ui")
 
-SOMETHING_WRONG = "Something went wrong on our side; nothing was lost. Please try that again."
+# Marked here, translated when shown (`_()` in `report`).
+SOMETHING_WRONG = N_("Something went wrong on our side; nothing was lost. Please try that again.")
 
 
 def report(shell: Any, exc: BaseException) -> None:
@@ -26,7 +28,7 @@ def report(shell: Any, exc: BaseException) -> None:
         message = str(exc)
     else:
         log.error("unexpected error in a screen", exc_info=exc)
-        message = SOMETHING_WRONG
+        message = _(SOMETHING_WRONG)
     try:
         shell.toast(message)
     except Exception:  # noqa: BLE001 - the page may be closing; the log above still has it

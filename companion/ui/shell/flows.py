@@ -6,6 +6,7 @@ import asyncio
 
 from companion.adapters.paths import DEMO_PASSPHRASE, journal_present, vault_path
 from companion.adapters.wipe import delete_everything as wipe
+from companion.core.i18n import _
 from companion.ui.kit import theme
 from companion.ui.kit.shell import Shell
 
@@ -44,14 +45,16 @@ async def delete_everything(ctl: Shell) -> None:
         result = await asyncio.to_thread(wipe, data_dir)
     except OSError:
         ctl.toast(
-            "Some of Companion's files couldn't be deleted just now. Please close Companion "
-            "everywhere it is open, then try again."
+            _(
+                "Some of Companion's files couldn't be deleted just now. Please close Companion "
+                "everywhere it is open, then try again."
+            )
         )
         return
     if ctl.demo and ctl.home_dir is None and ctl.prepare_demo is not None:
         await asyncio.to_thread(ctl.prepare_demo, data_dir.parent)
         await ctl.show_public("unlock")
-        ctl.toast("The demo journal has been reset to its sample entries.")
+        ctl.toast(_("The demo journal has been reset to its sample entries."))
         return
     if ctl.demo:
         await leave_demo(ctl)

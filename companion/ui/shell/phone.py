@@ -108,14 +108,15 @@ class PhoneFeatures:
         return self.scheduler is not None and await self.scheduler.open_settings()
 
     def explain(self) -> str:
-        """For Settings: which kind of reminders this device gets ("" where nothing is known yet)."""
+        """For Settings: which kind of reminders this device gets ("" where nothing is known yet).
+
+        In the current language (`system_reminders.explain` translates its sentences).
+        """
         if self.scheduler is None:
             return ""
         from companion.services import system_reminders
 
-        if not self.delivery:
-            return system_reminders.CAN_REACH_CLOSED
-        return system_reminders.EXPLAIN.get(self.delivery, "")
+        return system_reminders.explain(self.delivery or None)
 
     async def cancel_reminders(self) -> None:
         if self.scheduler is not None:

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 import flet as ft
 
 from companion.adapters.notify import BANNER_IN_BROWSER, BannerNotifier, Notifier, detect_notifier
+from companion.core.i18n import _
 from companion.core.localtime import local_zone
 from companion.kinds import reminders as reminder_rules
 from companion.ui.kit.shell import Shell
@@ -61,8 +62,8 @@ class ReminderWatcher:
 
     async def explain(self) -> str:
         if self.ctl.page.web:
-            return BANNER_IN_BROWSER
-        return (await self.detect()).explain
+            return _(BANNER_IN_BROWSER)
+        return _((await self.detect()).explain)
 
     async def _run(self) -> None:
         while True:
@@ -98,8 +99,8 @@ class ReminderWatcher:
             leading=ft.Icon(ft.Icons.SPA_OUTLINED, color=ft.Colors.PRIMARY),
             content=ft.Text(message, color=ft.Colors.ON_SECONDARY_CONTAINER),
             actions=[
-                ft.TextButton(content="Check in", on_click=self._check_in),
-                ft.TextButton(content="Not now", on_click=lambda _e: self.close_banner()),
+                ft.TextButton(content=_("Check in"), on_click=self._check_in),
+                ft.TextButton(content=_("Not now"), on_click=lambda _e: self.close_banner()),
             ],
             bgcolor=ft.Colors.SECONDARY_CONTAINER,
         )

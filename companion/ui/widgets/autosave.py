@@ -12,6 +12,8 @@ from typing import Any, Protocol
 
 import flet as ft
 
+from companion.core.i18n import _
+
 AUTOSAVE_EVERY_S = 3.0
 TYPING_PAUSE_S = 1.2  # keep the draft once typing pauses: saving mid-word lost keys in the browser
 
@@ -82,7 +84,8 @@ class DraftAutosave:
             if self.dirty and not self.closed:
                 await self.save_draft()
                 if self.draft_note is not None and not self.closed:
-                    self.draft_note.value = "Draft kept safe at " + time.strftime("%H:%M")
+                    # Translators: {time} is a time of day like "17:30"
+                    self.draft_note.value = _("Draft kept safe at {time}").format(time=time.strftime("%H:%M"))
                     # Only the note: a whole-page update mid-typing could send the text field
                     # a value older than what the person has typed since.
                     with contextlib.suppress(RuntimeError):  # the screen was just taken down

@@ -11,6 +11,8 @@ from typing import Any
 
 import flet as ft
 
+from companion.core import i18n
+from companion.core.i18n import _
 from companion.ui.kit.theme import CONTENT_MAX_WIDTH
 from companion.ui.widgets.tappable import TappableSemantics
 
@@ -68,17 +70,33 @@ def show_error(label: ft.Text, message: str) -> None:
 
 
 def friendly_time(moment: datetime) -> str:
+    """ "Today, 17:30", "Tue 24 Nov, 17:30", "24 Nov 2025, 17:30", in the current language."""
     local = moment.astimezone()
     today = datetime.now().astimezone().date()
+    clock = local.strftime("%H:%M")
     if local.date() == today:
-        return "Today, " + local.strftime("%H:%M")
+        # Translators: {time} is a time of day like "17:30"
+        return _("Today, {time}").format(time=clock)
     if (today - local.date()).days == 1:
-        return "Yesterday, " + local.strftime("%H:%M")
+        return _("Yesterday, {time}").format(time=clock)
     if (local.date() - today).days == 1:
-        return "Tomorrow, " + local.strftime("%H:%M")
+        return _("Tomorrow, {time}").format(time=clock)
+    if i18n.current() == i18n.DEFAULT:
+        # English as it always was (CLDR's British English would write "Sept")
+        if local.year == today.year:
+            return local.strftime("%a %d %b, %H:%M")
+        return local.strftime("%d %b %Y, %H:%M")
+    from companion.core import localformat
+
     if local.year == today.year:
-        return local.strftime("%a %d %b, %H:%M")
-    return local.strftime("%d %b %Y, %H:%M")
+        # Translators: a short date in CLDR pattern letters (EEE short weekday, dd day,
+        # MMM short month), as in "Tue 24 Nov"
+        day = localformat.pattern(local.date(), _("EEE dd MMM"))
+    else:
+        # Translators: a short date with the year in CLDR pattern letters, as in "24 Nov 2025"
+        day = localformat.pattern(local.date(), _("dd MMM y"))
+    # Translators: {day} is a short date like "Tue 24 Nov", {time} a time like "17:30"
+    return _("{day}, {time}").format(day=day, time=clock)
 
 
 def primary_button(text: str, on_click: Handler, **kwargs) -> ft.FilledButton:
@@ -173,7 +191,10 @@ class ChoiceMenu:
 
     def _refresh(self) -> None:
         names = dict(self.options)
-        self.text.value = f"{self.label}: {names.get(self.value, self.value)}"
+        # Translators: a menu button showing its name and the current choice, "How often: every day"
+        self.text.value = _("{label}: {choice}").format(
+            label=self.label, choice=names.get(self.value, self.value)
+        )
         self.control.items = [
             ft.PopupMenuItem(content=text, checked=key == self.value, on_click=self._picker(key))
             for key, text in self.options
@@ -202,7 +223,7 @@ class IntensityScale:
     """
 
     def __init__(
-        self, value: int | None, page: ft.Page, *, optional: bool = False, label: str = "0 to 10"
+        self, value: int | None, page: ft.Page, *, optional: bool = False, label: str | None = None
     ) -> None:
         self.value = value
         self.page = page
@@ -218,7 +239,9 @@ class IntensityScale:
             for n in range(11)
         ]
         self.control = ft.Semantics(
-            label=label, container=True, content=ft.Row(self.chips, wrap=True, spacing=4, run_spacing=4)
+            label=_("0 to 10") if label is None else label,
+            container=True,
+            content=ft.Row(self.chips, wrap=True, spacing=4, run_spacing=4),
         )
 
     def _choose(self, n: int):
@@ -232,9 +255,7 @@ class IntensityScale:
         return choose
 
 
-def show_secret_toggle(
-    fields: list[ft.TextField], page: ft.Page, label: str = "Show passphrase"
-) -> ft.Checkbox:
+def show_secret_toggle(fields: list[ft.TextField], page: ft.Page, label: str | None = None) -> ft.Checkbox:
     """One named checkbox that reveals the passphrase fields.
 
     Used instead of the fields' own eye icons, which have no accessible name in
@@ -246,7 +267,7 @@ def show_secret_toggle(
             field.password = not e.control.value
         page.update()
 
-    return ft.Checkbox(label=label, value=False, on_change=toggle)
+    return ft.Checkbox(label=_("Show passphrase") if label is None else label, value=False, on_change=toggle)
 
 
 async def delete_with_undo(ctl: Any, record_id: str, delete: Callable[[str], Any], message: str) -> None:
@@ -267,11 +288,11 @@ async def delete_with_undo(ctl: Any, record_id: str, delete: Callable[[str], Any
         if current is None:
             return
         await asyncio.to_thread(current.records.put_back, record)
-        ctl.toast("It's back.")
+        ctl.toast(_("It's back."))
         if ctl.current is not None:
             await ctl.current.on_show()
 
-    ctl.toast(message, action="Undo", on_action=undo)
+    ctl.toast(message, action=_("Undo"), on_action=undo)
 
 
 def wrapping_checkbox(label: str, value: bool, on_change: Handler, *, detail: str = "") -> ft.Control:
