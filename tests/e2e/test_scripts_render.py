@@ -1,10 +1,13 @@
-"""Emoji, CJK, Arabic and Hebrew are drawn in the browser, from fonts the app serves itself.
+"""Emoji, CJK, Arabic, Hebrew, Devanagari, Thai, Greek and Cyrillic are drawn in the browser,
+with no font from outside.
 
 Flutter's web engine fetches fonts for characters its own fonts lack from ``fontFallbackBaseUrl``
 (assets/index.html sets it to /fallback-fonts/, filled by build_scripts/make_fallback_fonts.py).
 Each sample is typed into an entry's title and the field's line of text is screenshotted; its ink
 must differ from the same text with every letter swapped for a character no font has (the empty
-box Flutter draws), typed into the same field. Nothing may be fetched from outside.
+box Flutter draws), typed into the same field. Nothing may be fetched from outside. Greek and
+Cyrillic come from flet-web's Roboto (nothing fetched); Hindi from the engine's Noto Sans (which
+it prefers to Noto Sans Devanagari), Thai from Noto Sans Thai, both served from /fallback-fonts/.
 """
 
 from __future__ import annotations
@@ -25,6 +28,10 @@ SAMPLES = {
     "cjk": "今日は疲",
     "arabic": "حزين جدا",
     "hebrew": "שלום רב",
+    "hindi": "नमस्ते दोस्त",
+    "thai": "สวัสดีครับ",
+    "greek": "Καλημέρα φίλε",
+    "cyrillic": "Привет, друг",
 }
 FONT_WAIT_MS = 2500  # the engine fetches a fallback font, then lays the text out again
 
@@ -78,6 +85,9 @@ def test_scripts_render_from_local_fonts(app_server: AppProcess, open_page: Open
         results[name] = (boxes.histogram()[255], mask.histogram()[255], difference(mask, boxes))
     assert fetched, "the fallback fonts came from the app's own server"
     assert all(status == 200 for _url, status in fetched), fetched
+    folders = {url.split("/fallback-fonts/", 1)[1].split("/", 1)[0] for url, _status in fetched}
+    assert "notosansthai" in folders, ("Thai from the local Noto Sans Thai", folders)
+    assert folders & {"notosans", "notosansdevanagari"}, ("Hindi from a local font", folders)
     for name, (box_ink, inked, differs) in results.items():
         assert box_ink > 50, (name, "the empty boxes are drawn (the reference is fair)", results)
         assert inked > 50, (name, "no ink at all", results)
