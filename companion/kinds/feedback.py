@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from companion.core.i18n import N_, _
 from companion.core.kind_ids import FEEDBACK
 from companion.core.kind_ids import TOPIC as TOPIC  # kept importable from here
 from companion.core.records import Record
@@ -36,9 +37,13 @@ from companion.kinds.sharing import (
 from companion.kinds.sharing import STATE_HINTS as STATE_HINTS  # kept importable from here
 from companion.kinds.sharing import STATE_LABELS as STATE_LABELS  # kept importable from here
 from companion.kinds.topics import Topic, Topics
+from companion.reference import vocabulary
 from companion.vault.vault import Vault
 
-PAYLOAD_VERSION = 1
+# Version 1 (the English-only app) stored feelings as English words, as picked or typed; version 2
+# stores a listed feeling's id (its English word, "disappointed") and the person's own words as
+# written. Version 1 words are read as ids (see `FeedbackDraft.from_payload`).
+PAYLOAD_VERSION = 2
 MAX_TEXT = 100_000
 
 
@@ -47,87 +52,104 @@ MAX_TEXT = 100_000
 
 @dataclass(frozen=True)
 class Kind:
+    """One kind of feedback. Its texts are kept in English (marked N_()) and shown translated."""
+
     id: str
-    label: str
-    description: str
-    starters: tuple[str, ...]  # phrase starters the client can tap to begin writing
+    label_en: str
+    description_en: str
+    starters_en: tuple[str, ...]  # phrase starters the client can tap to begin writing
+
+    @property
+    def label(self) -> str:
+        return _(self.label_en)
+
+    @property
+    def description(self) -> str:
+        return _(self.description_en)
+
+    @property
+    def starters(self) -> tuple[str, ...]:
+        """In the current language; each "…" is a blank the person fills in."""
+        return tuple(_(starter) for starter in self.starters_en)
 
 
+# Translators: the phrase starters below are tapped to begin writing; keep each "…": it is a
+# blank the person fills in (the app asks for one answer per "…").
 KINDS: tuple[Kind, ...] = (
     Kind(
         "appreciation",
-        "Something that helped",
-        "A moment, a word or a way of being with me that helped. These matter as much as anything else.",
+        N_("Something that helped"),
+        N_("A moment, a word or a way of being with me that helped. These matter as much as anything else."),
         (
-            "It helped when you …",
-            "When you …, I felt …",
-            "I could breathe a little easier when …",
-            "I'd like more of …",
+            N_("It helped when you …"),
+            N_("When you …, I felt …"),
+            N_("I could breathe a little easier when …"),
+            N_("I'd like more of …"),
         ),
     ),
     Kind(
         "request",
-        "A request",
-        "Something I'd like more of, less of, or to try.",
+        N_("A request"),
+        N_("Something I'd like more of, less of, or to try."),
         (
-            "I'd like to try …",
-            "Could we …?",
-            "It would help me if you …",
-            "Next time, could we spend longer on …?",
+            N_("I'd like to try …"),
+            N_("Could we …?"),
+            N_("It would help me if you …"),
+            N_("Next time, could we spend longer on …?"),
         ),
     ),
     Kind(
         "didnt_land",
-        "Something that didn't land",
-        "Something said or suggested that didn't quite reach me or sit right.",
+        N_("Something that didn't land"),
+        N_("Something said or suggested that didn't quite reach me or sit right."),
         (
-            "When you said …, it didn't quite fit for me.",
-            "I wasn't sure what you meant by …",
-            "I went along with …, but inside I …",
+            N_("When you said …, it didn't quite fit for me."),
+            N_("I wasn't sure what you meant by …"),
+            N_("I went along with …, but inside I …"),
         ),
     ),
     Kind(
         "felt_missed",
-        "A moment I felt missed",
-        "A moment I didn't feel seen, heard or understood.",
+        N_("A moment I felt missed"),
+        N_("A moment I didn't feel seen, heard or understood."),
         (
-            "When you …, I felt missed.",
-            "I was trying to say … and I'm not sure it came across.",
-            "In that moment, what I needed was …",
-            "I felt a bit alone when …",
+            N_("When you …, I felt missed."),
+            N_("I was trying to say … and I'm not sure it came across."),
+            N_("In that moment, what I needed was …"),
+            N_("I felt a bit alone when …"),
         ),
     ),
     Kind(
         "held_back",
-        "Something I held back",
-        "Something I didn't say at the time, maybe to be polite or to keep things smooth.",
+        N_("Something I held back"),
+        N_("Something I didn't say at the time, maybe to be polite or to keep things smooth."),
         (
-            "There's something I didn't say last time: …",
-            "I held back because …",
-            "This feels a bit risky to say, but …",
-            "I've been wondering whether …",
+            N_("There's something I didn't say last time: …"),
+            N_("I held back because …"),
+            N_("This feels a bit risky to say, but …"),
+            N_("I've been wondering whether …"),
         ),
     ),
     Kind(
         "pace_tone",
-        "Pace or tone",
-        "How fast or slow we went, or how things were said.",
+        N_("Pace or tone"),
+        N_("How fast or slow we went, or how things were said."),
         (
-            "It felt a bit fast when …",
-            "It helped when you slowed down and …",
-            "Your voice felt … when …",
-            "I'd like us to take more time with …",
+            N_("It felt a bit fast when …"),
+            N_("It helped when you slowed down and …"),
+            N_("Your voice felt … when …"),
+            N_("I'd like us to take more time with …"),
         ),
     ),
     Kind(
         "frame",
-        "A question about how we work",
-        "Practical things: scheduling, privacy, what happens between sessions.",
+        N_("A question about how we work"),
+        N_("Practical things: scheduling, privacy, what happens between sessions."),
         (
-            "Could we talk about how scheduling and cancelling work?",
-            "Who can see what I share with you?",
-            "What can I do if something comes up between sessions?",
-            "I'd like to understand how we'll know when …",
+            N_("Could we talk about how scheduling and cancelling work?"),
+            N_("Who can see what I share with you?"),
+            N_("What can I do if something comes up between sessions?"),
+            N_("I'd like to understand how we'll know when …"),
         ),
     ),
 )
@@ -140,26 +162,37 @@ def kind(kind_id: str) -> Kind | None:
     return _KINDS_BY_ID.get(kind_id)
 
 
-# The composer's parts, in the order they are asked and assembled.
+# The composer's parts, in the order they are asked and assembled. English, marked N_():
+# show them with prompt() / hint() (or _(value)).
 PROMPTS: dict[str, str] = {
-    "what_happened": "What happened?",
-    "body": "What did I notice in my body?",
-    "feelings": "What did I feel?",
-    "would_like": "What would I like?",
-    "text": "In my own words",
-    "outcome": "How did it go when I shared it?",
+    "what_happened": N_("What happened?"),
+    "body": N_("What did I notice in my body?"),
+    "feelings": N_("What did I feel?"),
+    "would_like": N_("What would I like?"),
+    "text": N_("In my own words"),
+    "outcome": N_("How did it go when I shared it?"),
 }
 HINTS: dict[str, str] = {
-    "what_happened": "A moment, a word, a look. A few words are enough.",
-    "body": "Shoulders, breath, stomach, hands… anything you noticed.",
-    "feelings": "Pick some words, or write your own.",
-    "would_like": "More of something, less of something, or something new to try.",
-    "text": "Change anything you like. This is how it will read.",
-    "outcome": "Only if you'd like to remember it.",
+    "what_happened": N_("A moment, a word, a look. A few words are enough."),
+    "body": N_("Shoulders, breath, stomach, hands… anything you noticed."),
+    "feelings": N_("Pick some words, or write your own."),
+    "would_like": N_("More of something, less of something, or something new to try."),
+    "text": N_("Change anything you like. This is how it will read."),
+    "outcome": N_("Only if you'd like to remember it."),
 }
 
-NOTHING_YET = "There's nothing here yet. A few words are enough."
-UNKNOWN_KIND = "Please choose what kind of feedback this is."
+NOTHING_YET = N_("There's nothing here yet. A few words are enough.")
+UNKNOWN_KIND = N_("Please choose what kind of feedback this is.")
+
+
+def prompt(part: str) -> str:
+    """A composer part's question in the current language ("What happened?")."""
+    return _(PROMPTS[part])
+
+
+def hint(part: str) -> str:
+    """A composer part's hint in the current language."""
+    return _(HINTS[part])
 
 
 def _text(value: Any) -> str:
@@ -174,6 +207,29 @@ def _optional_id(value: Any) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def _version(data: dict[str, Any]) -> int:
+    version = data.get("v")
+    return version if isinstance(version, int) and not isinstance(version, bool) else 1
+
+
+def stored_feeling(word: str) -> str:
+    """What a feeling is stored as: a listed feeling's id, from the id or a word of the current
+    language ("enttäuscht" -> "disappointed"), else the person's own word exactly as written."""
+    return vocabulary.feeling_id(word) or word
+
+
+def _same_feeling(stored: str, key: str) -> bool:
+    return stored == key or stored.casefold() == key.casefold()
+
+
+def _read_feelings(value: Any, version: int) -> tuple[str, ...]:
+    """Stored feelings; version 1's English words (any case or form) become ids, others stay."""
+    words = _strings(value)
+    if version >= 2:
+        return words
+    return tuple(vocabulary.feeling_id(w, language=vocabulary.ENGLISH) or w for w in words)
+
+
 # --- feedback ------------------------------------------------------------------------------
 
 
@@ -184,7 +240,9 @@ class FeedbackDraft:
     session_id: str | None = None
     what_happened: str = ""
     body: str = ""  # what I noticed in my body
-    feelings: tuple[str, ...] = ()  # words from the vocabulary or the client's own
+    # listed feelings by id ("disappointed"), the client's own words as written; show them
+    # with `feeling_labels` (or vocabulary.feeling_label), never as stored
+    feelings: tuple[str, ...] = ()
     would_like: str = ""
     text: str = ""  # the client's own wording; empty means "use the assembled sentences"
     checkin_ids: tuple[str, ...] = ()
@@ -201,12 +259,22 @@ class FeedbackDraft:
         """What would be brought or shared: the client's own text, else the assembled sentences."""
         return self.text.strip() if has_words(self.text) else assemble(self)
 
+    @property
+    def feeling_labels(self) -> tuple[str, ...]:
+        """The feelings as shown in the current language (own words as written)."""
+        return tuple(vocabulary.feeling_label(f) for f in self.feelings)
+
     def add_feeling(self, word: str) -> FeedbackDraft:
-        others = tuple(f for f in self.feelings if f.casefold() != word.casefold())
-        return replace(self, feelings=(*others, word))
+        """Add a feeling: an id or a word of the current language (stored as its id), or the
+        person's own word (stored as written). Added again, it moves to the end, once."""
+        key = stored_feeling(word)
+        others = tuple(f for f in self.feelings if not _same_feeling(f, key))
+        return replace(self, feelings=(*others, key))
 
     def remove_feeling(self, word: str) -> FeedbackDraft:
-        return replace(self, feelings=tuple(f for f in self.feelings if f.casefold() != word.casefold()))
+        """Remove a feeling given as stored, as an id, or as a word of the current language."""
+        key = stored_feeling(word)
+        return replace(self, feelings=tuple(f for f in self.feelings if not _same_feeling(f, key)))
 
     def to_payload(self) -> dict[str, Any]:
         return {
@@ -225,7 +293,8 @@ class FeedbackDraft:
 
     @classmethod
     def from_payload(cls, data: Any) -> FeedbackDraft:
-        """Never raises. Unknown kinds read as DEFAULT_KIND, unknown states as PRIVATE."""
+        """Never raises. Unknown kinds read as DEFAULT_KIND, unknown states as PRIVATE; any version
+        (version 1 feelings are read as ids, the person's own words kept as written)."""
         if not isinstance(data, dict):
             data = {}
         kind_id = data.get("kind")
@@ -235,7 +304,7 @@ class FeedbackDraft:
             session_id=_optional_id(data.get("session_id")),
             what_happened=_text(data.get("what_happened")),
             body=_text(data.get("body")),
-            feelings=_strings(data.get("feelings")),
+            feelings=_read_feelings(data.get("feelings"), _version(data)),
             would_like=_text(data.get("would_like")),
             text=_text(data.get("text")),
             checkin_ids=_strings(data.get("checkin_ids")),
@@ -243,9 +312,21 @@ class FeedbackDraft:
         )
 
 
+def as_written_then(payload: dict[str, Any], clean: dict[str, Any]) -> dict[str, Any]:
+    """``clean`` (a payload read and written again) with a version 1 payload's feelings as it
+    wrote them, so a restore check does not take the upgrade to ids for damage; their number
+    still counts. (For kinds/validate.py, as it does for check-ins.)"""
+    raw, made = payload.get("feelings"), clean.get("feelings")
+    if _version(payload) >= 2 or not isinstance(raw, list) or not isinstance(made, list):
+        return clean
+    if len(raw) != len(made) or not all(isinstance(word, str) for word in raw):
+        return clean
+    return {**clean, "feelings": [r if len(r) <= MAX_TEXT else m for r, m in zip(raw, made, strict=True)]}
+
+
 def _check_kind(draft: FeedbackDraft) -> None:
     if draft.kind not in _KINDS_BY_ID:
-        raise ValueError(UNKNOWN_KIND)
+        raise ValueError(_(UNKNOWN_KIND))
 
 
 class Feedback(DraftedStore[FeedbackDraft]):
@@ -288,10 +369,10 @@ class Feedback(DraftedStore[FeedbackDraft]):
     def set_state(self, record_id: str, state: str) -> Record:
         """The one way an item moves. Bringing or marking shared needs some words in it."""
         if state not in STATES:
-            raise ValueError(UNKNOWN_STATE)
+            raise ValueError(_(UNKNOWN_STATE))
         record, draft = self._pair(record_id)
         if state != PRIVATE and draft.is_empty:
-            raise ValueError(NOTHING_TO_BRING if state == BRING else NOTHING_TO_SHARE)
+            raise ValueError(_(NOTHING_TO_BRING) if state == BRING else _(NOTHING_TO_SHARE))
         if draft.state == state:
             return record
         return self._write(record_id, replace(draft, state=state))
@@ -300,7 +381,7 @@ class Feedback(DraftedStore[FeedbackDraft]):
         """Mark as shared and, if given, note how it went (an earlier note is kept otherwise)."""
         _record, draft = self._pair(record_id)
         if draft.is_empty:
-            raise ValueError(NOTHING_TO_SHARE)
+            raise ValueError(_(NOTHING_TO_SHARE))
         done = replace(draft, state=SHARED, outcome=outcome if outcome.strip() else draft.outcome)
         return self._write(record_id, done)
 

@@ -20,6 +20,7 @@ from companion.core import kind_ids
 from companion.core.i18n import _
 from companion.core.idle import AUTO_LOCK_CHOICES_S
 from companion.core.records import Record, now_us, to_datetime
+from companion.kinds import feedback as feedback_kind
 from companion.kinds import homework as homework_kind
 from companion.kinds import sessions as sessions_kind
 from companion.kinds.breathing_log import BreathingSession
@@ -123,7 +124,7 @@ def _draft(payload: dict[str, Any]) -> dict[str, Any]:
     if not isinstance(content, dict):
         raise InvalidRecord("draft content is not an object")
     if for_kind in _DRAFTED:  # a draft holds what its form would save: the same rules apply
-        where = _mismatch(content, _NORMALISERS[for_kind](content), "")
+        where = _mismatch(content, _as_written_then(for_kind, content, _NORMALISERS[for_kind](content)), "")
         if where is not None:
             raise InvalidRecord(f"draft content field {where or 'content'} is not what the app would save")
     return payload
@@ -206,10 +207,13 @@ def validate_record(
 def _as_written_then(kind: str, payload: dict[str, Any], clean: dict[str, Any]) -> dict[str, Any]:
     """``clean``, with what an older app version wrote differently on purpose taken as written.
 
-    Check-ins before payload version 2 stored feeling words as typed ("Disappointed",
-    "gratitude"); version 2 stores ids. Reading maps one to the other, so an old backup's words
-    are not a mismatch (their count and strengths still are checked).
+    Check-ins and feedback before payload version 2 stored feeling words as typed
+    ("Disappointed", "gratitude"); version 2 stores ids. Reading maps one to the other, so an
+    old backup's words (and an old draft's) are not a mismatch; their count and strengths still
+    are checked.
     """
+    if kind == kind_ids.FEEDBACK:
+        return feedback_kind.as_written_then(payload, clean)
     version = payload.get("v")
     old = not (isinstance(version, int) and not isinstance(version, bool) and version >= 2)
     raw_feelings = payload.get("feelings")

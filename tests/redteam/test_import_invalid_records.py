@@ -117,3 +117,20 @@ def test_import_an_older_checkin_with_words_as_typed_is_still_valid() -> None:
         validate_record(
             "checkin", {"v": 2, "feelings": [{"word": "Disappointed", "level": None}]}, now, now, now=now
         )
+
+
+def test_import_an_older_feedback_and_older_drafts_with_words_as_typed_are_still_valid() -> None:
+    """Feedback (and drafts of it, and of check-ins) from before payload v2 held words as typed."""
+    from companion.kinds.validate import InvalidRecord, validate_record
+
+    now = now_us()
+    feedback = {"v": 1, "kind": "appreciation", "feelings": ["Relieved", "gratitude", "wobbly inside"]}
+    validate_record("feedback", feedback, now - 10, now - 10, now=now)
+    checkin = {"v": 1, "feelings": [{"word": "Disappointed", "level": "strong"}]}
+    for for_kind, content in (("feedback", feedback), ("checkin", checkin)):
+        draft = {"for_kind": for_kind, "target": None, "content": content}
+        validate_record("draft", draft, now - 10, now - 10, now=now)
+    # a draft still holds only what its form would save
+    odd = {"for_kind": "feedback", "target": None, "content": {**feedback, "feelings": ["Relieved", 5]}}
+    with pytest.raises(InvalidRecord):
+        validate_record("draft", odd, now, now, now=now)

@@ -8,12 +8,15 @@ from dataclasses import replace
 import flet as ft
 
 from companion.core.errors import CompanionError
+from companion.core.i18n import N_, _
 from companion.core.records import now_us, to_datetime
 from companion.kinds import feedback as feedback_kind
 from companion.kinds.checkin import CHECKIN, CheckIn
 from companion.kinds.feedback import BRING, PRIVATE, SHARED, Feedback, FeedbackDraft
 from companion.kinds.sessions import describe
+from companion.kinds.sharing import state_hint, state_label
 from companion.kinds.topics import Topics
+from companion.reference import vocabulary
 from companion.ui.kit.screen import Screen
 from companion.ui.kit.shell import Shell
 from companion.ui.widgets.autosave import DraftAutosave
@@ -34,8 +37,9 @@ from companion.ui.widgets.common import (
 )
 from companion.ui.widgets.feelings_picker import FeelingsPicker
 
-PREPARE_LABEL = "Prepare for my session"
-BRING_TOPIC_LABEL = "Bring to my next session"
+# English, marked N_(): shown with _(value)
+PREPARE_LABEL = N_("Prepare for my session")
+BRING_TOPIC_LABEL = N_("Bring to my next session")
 BLANK = "\u2026"  # the "…" a phrase starter leaves for the person to fill
 
 
@@ -45,7 +49,8 @@ def starter_blanks(starter: str) -> list[str]:
     labels = []
     for before in pieces[:-1]:
         words = before.strip().strip(",:;").strip()
-        labels.append(f"{words} {BLANK}" if words else f"Fill in {BLANK}")
+        # Translators: the label of an empty field for one blank of a phrase starter; keep the "…"
+        labels.append(f"{words} {BLANK}" if words else _("Fill in {blank}").format(blank=BLANK))
     return labels
 
 
@@ -67,29 +72,38 @@ def has_blanks(text: str) -> bool:
 class FeedbackHomeScreen(Screen):
     """The Session section: the next session, what I'm bringing, feedback drafts and topics."""
 
-    title = "Session"
+    # Translators: the title of the section about therapy sessions (feedback, topics, next session)
+    title = N_("Session")  # the shell translates it
 
     def build(self) -> ft.Control:
         self.next_box = ft.Column(spacing=6, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self.groups = ft.Column(spacing=10)
-        self.topic_field = ft.TextField(label="A topic to bring up", on_submit=self._add_topic, expand=True)
+        self.topic_field = ft.TextField(
+            label=_("A topic to bring up"), on_submit=self._add_topic, expand=True
+        )
         self.topic_error = error_text()
         self.topics_box = ft.Column(spacing=0)
         # One clear first step (get ready for the next session), then quieter ways in.
         quiet = [
-            ("New feedback", ft.Icons.EDIT_OUTLINED, self._new),
-            ("Reflect on a session", ft.Icons.LIGHTBULB_OUTLINE, self._reflect),
-            ("Session card", ft.Icons.STYLE_OUTLINED, self._card),
-            ("Sessions", ft.Icons.EVENT_OUTLINED, self._sessions),
-            ("Homework", ft.Icons.SPA_OUTLINED, self._practice),
-            ("Patterns", ft.Icons.INSIGHTS_OUTLINED, self.ctl.handler(lambda _e: self.ctl.open("patterns"))),
+            (_("New feedback"), ft.Icons.EDIT_OUTLINED, self._new),
+            (_("Reflect on a session"), ft.Icons.LIGHTBULB_OUTLINE, self._reflect),
+            (_("Session card"), ft.Icons.STYLE_OUTLINED, self._card),
+            (_("Sessions"), ft.Icons.EVENT_OUTLINED, self._sessions),
+            # Translators: practice between sessions, agreed with the therapist
+            (_("Homework"), ft.Icons.SPA_OUTLINED, self._practice),
+            (
+                # Translators: the screen showing patterns across check-ins over time
+                _("Patterns"),
+                ft.Icons.INSIGHTS_OUTLINED,
+                self.ctl.handler(lambda _e: self.ctl.open("patterns")),
+            ),
         ]
         return column(
             self.next_box,
             ft.Row(
                 [
                     primary_button(
-                        PREPARE_LABEL,
+                        _(PREPARE_LABEL),
                         self._prepare,
                         icon=ft.Icons.SUMMARIZE_OUTLINED,
                         expand=True,
@@ -111,15 +125,17 @@ class FeedbackHomeScreen(Screen):
                 horizontal_alignment=ft.CrossAxisAlignment.START,
             ),
             body(
-                "Telling your therapist what helps and what doesn't is part of the work. "
-                "Everything here stays just for you until you choose to bring it.",
+                _(
+                    "Telling your therapist what helps and what doesn't is part of the work. "
+                    "Everything here stays just for you until you choose to bring it."
+                ),
                 muted=True,
             ),
             self.groups,
             ft.Divider(),
-            subtitle("Topics to bring up"),
-            small("Tick a topic to bring it to your next session; unticked topics stay just for you."),
-            ft.Row([self.topic_field, ft.OutlinedButton(content="Add topic", on_click=self._add_topic)]),
+            subtitle(_("Topics to bring up")),
+            small(_("Tick a topic to bring it to your next session; unticked topics stay just for you.")),
+            ft.Row([self.topic_field, ft.OutlinedButton(content=_("Add topic"), on_click=self._add_topic)]),
             self.topic_error,
             self.topics_box,
         )
@@ -153,10 +169,12 @@ class FeedbackHomeScreen(Screen):
             items = groups.get(state, [])
             if not items:
                 continue
-            controls.append(subtitle(feedback_kind.STATE_LABELS[state]))
+            controls.append(subtitle(state_label(state)))
             controls.extend(self._draft_card(record.id, record.created_at, draft) for record, draft in items)
         if not controls:
-            controls.append(small("No feedback yet. A few words about what helped, or didn't, are plenty."))
+            controls.append(
+                small(_("No feedback yet. A few words about what helped, or didn't, are plenty."))
+            )
         self.groups.controls = controls
         self.topics_box.controls = [
             self._topic_row(i, len(ordered), r.id, t) for i, (r, t) in enumerate(ordered)
@@ -166,14 +184,20 @@ class FeedbackHomeScreen(Screen):
     def _show_next(self, upcoming: int | None, bringing: feedback_kind.BringList) -> None:
         when = friendly_time(to_datetime(upcoming)) if upcoming else None
         lines: list[ft.Control] = [
-            subtitle(f"Next session: {when}" if when else "Next session"),
+            # Translators: {when} is a day and time ("Tuesday 24 November, 17:30")
+            subtitle(_("Next session: {when}").format(when=when) if when else _("Next session")),
         ]
         if not when:
-            lines.append(small("Not set yet. You can add it under Sessions."))
-        lines.append(ft.Text("What I'm bringing", theme_style=ft.TextThemeStyle.TITLE_SMALL))
+            lines.append(small(_("Not set yet. You can add it under Sessions.")))
+        lines.append(ft.Text(_("What I'm bringing"), theme_style=ft.TextThemeStyle.TITLE_SMALL))
         if bringing.is_empty:
             lines.append(
-                small("Nothing yet. Mark feedback or topics \u201cBring to session\u201d to see them here.")
+                small(
+                    # Translators: {bring} is the name of the choice "Bring to session", in quotes
+                    _("Nothing yet. Mark feedback or topics \u201c{bring}\u201d to see them here.").format(
+                        bring=state_label(BRING)
+                    )
+                )
             )
         for _record, draft in bringing.feedback:
             lines.append(body(draft.wording))
@@ -200,8 +224,15 @@ class FeedbackHomeScreen(Screen):
 
         return ft.Card(
             ft.ListTile(
-                title=ft.Text((kind.label if kind else "Feedback") + " \u00b7 " + friendly_time(created)),
-                subtitle=ft.Text(draft.wording or "(empty)", max_lines=3, overflow=ft.TextOverflow.ELLIPSIS),
+                title=ft.Text(
+                    # Translators: a feedback card's title: its kind and when it was written
+                    _("{kind} \u00b7 {when}").format(
+                        kind=kind.label if kind else _("Feedback"), when=friendly_time(created)
+                    )
+                ),
+                subtitle=ft.Text(
+                    draft.wording or _("(empty)"), max_lines=3, overflow=ft.TextOverflow.ELLIPSIS
+                ),
                 on_click=self.ctl.handler(open_it),
             )
         )
@@ -220,17 +251,27 @@ class FeedbackHomeScreen(Screen):
 
         async def remove(_e: ft.ControlEvent) -> None:
             await asyncio.to_thread(self.topics.delete, record_id)
-            self.ctl.toast("Topic removed.")
+            self.ctl.toast(_("Topic removed."))
             await self._refresh()
 
         buttons: list[ft.Control] = []
+        short = topic.text[:40]
         if index > 0:
-            buttons.append(icon_button(ft.Icons.ARROW_UPWARD, f"Move up: {topic.text[:40]}", mover(-1)))
+            # Translators: a button's name for screen readers; {topic} is the topic's text
+            label = _("Move up: {topic}").format(topic=short)
+            buttons.append(icon_button(ft.Icons.ARROW_UPWARD, label, mover(-1)))
         if index < count - 1:
-            buttons.append(icon_button(ft.Icons.ARROW_DOWNWARD, f"Move down: {topic.text[:40]}", mover(1)))
-        buttons.append(icon_button(ft.Icons.DELETE_OUTLINE, f"Remove topic: {topic.text[:40]}", remove))
+            # Translators: a button's name for screen readers; {topic} is the topic's text
+            label = _("Move down: {topic}").format(topic=short)
+            buttons.append(icon_button(ft.Icons.ARROW_DOWNWARD, label, mover(1)))
+        # Translators: a button's name for screen readers; {topic} is the topic's text
+        label = _("Remove topic: {topic}").format(topic=short)
+        buttons.append(icon_button(ft.Icons.DELETE_OUTLINE, label, remove))
         tick = wrapping_checkbox(topic.text, topic.state == BRING, toggle)
-        tick.controls[0].semantics_label = f"{BRING_TOPIC_LABEL}: {topic.text}"  # what ticking does
+        # Translators: what ticking a topic does, for screen readers: "Bring to my next session: {topic}"
+        tick.controls[0].semantics_label = _("{action}: {topic}").format(
+            action=_(BRING_TOPIC_LABEL), topic=topic.text
+        )
         return ft.Row(
             [
                 ft.Container(tick, expand=True),
@@ -242,7 +283,7 @@ class FeedbackHomeScreen(Screen):
     async def _add_topic(self, _e: ft.ControlEvent) -> None:
         text = (self.topic_field.value or "").strip()
         if not text:
-            show_error(self.topic_error, "Write the topic first, in a few words.")
+            show_error(self.topic_error, _("Write the topic first, in a few words."))
             self.ctl.page.update()
             return
         show_error(self.topic_error, "")
@@ -276,7 +317,7 @@ class ComposerScreen(DraftAutosave, Screen):
     def __init__(self, ctl: Shell, record_id: str | None) -> None:
         super().__init__(ctl)
         self.record_id = record_id
-        self.title = "New feedback" if record_id is None else "Feedback"
+        self.title = N_("New feedback") if record_id is None else N_("Feedback")  # the shell translates it
         self.value = FeedbackDraft(kind="appreciation")
         self.saved: FeedbackDraft | None = None
         self.state = PRIVATE
@@ -297,7 +338,11 @@ class ComposerScreen(DraftAutosave, Screen):
 
     def build(self) -> ft.Control:
         self.kind_menu = ChoiceMenu(
-            "Kind", [(k.id, k.label) for k in feedback_kind.KINDS], self.value.kind, self._on_kind
+            # Translators: the menu choosing what kind of feedback this is
+            _("Kind"),
+            [(k.id, k.label) for k in feedback_kind.KINDS],
+            self.value.kind,
+            self._on_kind,
         )
         self.kind_hint = small("")
         self.starters = ft.Row(wrap=True, spacing=6)
@@ -309,60 +354,64 @@ class ComposerScreen(DraftAutosave, Screen):
         )
         self.fill_fields: list[ft.TextField] = []
         self.fill_starter = ""
-        self.what = self._field(feedback_kind.PROMPTS.get("what_happened", "What happened?"))
-        self.body_field = self._field(feedback_kind.PROMPTS.get("body", "What did I notice in my body?"))
+        self.what = self._field(feedback_kind.prompt("what_happened"))
+        self.body_field = self._field(feedback_kind.prompt("body"))
         self.feelings_row = ft.Row(wrap=True, spacing=6)
         self.picker = FeelingsPicker(self._add_feeling, page=self.ctl.page)
         self.picker.browse_part.visible = False
-        self.would_like = self._field(feedback_kind.PROMPTS.get("would_like", "What would I like?"))
+        self.would_like = self._field(feedback_kind.prompt("would_like"))
         self.words = ft.TextField(
-            label=feedback_kind.PROMPTS.get("text", "In my own words"),
+            label=feedback_kind.prompt("text"),
             multiline=True,
             min_lines=3,
             on_change=self._on_words,
         )
         self.reset_words = ft.TextButton(
-            content="Use the suggested wording", on_click=self._reset_words, visible=False
+            content=_("Use the suggested wording"), on_click=self._reset_words, visible=False
         )
-        self.session_menu = ChoiceMenu("Session", [("", "Not about one session")], "", self._on_session)
+        self.session_menu = ChoiceMenu(
+            # Translators: the menu choosing which therapy session this feedback is about
+            _("Session"),
+            [("", _("Not about one session"))],
+            "",
+            self._on_session,
+        )
         self.links = ft.Row(wrap=True, spacing=6)
         self.state_menu = ChoiceMenu(
-            "Status",
-            [(s, feedback_kind.STATE_LABELS[s]) for s in feedback_kind.STATES],
+            # Translators: the menu choosing where the feedback stands (just for me, bring, shared)
+            _("Status"),
+            [(s, state_label(s)) for s in feedback_kind.STATES],
             PRIVATE,
             self._on_state,
         )
-        self.outcome = self._field(feedback_kind.PROMPTS.get("outcome", "How did it go when I shared it?"))
+        self.outcome = self._field(feedback_kind.prompt("outcome"))
         self.outcome.visible = False
         self.error = error_text()
         self.note = small("")
         self.draft_note = self.note
-        actions: list[ft.Control] = [primary_button("Save feedback", self._save)]
+        actions: list[ft.Control] = [primary_button(_("Save feedback"), self._save)]
         if self.record_id is not None:
-            actions.append(delete_button("Delete feedback", self._confirm_delete))
+            actions.append(delete_button(_("Delete feedback"), self._confirm_delete))
         return column(
             ft.Row([self.kind_menu.control], wrap=True),
             self.kind_hint,
             self.starters,
             self.fill_in,
-            small("Fill in what helps and skip the rest; the app puts it into a sentence you can change."),
+            small(_("Fill in what helps and skip the rest; the app puts it into a sentence you can change.")),
             self.what,
             self.body_field,
-            ft.Text(
-                feedback_kind.PROMPTS.get("feelings", "What did I feel?"),
-                theme_style=ft.TextThemeStyle.TITLE_SMALL,
-            ),
+            ft.Text(feedback_kind.prompt("feelings"), theme_style=ft.TextThemeStyle.TITLE_SMALL),
             self.feelings_row,
             self.picker.search_part,
             self.would_like,
             ft.Row([self.session_menu.control], wrap=True),
-            ft.Text("Linked check-ins (optional)", theme_style=ft.TextThemeStyle.TITLE_SMALL),
+            ft.Text(_("Linked check-ins (optional)"), theme_style=ft.TextThemeStyle.TITLE_SMALL),
             self.links,
             ft.Divider(),
             self.words,
             ft.Row([self.reset_words]),
             ft.Row([self.state_menu.control], wrap=True),
-            small(feedback_kind.STATE_HINTS.get(PRIVATE, "")),
+            small(state_hint(PRIVATE)),
             self.outcome,
             self.error,
             ft.Row(actions, wrap=True),
@@ -385,7 +434,7 @@ class ComposerScreen(DraftAutosave, Screen):
         kept = await self.restore_draft()
         if kept is not None:
             self.value = replace(kept, state=self.state)
-            self.note.value = "Picked up where you left off."
+            self.note.value = _("Picked up where you left off.")
         stores = self.stores
         self._sessions, self._recent = await asyncio.to_thread(
             lambda: (stores.sessions.all()[:12], stores.records.page([CHECKIN], limit=10).records)
@@ -400,7 +449,7 @@ class ComposerScreen(DraftAutosave, Screen):
         self.own_words_edited = bool(v.text.strip())
         self.words.value = v.text if self.own_words_edited else feedback_kind.assemble(v)
         self.reset_words.visible = self.own_words_edited
-        self.session_menu.options = [("", "Not about one session")] + [
+        self.session_menu.options = [("", _("Not about one session"))] + [
             (r.id, describe(x)) for r, x in self._sessions
         ]
         self.session_menu.set_value(v.session_id or "")
@@ -428,18 +477,23 @@ class ComposerScreen(DraftAutosave, Screen):
         for record in self._recent:
             checkin = CheckIn.from_payload(record.payload)
             words = (
-                ", ".join(p.word for p in checkin.feelings[:2])
-                or ", ".join(checkin.regions()[:2])
-                or "check-in"
+                ", ".join(vocabulary.feeling_label(p.word) for p in checkin.feelings[:2])
+                or ", ".join(vocabulary.region_name(r) for r in checkin.regions()[:2])
+                # Translators: a linked check-in with no feelings or body areas, after its time
+                or _("check-in")
             )
             chips.append(
                 ft.Chip(
-                    label=ft.Text(f"{friendly_time(record.created_at)}: {words}", max_lines=3),
+                    label=ft.Text(
+                        # Translators: a check-in to link: when it was, its first feelings or body areas
+                        _("{when}: {what}").format(when=friendly_time(record.created_at), what=words),
+                        max_lines=3,
+                    ),
                     selected=record.id in self.value.checkin_ids,
                     on_select=self._link(record.id),
                 )
             )
-        self.links.controls = chips or [small("No check-ins yet.")]
+        self.links.controls = chips or [small(_("No check-ins yet."))]
 
     def _link(self, record_id: str):
         async def toggle(e: ft.ControlEvent) -> None:
@@ -460,14 +514,17 @@ class ComposerScreen(DraftAutosave, Screen):
         self._changed()
 
     def _show_feelings(self) -> None:
+        # Stored feelings are ids (or the person's own words): shown in the current language.
+        shown = [(stored, vocabulary.feeling_label(stored)) for stored in self.value.feelings]
         self.feelings_row.controls = [
             ft.Chip(
                 label=ft.Text(word),
-                on_delete=self._remove_feeling(word),
-                delete_icon_tooltip=f"Remove {word}",
+                on_delete=self._remove_feeling(stored),
+                # Translators: the tooltip of a chosen feeling's remove button; {feeling} is the word
+                delete_icon_tooltip=_("Remove {feeling}").format(feeling=word),
             )
-            for word in self.value.feelings
-        ] or [small("None chosen yet.")]
+            for stored, word in shown
+        ] or [small(_("None chosen yet."))]
 
     def _read(self) -> FeedbackDraft:
         text = (self.words.value or "") if self.own_words_edited else ""
@@ -546,14 +603,14 @@ class ComposerScreen(DraftAutosave, Screen):
         self.fill_error = error_text()
         self.fill_in.content = ft.Column(
             [
-                ft.Text("Fill in the blanks", theme_style=ft.TextThemeStyle.TITLE_SMALL),
+                ft.Text(_("Fill in the blanks"), theme_style=ft.TextThemeStyle.TITLE_SMALL),
                 *self.fill_fields,
                 self.fill_preview,
                 self.fill_error,
                 ft.Row(
                     [
-                        primary_button("Add to my words", self._use_fill_in),
-                        ft.TextButton(content="Cancel", on_click=self._close_fill_in),
+                        primary_button(_("Add to my words"), self._use_fill_in),
+                        ft.TextButton(content=_("Cancel"), on_click=self._close_fill_in),
                     ],
                     wrap=True,
                 ),
@@ -571,7 +628,7 @@ class ComposerScreen(DraftAutosave, Screen):
     async def _use_fill_in(self, _e: ft.ControlEvent) -> None:
         fills = [(field.value or "").strip() for field in self.fill_fields]
         if not all(fills):
-            show_error(self.fill_error, "Fill in each blank, or tap Cancel.")
+            show_error(self.fill_error, _("Fill in each blank, or tap Cancel."))
             self.ctl.page.update()
             return
         self._append_words(compose_starter(self.fill_starter, fills))
@@ -610,7 +667,7 @@ class ComposerScreen(DraftAutosave, Screen):
     async def _save(self, _e: ft.ControlEvent) -> None:
         draft = self._read()
         if draft.is_empty:
-            show_error(self.error, feedback_kind.NOTHING_YET)
+            show_error(self.error, _(feedback_kind.NOTHING_YET))
             self.ctl.page.update()
             return
         if has_blanks(draft.wording):
@@ -620,12 +677,14 @@ class ComposerScreen(DraftAutosave, Screen):
                 await self._write(draft)
 
             self.ctl.confirm(
-                "Some blanks are still empty",
-                "Your words still have \u201c\u2026\u201d where something was meant to go. "
-                "You can fill them in first, or save it as it is.",
-                "Save as it is",
+                _("Some blanks are still empty"),
+                _(
+                    "Your words still have \u201c\u2026\u201d where something was meant to go. "
+                    "You can fill them in first, or save it as it is."
+                ),
+                _("Save as it is"),
                 save_anyway,
-                keep="Fill them in",
+                keep=_("Fill them in"),
             )
             return
         await self._write(draft)
@@ -652,9 +711,10 @@ class ComposerScreen(DraftAutosave, Screen):
             return
         self.closed = True
         self.ctl.toast(
-            "Feedback saved."
+            _("Feedback saved.")
             if self.state == PRIVATE
-            else f"Saved: {feedback_kind.STATE_LABELS[self.state]}."
+            # Translators: {state} is where the feedback now stands ("Bring to session", "Shared")
+            else _("Saved: {state}.").format(state=state_label(self.state))
         )
         await self.ctl.back()
 
@@ -663,7 +723,9 @@ class ComposerScreen(DraftAutosave, Screen):
             self.ctl.page.pop_dialog()
             self.closed = True
             if self.record_id is not None:
-                await delete_with_undo(self.ctl, self.record_id, self.store.delete, "Feedback deleted.")
+                await delete_with_undo(self.ctl, self.record_id, self.store.delete, _("Feedback deleted."))
             await self.ctl.back()
 
-        self.ctl.confirm("Delete this feedback?", "You'll have a few seconds to undo it.", "Delete", delete)
+        self.ctl.confirm(
+            _("Delete this feedback?"), _("You'll have a few seconds to undo it."), _("Delete"), delete
+        )

@@ -25,6 +25,7 @@ SAME_EVERYWHERE = {
     "Name {n}",
     "Check-in, {day}: {what}",
     "OK",
+    "No",  # Spanish "No"
     "Check-in",
     "Check-ins",
     "PDF",

@@ -319,9 +319,13 @@ def test_wording_prefers_the_clients_own_text() -> None:
 
 
 def test_feelings_can_be_added_and_removed() -> None:
+    # Listed feelings are stored by id (once, whatever the case); the person's own words as written.
     draft = FeedbackDraft("request").add_feeling("sad").add_feeling("tired").add_feeling("SAD")
-    assert draft.feelings == ("tired", "SAD")
-    assert draft.remove_feeling("Tired").feelings == ("SAD",)
+    assert draft.feelings == ("tired", "sad")
+    assert draft.remove_feeling("Tired").feelings == ("sad",)
+    own = draft.add_feeling("Wobbly-ish").add_feeling("wobbly-ISH")
+    assert own.feelings == ("tired", "sad", "wobbly-ISH")
+    assert own.remove_feeling("WOBBLY-ish").feelings == ("tired", "sad")
 
 
 # --- payloads --------------------------------------------------------------------------------------
@@ -345,7 +349,7 @@ drafts = st.builds(
 @given(drafts)
 def test_draft_payload_round_trip(draft: FeedbackDraft) -> None:
     payload = draft.to_payload()
-    assert payload["v"] == 1
+    assert payload["v"] == 2
     assert FeedbackDraft.from_payload(payload) == draft
 
 
