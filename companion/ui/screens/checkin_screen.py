@@ -13,7 +13,9 @@ from dataclasses import replace
 
 import flet as ft
 
+from companion.core import i18n
 from companion.core.errors import CompanionError
+from companion.core.i18n import N_, _
 from companion.kinds.checkin import (
     FEELING_LEVELS,
     BodyMark,
@@ -21,7 +23,9 @@ from companion.kinds.checkin import (
     CheckIns,
     describe_feeling,
     describe_mark,
+    feeling_word,
     region_name,
+    sensation_name,
 )
 from companion.reference import vocabulary as vocab
 from companion.ui.kit.screen import Screen
@@ -40,8 +44,65 @@ from companion.ui.widgets.common import (
 )
 from companion.ui.widgets.feelings_picker import FeelingsPicker
 
-STEPS = ("Body", "Feelings", "Needs", "Review")
-LEVEL_LABELS = {"mild": "A little", "moderate": "Quite", "strong": "Very"}
+STEPS = (
+    # Translators: the check-in's first step (where in the body something is noticed), also a heading
+    N_("Body"),
+    # Translators: the check-in's second step (naming feelings), also a heading
+    N_("Feelings"),
+    # Translators: the check-in's third step (what I might need), also a heading
+    N_("Needs"),
+    # Translators: the check-in's last step (looking it over before saving), also its button
+    N_("Review"),
+)
+# How strong a chosen feeling is, as the buttons under it say it: translate with _() where shown.
+LEVEL_LABELS = {
+    # Translators: how strong a feeling is, a button under the feeling word (short)
+    "mild": N_("A little"),
+    # Translators: how strong a feeling is, a button under the feeling word (short)
+    "moderate": N_("Quite"),
+    # Translators: how strong a feeling is, a button under the feeling word (short)
+    "strong": N_("Very"),
+}
+# The body map's switch, one short word each (four must fit a phone's width).
+SIDE_LABELS = {
+    # Translators: the body map switch: the body seen from the front (one short word)
+    "front": N_("Front"),
+    # Translators: the body map switch: the body seen from behind (one short word, e.g. "Rücken").
+    # English shows just "Back"; the plain "Back" elsewhere is the button that goes back a screen.
+    "back": N_("Back (the body from behind)"),
+    # Translators: the body map switch: the face shown up close (one short word)
+    "face": N_("Face"),
+    # Translators: the body map switch: body areas as a list instead of a picture (one short word)
+    "list": N_("List"),
+}
+
+
+def side_label(side: str) -> str:
+    """The body map switch's word for ``side``. English says "Back"; other languages translate
+    the body's back apart from the screen's "Back" button ("Rücken", not "Zurück")."""
+    if side == "back" and i18n.current() == i18n.DEFAULT:
+        return "Back"
+    return _(SIDE_LABELS[side])
+
+
+def _in_a_list(name: str) -> str:
+    """A sensation's name inside a line: lower case, except German nouns, which keep their capital."""
+    return name if i18n.current() == "de" else name.lower()
+
+
+def mark_detail(mark: BodyMark) -> str:
+    """What was noticed at one place, without the place: "tight, heavy (7/10)", or "noticed"."""
+    qualities = [_in_a_list(sensation_name(s)) for s in mark.sensations]
+    if mark.other.strip():
+        qualities.append(mark.other.strip())
+    # Translators: shown after a body area when no quality was picked: "Chest: noticed"
+    what = ", ".join(qualities) if qualities else _("noticed")
+    if mark.intensity is None:
+        return what
+    # Translators: what was noticed at a body area and how strong, out of 10: "tight, heavy (7/10)"
+    return _("{qualities} ({strength}/10)").format(qualities=what, strength=mark.intensity)
+
+
 RANKING_STRENGTH = 5  # weighs an unrated mark for feeling suggestions only; never stored or shown
 
 
@@ -51,7 +112,8 @@ class CheckInScreen(DraftAutosave, Screen):
     def __init__(self, ctl: Shell, record_id: str | None = None, *, step: int = 0) -> None:
         super().__init__(ctl)
         self.record_id = record_id
-        self.title = "Check in" if record_id is None else "Edit check-in"
+        # Translated where the shell shows it.
+        self.title = N_("Check in") if record_id is None else N_("Edit check-in")
         self.value = CheckIn()
         self.saved: CheckIn | None = None
         self.step = max(0, min(step, len(STEPS) - 1))  # a step to come back to after a lock
@@ -98,15 +160,12 @@ class CheckInScreen(DraftAutosave, Screen):
         )
         self.picker = FeelingsPicker(self._add_feeling, page=self.ctl.page)
         self.chosen_box = ft.Column(spacing=6)
-        self.not_sure = ft.Checkbox(label="I'm not sure yet", on_change=self._on_not_sure)
+        self.not_sure = ft.Checkbox(label=_("I'm not sure yet"), on_change=self._on_not_sure)
         self.marks_box = ft.Column(spacing=4)
         self.region_list = ft.Column(spacing=0, visible=False)
         self.side_picker = ft.SegmentedButton(
             segments=[
-                ft.Segment(value="front", label="Front"),
-                ft.Segment(value="back", label="Back"),
-                ft.Segment(value="face", label="Face"),
-                ft.Segment(value="list", label="List"),
+                ft.Segment(value=side, label=side_label(side)) for side in ("front", "back", "face", "list")
             ],
             selected=["front"],
             show_selected_icon=False,  # four words fit a phone's width without the tick
@@ -114,11 +173,11 @@ class CheckInScreen(DraftAutosave, Screen):
         )
         self.needs_row = ft.Row(wrap=True, spacing=6)
         self.hints = ft.Column(spacing=4)
-        self.need_other = self._text("Something else I need", multiline=False)
-        self.happened = self._text("What happened?")
-        self.said = self._text("What I said")
-        self.body_said = self._text("What my body said")
-        self.note_field = self._text("Anything else")
+        self.need_other = self._text(_("Something else I need"), multiline=False)
+        self.happened = self._text(_("What happened?"))
+        self.said = self._text(_("What I said"))
+        self.body_said = self._text(_("What my body said"))
+        self.note_field = self._text(_("Anything else"))
         self.review_box = ft.Column(spacing=8)
 
     def _text(self, label: str, *, multiline: bool = True) -> ft.TextField:
@@ -142,7 +201,7 @@ class CheckInScreen(DraftAutosave, Screen):
         kept = await self.restore_draft()
         if kept is not None:
             self.value = kept
-            self.note.value = "Picked up where you left off."
+            self.note.value = _("Picked up where you left off.")
         self._load_texts()
         self._show_step()
         await self._to_top()
@@ -174,7 +233,7 @@ class CheckInScreen(DraftAutosave, Screen):
     def _show_step(self) -> None:
         self.steps_row.controls = [
             ft.TextButton(
-                content=f"{i + 1}. {name}",
+                content=f"{i + 1}. {_(name)}",
                 on_click=self._goto(i),
                 style=ft.ButtonStyle(
                     bgcolor=ft.Colors.SECONDARY_CONTAINER if i == self.step else None,
@@ -187,12 +246,12 @@ class CheckInScreen(DraftAutosave, Screen):
         self.body_area.controls = builders[self.step]()
         buttons: list[ft.Control] = []
         if self.step > 0:
-            buttons.append(ft.OutlinedButton(content="Previous", on_click=self._goto(self.step - 1)))
+            buttons.append(ft.OutlinedButton(content=_("Previous"), on_click=self._goto(self.step - 1)))
         if self.step < len(STEPS) - 1:
-            buttons.append(primary_button("Next", self._goto(self.step + 1)))
-            buttons.append(ft.TextButton(content="Review", on_click=self._goto(len(STEPS) - 1)))
+            buttons.append(primary_button(_("Next"), self._goto(self.step + 1)))
+            buttons.append(ft.TextButton(content=_(STEPS[-1]), on_click=self._goto(len(STEPS) - 1)))
         else:
-            buttons.append(primary_button("Save check-in", self._save))
+            buttons.append(primary_button(_("Save check-in"), self._save))
         self.nav_row.controls = buttons
         self.ctl.page.update()
 
@@ -216,10 +275,11 @@ class CheckInScreen(DraftAutosave, Screen):
     def _body_step(self) -> list[ft.Control]:
         self._refresh_marks()
         return [
-            subtitle("Where do you notice something in your body?"),
-            small("Tap a place. If nothing stands out, that's fine: skip ahead."),
+            subtitle(_("Where do you notice something in your body?")),
+            small(_("Tap a place. If nothing stands out, that's fine: skip ahead.")),
             self.side_picker,
-            small("Face shows the face up close, so each part is easy to tap."),
+            # Translators: explains the body map switch's "Face" (use the same word as there)
+            small(_("Face shows the face up close, so each part is easy to tap.")),
             ft.Row([self.body_map.control], alignment=ft.MainAxisAlignment.CENTER),
             self.region_list,
             self.marks_box,
@@ -241,9 +301,7 @@ class CheckInScreen(DraftAutosave, Screen):
             self.region_list.controls = [
                 ft.ListTile(
                     title=ft.Text(r.name),
-                    subtitle=ft.Text(describe_mark(self.value.marked(r.id)).split(": ", 1)[1])
-                    if self.value.marked(r.id)
-                    else None,
+                    subtitle=ft.Text(mark_detail(mark)) if (mark := self.value.marked(r.id)) else None,
                     on_click=self._region_click(r.id),
                     dense=True,
                     trailing=ft.Icon(ft.Icons.CHEVRON_RIGHT),
@@ -252,7 +310,7 @@ class CheckInScreen(DraftAutosave, Screen):
                 if r.id != "whole_body"
             ]
         self.marks_box.controls = (
-            [ft.Text("What you noticed", theme_style=ft.TextThemeStyle.TITLE_SMALL)]
+            [ft.Text(_("What you noticed"), theme_style=ft.TextThemeStyle.TITLE_SMALL)]
             + [
                 ft.ListTile(
                     leading=ft.Icon(ft.Icons.CIRCLE, color=ft.Colors.PRIMARY, size=14),
@@ -307,10 +365,12 @@ class CheckInScreen(DraftAutosave, Screen):
                     on_select=toggle(s.id),
                 )
             )
-        other = ft.TextField(label="Something else (in your words)", value=current.other)
+        other = ft.TextField(label=_("Something else (in your words)"), value=current.other)
         # Open until the person picks a number (tapping it again clears it): an untouched
         # scale must not record a strength they never chose.
-        scale = IntensityScale(current.intensity, self.ctl.page, optional=True, label="How strong, 0 to 10")
+        scale = IntensityScale(
+            current.intensity, self.ctl.page, optional=True, label=_("How strong, 0 to 10")
+        )
 
         async def done(_e: ft.ControlEvent) -> None:
             mark = BodyMark(
@@ -334,9 +394,9 @@ class CheckInScreen(DraftAutosave, Screen):
 
         actions: list[ft.Control] = []
         if self.value.marked(region_id):
-            actions.append(ft.TextButton(content="Remove this place", on_click=self.ctl.handler(remove)))
-        actions.append(ft.TextButton(content="Cancel", on_click=lambda _e: self.ctl.page.pop_dialog()))
-        actions.append(primary_button("Done", done))
+            actions.append(ft.TextButton(content=_("Remove this place"), on_click=self.ctl.handler(remove)))
+        actions.append(ft.TextButton(content=_("Cancel"), on_click=lambda _e: self.ctl.page.pop_dialog()))
+        actions.append(primary_button(_("Done"), done))
         # A modal dialog rather than a bottom sheet: in Flet 1.0.5 web a dismissible
         # barrier sits above the content in the accessibility tree and swallows taps.
         sheet = ft.AlertDialog(
@@ -345,11 +405,14 @@ class CheckInScreen(DraftAutosave, Screen):
             content=ft.Container(
                 ft.Column(
                     [
-                        small("What is it like? Choose any that fit."),
+                        small(_("What is it like? Choose any that fit.")),
                         ft.Row(chips, wrap=True, spacing=6, run_spacing=6),
                         other,
                         ft.Text(
-                            "How strong? 0 is barely there, 10 as strong as it gets. You can leave it open."
+                            _(
+                                "How strong? 0 is barely there, 10 as strong as it gets. "
+                                "You can leave it open."
+                            )
                         ),
                         scale.control,
                     ],
@@ -369,8 +432,8 @@ class CheckInScreen(DraftAutosave, Screen):
     def _feelings_step(self) -> list[ft.Control]:
         self._refresh_chosen()
         return [
-            subtitle("What are you feeling?"),
-            small("Pick as many as fit, and how strong each one is. Not knowing is fine too."),
+            subtitle(_("What are you feeling?")),
+            small(_("Pick as many as fit, and how strong each one is. Not knowing is fine too.")),
             self.picker.search_part,
             self.chosen_box,
             self.not_sure,
@@ -388,29 +451,39 @@ class CheckInScreen(DraftAutosave, Screen):
         for pick in self.value.feelings:
             # No "broad word" note here: a listed word was offered by the app itself, and a
             # word of their own the person has already chosen to keep (the coach spoke once).
-            known = vocab.feeling(pick.word)
+            # A listed feeling is stored by its id and shown in the current language.
+            shown = feeling_word(pick)
+            if pick.own_word:
+                about: ft.Control | None = small(_("In your own words"))
+            else:
+                known = vocab.feeling(pick.word)
+                about = small(known.definition) if known else None
             rows.append(
                 ft.Container(
                     ft.Column(
                         [
                             ft.Row(
                                 [
-                                    ft.Text(
-                                        pick.word, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, expand=True
-                                    ),
+                                    ft.Text(shown, theme_style=ft.TextThemeStyle.TITLE_MEDIUM, expand=True),
                                     icon_button(
-                                        ft.Icons.CLOSE, f"Remove {pick.word}", self._remover(pick.word)
+                                        ft.Icons.CLOSE,
+                                        # Translators: the tooltip of a chosen feeling's remove
+                                        # button; {feeling} is the word
+                                        _("Remove {feeling}").format(feeling=shown),
+                                        self._remover(pick.word),
                                     ),
                                 ],
                             ),
-                            small(known.definition) if known else small("In your own words"),
-                            small("How strong? Optional."),
+                            *([about] if about is not None else []),
+                            small(_("How strong? Optional.")),
                             ft.Semantics(
-                                label=f"How strong is {pick.word}? Optional",
+                                # Translators: read out for the strength buttons under a chosen feeling word
+                                label=_("How strong is {feeling}? Optional").format(feeling=shown),
                                 container=True,
                                 content=ft.SegmentedButton(
                                     segments=[
-                                        ft.Segment(value=lv, label=LEVEL_LABELS[lv]) for lv in FEELING_LEVELS
+                                        ft.Segment(value=lv, label=_(LEVEL_LABELS[lv]))
+                                        for lv in FEELING_LEVELS
                                     ],
                                     selected=[pick.level] if pick.level else [],
                                     allow_empty_selection=True,  # nothing chosen until they choose
@@ -427,7 +500,9 @@ class CheckInScreen(DraftAutosave, Screen):
             )
         self.chosen_box.controls = rows
         self.not_sure.value = self.value.not_sure
-        self.picker.set_body_suggestions(self._marks_for_suggestions(), {f.word for f in self.value.feelings})
+        # Chosen by id (a listed feeling's stored key), whatever language the words are shown in.
+        chosen = {f.word for f in self.value.feelings if not f.own}
+        self.picker.set_body_suggestions(self._marks_for_suggestions(), chosen)
 
     async def _add_feeling(self, word: str) -> None:
         self.value = self.value.add_feeling(word)
@@ -476,15 +551,15 @@ class CheckInScreen(DraftAutosave, Screen):
                 hints.append(small(family.hint))
         self.hints.controls = hints
         return [
-            subtitle("What might you need right now?"),
-            small("Optional. Choose any that feel true."),
+            subtitle(_("What might you need right now?")),
+            small(_("Optional. Choose any that feel true.")),
             self.hints,
             self.needs_row,
             self.need_other,
             ft.Divider(),
-            subtitle("What was going on?"),
+            subtitle(_("What was going on?")),
             self.happened,
-            small("Sometimes words and body say different things. If so, you can note both."),
+            small(_("Sometimes words and body say different things. If so, you can note both.")),
             ft.ResponsiveRow(
                 [
                     ft.Container(self.said, col={"xs": 12, "md": 6}),
@@ -510,29 +585,34 @@ class CheckInScreen(DraftAutosave, Screen):
 
     def _review_step(self) -> list[ft.Control]:
         v = self.value
-        lines: list[ft.Control] = [subtitle("Here's your check-in")]
+        lines: list[ft.Control] = [subtitle(_("Here's your check-in"))]
 
         def section(title: str, items: list[str]) -> None:
             if items:
                 lines.append(ft.Text(title, theme_style=ft.TextThemeStyle.TITLE_SMALL))
                 lines.extend(body(item) for item in items)
 
-        section("Body", [describe_mark(m) for m in v.body])
+        section(_(STEPS[0]), [describe_mark(m) for m in v.body])
         section(
-            "Feelings", [describe_feeling(f) for f in v.feelings] or (["Not sure yet"] if v.not_sure else [])
+            _(STEPS[1]),
+            [describe_feeling(f) for f in v.feelings] or ([_("Not sure yet")] if v.not_sure else []),
         )
         needs = [n.label for n in vocab.needs() if n.id in v.needs] + (
             [v.need_other] if v.need_other.strip() else []
         )
-        section("Needs", needs)
-        section("What happened", [v.happened] if v.happened.strip() else [])
+        section(_(STEPS[2]), needs)
+        section(_("What happened"), [v.happened] if v.happened.strip() else [])
         if v.said.strip() or v.body_said.strip():
-            section("What I said / what my body said", [f"I said: {v.said}", f"My body said: {v.body_said}"])
-        section("Anything else", [v.note] if v.note.strip() else [])
+            section(
+                _("What I said / what my body said"),
+                [_("I said: {text}").format(text=v.said), _("My body said: {text}").format(text=v.body_said)],
+            )
+        section(_("Anything else"), [v.note] if v.note.strip() else [])
         if v.is_empty:
             lines.append(
                 body(
-                    "Nothing chosen yet. Add anything at all, even just \u201cnot sure yet\u201d.", muted=True
+                    _("Nothing chosen yet. Add anything at all, even just \u201cnot sure yet\u201d."),
+                    muted=True,
                 )
             )
         return lines
@@ -542,7 +622,10 @@ class CheckInScreen(DraftAutosave, Screen):
         if self.value.is_empty:
             show_error(
                 self.error,
-                "There's nothing to save yet. Mark a place, a feeling, or tick \u201cI'm not sure yet\u201d.",
+                _(
+                    "There's nothing to save yet. "
+                    "Mark a place, a feeling, or tick \u201cI'm not sure yet\u201d."
+                ),
             )
             self.ctl.page.update()
             return
@@ -553,5 +636,5 @@ class CheckInScreen(DraftAutosave, Screen):
                 await asyncio.to_thread(self.checkins.update, self.record_id, self.value)
             await self.finish_draft()
         intense = self.value.is_intense
-        self.ctl.toast("Check-in saved.")
+        self.ctl.toast(_("Check-in saved."))
         await self.ctl.after_checkin(intense, edited=self.record_id is not None)

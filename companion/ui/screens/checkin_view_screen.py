@@ -11,8 +11,18 @@ import asyncio
 
 import flet as ft
 
+from companion.core import i18n
 from companion.core.errors import CompanionError
-from companion.kinds.checkin import LEVEL_WORDS, BodyMark, CheckIn, CheckIns, region_name, sensation_name
+from companion.core.i18n import N_, _
+from companion.kinds.checkin import (
+    BodyMark,
+    CheckIn,
+    CheckIns,
+    FeelingPick,
+    describe_feeling,
+    region_name,
+    sensation_name,
+)
 from companion.reference import vocabulary as vocab
 from companion.ui.kit.screen import Screen
 from companion.ui.kit.shell import Shell
@@ -27,36 +37,49 @@ from companion.ui.widgets.common import (
     subtitle,
 )
 
+# What the person wrote, in the order the steps ask: translate the headings with _() where shown.
+WROTE_HEADINGS = (
+    ("happened", N_("What happened")),
+    ("said", N_("What I said")),
+    ("body_said", N_("What my body said")),
+    ("note", N_("Anything else")),
+)
+
+
+def _in_a_list(name: str) -> str:
+    """A sensation's name inside a line: lower case, except German nouns, which keep their capital."""
+    return name if i18n.current() == "de" else name.lower()
+
 
 def mark_lines(mark: BodyMark) -> tuple[str, str, str]:
-    """(place, what it was like, how strong) in words; empty strings for what wasn't given."""
-    qualities = [sensation_name(s).lower() for s in mark.sensations]
+    """(place, what it was like, how strong) in words of the current language; empty strings for
+    what wasn't given."""
+    qualities = [_in_a_list(sensation_name(s)) for s in mark.sensations]
     if mark.other.strip():
         qualities.append(mark.other.strip())
-    strength = "" if mark.intensity is None else f"Strength {mark.intensity} of 10"
+    strength = ""
+    if mark.intensity is not None:
+        # Translators: how strong something felt in a body area, out of 10
+        strength = _("Strength {strength} of 10").format(strength=mark.intensity)
     return region_name(mark.region), ", ".join(qualities), strength
 
 
-def feeling_line(word: str, level: str | None) -> str:
-    """ "disappointed, very"; the word alone when no strength was chosen."""
-    return word if level is None else f"{word}, {LEVEL_WORDS.get(level, level)}"
+def feeling_line(word: str, level: str | None, *, own: bool = False) -> str:
+    """ "disappointed, very" in the current language for a stored feeling (an id, or the
+    person's own word, kept as written); the word alone when no strength was chosen."""
+    return describe_feeling(FeelingPick(word, level, own=own))
 
 
 def wrote_lines(checkin: CheckIn) -> list[tuple[str, str]]:
     """(heading, text) for each thing the person wrote, in the order the steps ask."""
-    pairs = [
-        ("What happened", checkin.happened),
-        ("What I said", checkin.said),
-        ("What my body said", checkin.body_said),
-        ("Anything else", checkin.note),
-    ]
+    pairs = [(_(heading), getattr(checkin, field)) for field, heading in WROTE_HEADINGS]
     return [(title, text.strip()) for title, text in pairs if text.strip()]
 
 
 class CheckInViewScreen(Screen):
     """One saved check-in, read-only, with Edit and Delete."""
 
-    title = "Check-in"
+    title = N_("Check-in")  # translated where the shell shows it
 
     def __init__(self, ctl: Shell, record_id: str | None = None) -> None:
         super().__init__(ctl)
@@ -85,9 +108,9 @@ class CheckInViewScreen(Screen):
         return ft.Row(
             [
                 ft.FilledTonalButton(
-                    content="Edit check-in", icon=ft.Icons.EDIT_OUTLINED, on_click=self._edit
+                    content=_("Edit check-in"), icon=ft.Icons.EDIT_OUTLINED, on_click=self._edit
                 ),
-                delete_button("Delete check-in", self._confirm_delete),
+                delete_button(_("Delete check-in"), self._confirm_delete),
             ],
             wrap=True,
             spacing=8,
@@ -97,7 +120,7 @@ class CheckInViewScreen(Screen):
 
     async def on_show(self) -> None:
         if self.record_id is None:
-            show_error(self.error, "This check-in can't be found. Your other entries are fine.")
+            show_error(self.error, _("This check-in can't be found. Your other entries are fine."))
             self.ctl.page.update()
             return
         try:
@@ -109,7 +132,8 @@ class CheckInViewScreen(Screen):
             show_error(self.error, str(exc))
             self.ctl.page.update()
             return
-        self.when.value = "Checked in " + friendly_time(record.created_at)
+        # Translators: when a check-in was made; {when} is e.g. "today, 17:30" or "Tuesday 24 November"
+        self.when.value = _("Checked in {when}").format(when=friendly_time(record.created_at))
         self.sections.controls = self._sections(checkin)
         self.actions.visible = True
         show_error(self.error, "")
@@ -120,13 +144,15 @@ class CheckInViewScreen(Screen):
 
     def _sections(self, checkin: CheckIn) -> list[ft.Control]:
         parts = [
-            self._section("What I noticed", [self._mark(m) for m in checkin.body]),
-            self._section("What I felt", self._feelings(checkin)),
-            self._section("What I needed", [body(n) for n in self._needs(checkin)]),
-            self._section("What I wrote", [self._wrote(title, text) for title, text in wrote_lines(checkin)]),
+            self._section(_("What I noticed"), [self._mark(m) for m in checkin.body]),
+            self._section(_("What I felt"), self._feelings(checkin)),
+            self._section(_("What I needed"), [body(n) for n in self._needs(checkin)]),
+            self._section(
+                _("What I wrote"), [self._wrote(title, text) for title, text in wrote_lines(checkin)]
+            ),
         ]
         shown = [p for p in parts if p is not None]
-        return shown or [body("Nothing was noted in this check-in.", muted=True)]
+        return shown or [body(_("Nothing was noted in this check-in."), muted=True)]
 
     @staticmethod
     def _section(title: str, items: list[ft.Control]) -> ft.Control | None:
@@ -154,20 +180,20 @@ class CheckInViewScreen(Screen):
     @staticmethod
     def _feelings(checkin: CheckIn) -> list[ft.Control]:
         if not checkin.feelings:
-            return [body("Not sure yet")] if checkin.not_sure else []
+            return [body(_("Not sure yet"))] if checkin.not_sure else []
         rows: list[ft.Control] = []
         for pick in checkin.feelings:
-            line = feeling_line(pick.word, pick.level)
+            line = describe_feeling(pick)  # a listed feeling (stored by id) in the current language
             rows.append(
                 body(line)
                 if not pick.own_word
-                else ft.Column([body(line), small("In my own words")], spacing=0)
+                else ft.Column([body(line), small(_("In my own words"))], spacing=0)
             )
         return rows
 
     @staticmethod
     def _needs(checkin: CheckIn) -> list[str]:
-        needs = [n.label for n in vocab.needs() if n.id in checkin.needs]
+        needs = [vocab.need_label(n.id) for n in vocab.needs() if n.id in checkin.needs]
         return needs + ([checkin.need_other.strip()] if checkin.need_other.strip() else [])
 
     @staticmethod
@@ -184,12 +210,12 @@ class CheckInViewScreen(Screen):
 
     async def _confirm_delete(self, _e: ft.ControlEvent) -> None:
         self.ctl.confirm(
-            "Delete this check-in?", "You'll have a few seconds to undo it.", "Delete", self._delete
+            _("Delete this check-in?"), _("You'll have a few seconds to undo it."), _("Delete"), self._delete
         )
 
     async def _delete(self, _e: ft.ControlEvent) -> None:
         self.ctl.page.pop_dialog()
         if self.record_id is None:
             return
-        await delete_with_undo(self.ctl, self.record_id, self.checkins.delete, "Check-in deleted.")
+        await delete_with_undo(self.ctl, self.record_id, self.checkins.delete, _("Check-in deleted."))
         await self.ctl.back()

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import flet as ft
 import flet.canvas as cv
 
+from companion.core.i18n import N_, _, ngettext
 from companion.reference import body_layout as layout
 from companion.reference import vocabulary
 from companion.ui.widgets.tappable import TappableSemantics
@@ -33,7 +34,8 @@ VIEWS = ("front", "back", "face")
 # Features of the face: one target on the front view, each its own on the close-up.
 FACE_FEATURES = ("forehead", "eyes", "face", "mouth", "jaw")
 FACE_GROUP = "face_features"  # the front view's target that opens the close-up
-FACE_GROUP_NAME = "Face and features"
+# Translators: the button on the body map's face that opens a close-up of the face
+FACE_GROUP_NAME = N_("Face and features")  # translate with _() where shown
 # The part of the front view the close-up shows, in the layout's 0..1 box (x0, y0, x1, y1).
 FACE_WINDOW = (0.33, 0.012, 0.67, 0.225)
 FACE_WIDER = 1.3  # the close-up is drawn this much wider than the whole figure (a phone has room)
@@ -47,10 +49,10 @@ _SMALL_PX = 16  # pieces narrower than this get a quieter dashed outline while u
 
 
 def region_name(region_id: str) -> str:
+    """A target's name in the current language ("Chest", "Brust")."""
     if region_id == FACE_GROUP:
-        return FACE_GROUP_NAME
-    found = vocabulary.region(region_id)
-    return found.name if found else region_id.replace("_", " ").capitalize()
+        return _(FACE_GROUP_NAME)
+    return vocabulary.region_name(region_id)
 
 
 def accessible_label(region_id: str, intensity: int | None, *, marked: bool | None = None) -> str:
@@ -61,7 +63,11 @@ def accessible_label(region_id: str, intensity: int | None, *, marked: bool | No
         marked = intensity is not None
     if not marked:
         return name
-    return f"{name}, marked" if intensity is None else f"{name}, marked {_clamp(intensity)} of 10"
+    if intensity is None:
+        # Translators: read out for a body area on the body map that has been marked
+        return _("{region}, marked").format(region=name)
+    # Translators: read out for a marked body area on the body map, with how strong, out of 10
+    return _("{region}, marked {strength} of 10").format(region=name, strength=_clamp(intensity))
 
 
 def _checked(view: str) -> str:
@@ -385,10 +391,15 @@ class BodyMap:
     def _label(self, rid: str) -> str:
         if rid == FACE_GROUP:
             marked = sum(1 for f in FACE_FEATURES if f in self._marks)
-            places = (
-                "" if not marked else (", 1 place marked" if marked == 1 else f", {marked} places marked")
-            )
-            return f"{FACE_GROUP_NAME}: show closer{places}"
+            if not marked:
+                # Translators: read out for the body map's face button, which opens a close-up
+                return _("Face and features: show closer")
+            # Translators: read out for the body map's face button; {n} places on the face are marked
+            return ngettext(
+                "Face and features: show closer, {n} place marked",
+                "Face and features: show closer, {n} places marked",
+                marked,
+            ).format(n=marked)
         return accessible_label(rid, self._marks.get(rid), marked=rid in self._marks)
 
     # ---------------------------------------------------------------------------- drawing

@@ -2,7 +2,8 @@
 
 Reused wherever a person names feelings (check-ins now, feedback drafts later).
 It owns only its controls; the chosen words live with the caller, who is told
-through ``on_pick(word)``.
+through ``on_pick(word)``: a listed feeling's id (shown in the current language), or the
+person's own word as they wrote it.
 
 The person's own word is always theirs to keep: Enter (or "Keep ...") adds what they typed,
 as they typed it. For a broad word of their own ("bad", "upset") the coach offers sharper
@@ -16,6 +17,7 @@ from collections.abc import Awaitable, Callable
 
 import flet as ft
 
+from companion.core.i18n import _
 from companion.reference import vocabulary as vocab
 from companion.ui.widgets.common import small
 
@@ -30,13 +32,13 @@ def own_word(text: str) -> str:
 
 
 def word_to_add(text: str) -> str | None:
-    """What Enter adds: the listed word when they typed one of ours (in our spelling),
-    otherwise their own word exactly as written; None for nothing typed."""
+    """What Enter adds: the listed feeling's id when they typed one of ours (in any spelling
+    of the current language), otherwise their own word exactly as written; None for nothing typed."""
     typed = own_word(text)
     if not typed:
         return None
     known = vocab.feeling(typed)
-    return known.word if known else typed
+    return known.id if known else typed
 
 
 def coaching_for(text: str) -> list[vocab.Feeling] | None:
@@ -48,19 +50,20 @@ def coaching_for(text: str) -> list[vocab.Feeling] | None:
     return vocab.coach(typed)
 
 
-def feeling_chip(word: str, on_pick: PickHandler) -> ft.Chip:
-    """A tappable word. (No tooltip: in Flet 1.0.5 web a tooltip's node covers the chip
-    for pointer and assistive taps alike; definitions show in search results instead.)"""
+def feeling_chip(feeling: vocab.Feeling, on_pick: PickHandler) -> ft.Chip:
+    """A tappable word, in the current language; picking it passes the feeling's id. (No
+    tooltip: in Flet 1.0.5 web a tooltip's node covers the chip for pointer and assistive taps
+    alike; definitions show in search results instead.)"""
 
     async def pick(_e: ft.ControlEvent) -> None:
-        await on_pick(word)
+        await on_pick(feeling.id)
 
-    return ft.Chip(label=ft.Text(word), on_click=pick)
+    return ft.Chip(label=ft.Text(feeling.word), on_click=pick)
 
 
 def word_tile(feeling: vocab.Feeling, on_pick: PickHandler) -> ft.Control:
     async def pick(_e: ft.ControlEvent) -> None:
-        await on_pick(feeling.word)
+        await on_pick(feeling.id)
 
     return ft.ListTile(
         title=ft.Text(feeling.word, weight=ft.FontWeight.W_600),
@@ -79,8 +82,9 @@ def keep_tile(word: str, on_pick: PickHandler) -> ft.Control:
 
     return ft.ListTile(
         leading=ft.Icon(ft.Icons.EDIT_NOTE),
-        title=ft.Text(f"Keep \u201c{word}\u201d", weight=ft.FontWeight.W_600),
-        subtitle=ft.Text("Your own word, just as you wrote it"),
+        # Translators: keeps the feeling word the person typed; {word} is their word
+        title=ft.Text(_("Keep \u201c{word}\u201d").format(word=word), weight=ft.FontWeight.W_600),
+        subtitle=ft.Text(_("Your own word, just as you wrote it")),
         dense=True,
         on_click=pick,
     )
@@ -91,7 +95,7 @@ class FeelingsPicker:
         self.on_pick = on_pick
         self.page = page
         self.query = ft.TextField(
-            label="Find a feeling word",
+            label=_("Find a feeling word"),
             prefix_icon=ft.Icons.SEARCH,
             on_change=self._on_query,
             on_submit=self._on_submit,
@@ -110,7 +114,7 @@ class FeelingsPicker:
         self.browse_part = ft.Column(
             [
                 self.suggest_box,
-                ft.Text("Or browse by family", theme_style=ft.TextThemeStyle.TITLE_SMALL),
+                ft.Text(_("Or browse by family"), theme_style=ft.TextThemeStyle.TITLE_SMALL),
                 self.families,
             ],
             spacing=10,
@@ -123,12 +127,13 @@ class FeelingsPicker:
     # --- from the body -------------------------------------------------------------------
 
     def set_body_suggestions(self, marks: list[tuple[str, list[str], int]], chosen: set[str]) -> None:
-        suggestions = [f for f, _score in vocab.suggest_from_body(marks, limit=10) if f.word not in chosen]
+        """Feelings often linked with the marked places, leaving out those ``chosen`` (stored ids)."""
+        suggestions = [f for f, _score in vocab.suggest_from_body(marks, limit=10) if f.id not in chosen]
         self.suggest_box.visible = bool(suggestions)
         self.suggest_box.controls = [
-            ft.Text("Often linked with what you noticed", theme_style=ft.TextThemeStyle.TITLE_SMALL),
-            small("Only suggestions: your body may be saying something else, and that's fine."),
-            ft.Row([feeling_chip(f.word, self.on_pick) for f in suggestions[:8]], wrap=True, spacing=6),
+            ft.Text(_("Often linked with what you noticed"), theme_style=ft.TextThemeStyle.TITLE_SMALL),
+            small(_("Only suggestions: your body may be saying something else, and that's fine.")),
+            ft.Row([feeling_chip(f, self.on_pick) for f in suggestions[:8]], wrap=True, spacing=6),
         ]
 
     # --- search and coach ----------------------------------------------------------------
@@ -160,7 +165,7 @@ class FeelingsPicker:
         typed = own_word(text)
         if vocab.feeling(typed) is None and not self.coach_box.visible:  # the coach offers it itself
             keep = keep_tile(typed, self.on_pick)
-            tiles = [*tiles, keep] if hits else [keep, small("Enter keeps it too.")]
+            tiles = [*tiles, keep] if hits else [keep, small(_("Enter keeps it too."))]
         self.results.controls = tiles
 
     def show_coach(self, word: str) -> None:
@@ -172,16 +177,15 @@ class FeelingsPicker:
             self.coach_box.controls = []
             return
         typed = own_word(word)
-        prompt = (
-            vocab.coach_prompt(typed)
-            or f"\u201c{typed}\u201d can mean many things. Is it closer to one of these?"
-        )
+        prompt = vocab.coach_prompt(typed) or _(
+            "\u201c{word}\u201d can mean many things. Is it closer to one of these?"
+        ).format(word=typed)
         self.coach_box.controls = [
             ft.Container(
                 ft.Column(
                     [ft.Text(prompt, theme_style=ft.TextThemeStyle.BODY_MEDIUM)]
                     + [word_tile(f, self.on_pick) for f in candidates]
-                    + [small("Or keep your word, if it says it best:"), keep_tile(typed, self.on_pick)],
+                    + [small(_("Or keep your word, if it says it best:")), keep_tile(typed, self.on_pick)],
                     spacing=2,
                 ),
                 padding=12,
@@ -202,7 +206,7 @@ class FeelingsPicker:
                     subtitle=ft.Text(family.description, max_lines=1, overflow=ft.TextOverflow.ELLIPSIS),
                     controls=[
                         ft.Container(
-                            ft.Row([feeling_chip(f.word, self.on_pick) for f in words], wrap=True, spacing=6),
+                            ft.Row([feeling_chip(f, self.on_pick) for f in words], wrap=True, spacing=6),
                             padding=ft.Padding.only(left=12, right=12, bottom=12),
                         )
                     ],

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import flet as ft
 
+from companion.core import i18n
 from companion.kinds.checkin import BodyMark, CheckIn
 from companion.ui.screens.checkin_view_screen import CheckInViewScreen, feeling_line, mark_lines, wrote_lines
 
@@ -68,3 +69,14 @@ def test_the_sections_show_what_was_given_and_nothing_else() -> None:
         )
     )
     assert quiet == ["What I felt", "Not sure yet"]
+
+
+def test_a_stored_feeling_and_mark_read_in_the_language_of_today() -> None:
+    with i18n.use("de"):
+        assert feeling_line("hurt", "strong") == "verletzt, sehr"
+        assert feeling_line("bad", None, own=True) == "bad"  # their own word, as written
+        assert mark_lines(BodyMark("chest", ("tight",), "", 7)) == ("Brust", "Eng", "Stärke 7 von 10")
+        assert wrote_lines(CheckIn(happened="a call"))[0] == ("Was passiert ist", "a call")
+    with i18n.use("es"):
+        assert feeling_line("hurt", "strong") == "herido/a, mucho"
+        assert mark_lines(BodyMark("chest", ("tight",), "", 7)) == ("Pecho", "apretado", "Intensidad 7 de 10")
