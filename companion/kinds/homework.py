@@ -85,6 +85,9 @@ THERAPIST = "therapist"
 MAX_TITLE = 120
 MAX_NOTE = 2000
 MAX_PROMPT = 500
+# The texts a practice may carry in several languages (a card can give each one as a map of
+# language code -> text), with the longest each may be in any one language.
+TEXT_LIMITS: dict[str, int] = {"title": MAX_TITLE, "note": MAX_NOTE, "prompt": MAX_PROMPT}
 EARLIEST = date(2000, 1, 1)
 LATEST = date(2100, 12, 31)
 MAX_SPAN_DAYS = 5 * 366  # a practice longer than five years is surely a typing mistake
@@ -105,16 +108,44 @@ class Homework:
     title: str = ""
     set_by: str = CLIENT
     id: str = field(default="", compare=False)  # the record id once stored
+    # The same title, note or prompt in other languages, from a card that gave them:
+    # (field, language, text) in the card's order. ``title``/``note``/``prompt`` hold the text
+    # shown when none fits the current language (English if given, else the first given).
+    texts: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def label(self) -> str:
-        return self.title or what_label(self.what)
+        return self.shown_title or what_label(self.what)
+
+    def shown(self, name: str) -> str:
+        """``name`` ("title", "note" or "prompt") in the current language, else the stored text."""
+        language = i18n.current()
+        for key, code, text in self.texts:
+            if key == name and code == language:
+                return text
+        return str(getattr(self, name))
+
+    @property
+    def shown_title(self) -> str:
+        return self.shown("title")
+
+    @property
+    def shown_note(self) -> str:
+        return self.shown("note")
+
+    @property
+    def shown_prompt(self) -> str:
+        return self.shown("prompt")
+
+    def languages(self, name: str) -> dict[str, str]:
+        """``name`` by language as the card gave it ({} when it was given as plain text)."""
+        return {code: text for key, code, text in self.texts if key == name}
 
     def is_active(self, today: date) -> bool:
         return self.start <= today and (self.until is None or today <= self.until)
 
     def to_payload(self) -> dict[str, Any]:
-        return {
+        payload: dict[str, Any] = {
             "v": PAYLOAD_VERSION,
             "what": self.what,
             "often": self.often,
@@ -127,6 +158,9 @@ class Homework:
             "title": self.title,
             "set_by": self.set_by,
         }
+        if self.texts:  # only for practices from a card with several languages
+            payload["texts"] = {name: self.languages(name) for name in TEXT_LIMITS if self.languages(name)}
+        return payload
 
     @classmethod
     def from_payload(cls, data: Any, record_id: str = "") -> Homework:
@@ -149,6 +183,7 @@ class Homework:
             title=_str(data.get("title")),
             set_by=THERAPIST if data.get("set_by") == THERAPIST else CLIENT,
             id=record_id,
+            texts=_stored_texts(data.get("texts"), data),
         )
 
     @classmethod
@@ -162,6 +197,22 @@ def _small_int(value: Any) -> bool:
 
 def _str(value: Any) -> str:
     return value if isinstance(value, str) else ""
+
+
+def _stored_texts(value: Any, data: dict[str, Any]) -> tuple[tuple[str, str, str], ...]:
+    """The stored texts by language; anything damaged, unknown or too long is left out, and so
+    is a field whose stored text isn't one of its languages (as `validated` keeps them)."""
+    if not isinstance(value, dict):
+        return ()
+    texts = []
+    for name, limit in TEXT_LIMITS.items():
+        by_language = value.get(name)
+        if not isinstance(by_language, dict) or _str(data.get(name)) not in by_language.values():
+            continue
+        for code, text in by_language.items():
+            if i18n.supported(code) and isinstance(text, str) and text and len(text) <= limit:
+                texts.append((name, code, text))
+    return tuple(texts)
 
 
 def stored_date(value: Any) -> date | None:
@@ -206,6 +257,11 @@ def problem(homework: Homework) -> str | None:
         return _("the note is longer than {limit} characters").format(limit=MAX_NOTE)
     if len(homework.prompt) > MAX_PROMPT:
         return _("the writing prompt is longer than {limit} characters").format(limit=MAX_PROMPT)
+    for name, code, text in homework.texts:
+        if name not in TEXT_LIMITS or not i18n.supported(code):
+            return _("a text is in a language Companion doesn't know")
+        if len(text) > TEXT_LIMITS[name]:
+            return _("a translation is longer than {limit} characters").format(limit=TEXT_LIMITS[name])
     if homework.what == PROMPT and not homework.prompt.strip():
         return _("a writing prompt needs the question to answer")
     if homework.often not in OFTEN:
@@ -224,6 +280,24 @@ def problem(homework: Homework) -> str | None:
     return None
 
 
+def _clean_texts(homework: Homework) -> tuple[tuple[str, str, str], ...]:
+    """The texts by language, cleaned like the plain ones, unique per field and language.
+
+    A field whose stored text is no longer one of its languages (someone changed the title
+    after the card was imported) drops its languages, so the change is what is shown.
+    """
+    kept: dict[tuple[str, str], str] = {}
+    for entry in homework.texts:
+        name, code, text = entry if len(entry) == 3 else ("", "", "")
+        if not all(isinstance(part, str) for part in entry) or (name, code) in kept:
+            continue
+        kept[(name, code)] = clean_text(text, multiline=name != "title")
+    texts = tuple((name, code, text) for (name, code), text in kept.items() if text)
+    return tuple(
+        t for t in texts if any(o[0] == t[0] and o[2] == getattr(homework, t[0], None) for o in texts)
+    )
+
+
 def validated(homework: Homework) -> Homework:
     """The practice with its text cleaned, or ValueError with a sentence for the screen."""
     homework = replace(
@@ -232,6 +306,7 @@ def validated(homework: Homework) -> Homework:
         prompt=clean_text(homework.prompt, multiline=True),
         note=clean_text(homework.note, multiline=True),
     )
+    homework = replace(homework, texts=_clean_texts(homework))
     issue = problem(homework)
     if issue is not None:
         raise ValueError(issue[0].upper() + issue[1:] + ".")
@@ -414,10 +489,10 @@ def describe(homework: Homework, today: date) -> str:
     what = what_label(homework.what)
     if homework.what == PROMPT:
         # Translators: a practice's kind and its writing prompt, 'Writing prompt: "What helped?"'
-        what = _('{what}: "{prompt}"').format(what=what, prompt=shorten(homework.prompt, 100))
+        what = _('{what}: "{prompt}"').format(what=what, prompt=shorten(homework.shown_prompt, 100))
     if homework.title:
         # Translators: a practice's own name and its kind in brackets
-        head = _('"{title}" ({what})').format(title=homework.title, what=_lower_first(what))
+        head = _('"{title}" ({what})').format(title=homework.shown_title, what=_lower_first(what))
     else:
         head = what
     # Translators: one line about a practice: what it is, how often, and from when
@@ -426,7 +501,7 @@ def describe(homework: Homework, today: date) -> str:
     )
     if homework.note:
         # Translators: the start of a note about a practice, after its line
-        line += _('. Note: "{note}"').format(note=shorten(homework.note, 100))
+        line += _('. Note: "{note}"').format(note=shorten(homework.shown_note, 100))
     return line
 
 

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from companion.core.errors import HomeworkCardInvalid
-from companion.core.i18n import N_, _
+from companion.core.i18n import ALL_LANGUAGES, DEFAULT, N_, _, supported
 from companion.core.textclean import clean_text as strip_invisible
 from companion.core.textfit import shorten
 from companion.kinds.homework import (
@@ -21,12 +21,10 @@ from companion.kinds.homework import (
     DAY_NAMES,
     EARLIEST,
     LATEST,
-    MAX_NOTE,
-    MAX_PROMPT,
-    MAX_TITLE,
     OFTEN,
     ON_DAYS,
     PROMPT,
+    TEXT_LIMITS,
     THERAPIST,
     TIMES_A_WEEK,
     WEEKDAYS,
@@ -128,6 +126,61 @@ def _text_field(item: dict[str, Any], key: str, limit: int, where: str, *, multi
             )
         )
     return clean_text(strip_invisible(value), multiline=multiline)  # no hidden format characters
+
+
+def _language_list() -> str:
+    return ", ".join(ALL_LANGUAGES)
+
+
+def _texts_field(item: dict[str, Any], key: str, where: str) -> tuple[str, tuple[tuple[str, str, str], ...]]:
+    """A title, note or prompt: plain text, or a map of language code -> text.
+
+    Gives the text to show when no language fits (English if given, else the first given) and
+    every language's text, cleaned and checked like plain text.
+    """
+    limit = TEXT_LIMITS[key]
+    multiline = key != "title"
+    value = item.get(key, "")
+    if not isinstance(value, dict):
+        if not isinstance(value, str):
+            raise _invalid(
+                # Translators: {example} shows the card's way of giving texts by language
+                _("{where}: the {key} should be text in quotes, or texts by language like {example}").format(
+                    where=where, key=key, example='{"en": "...", "de": "..."}'
+                )
+            )
+        return _text_field(item, key, limit, where, multiline=multiline), ()
+    if not value:
+        raise _invalid(_("{where}: the {key} has no text in any language").format(where=where, key=key))
+    unknown = [str(code) for code in value if not supported(code)]
+    if unknown:
+        raise _invalid(
+            _('{where}: the {key} has a language Companion doesn\'t know ("{code}"; use {codes})').format(
+                where=where, key=key, code=_shown(unknown[0], 10), codes=_language_list()
+            )
+        )
+    texts: list[tuple[str, str, str]] = []
+    for code, text in value.items():
+        if not isinstance(text, str):
+            raise _invalid(
+                _('{where}: the {key} for "{code}" should be text in quotes').format(
+                    where=where, key=key, code=code
+                )
+            )
+        cleaned = clean_text(strip_invisible(text), multiline=multiline) if len(text) <= 4 * limit else text
+        if len(cleaned) > limit:  # absurd text isn't even cleaned
+            raise _invalid(
+                _('{where}: the {key} for "{code}" is longer than {limit} characters').format(
+                    where=where, key=key, code=code, limit=limit
+                )
+            )
+        if not cleaned:
+            raise _invalid(
+                _('{where}: the {key} for "{code}" is empty').format(where=where, key=key, code=code)
+            )
+        texts.append((key, code, cleaned))
+    base = next((t for _key, code, t in texts if code == DEFAULT), texts[0][2])
+    return base, tuple(texts)
 
 
 def _card_date(value: Any, where: str, name: str) -> date:
@@ -235,6 +288,9 @@ def _practice(item: Any, number: int, today: date) -> Homework:
                 where=where, date=until.isoformat()
             )
         )
+    prompt, prompt_texts = _texts_field(item, "prompt", where)
+    note, note_texts = _texts_field(item, "note", where)
+    title, title_texts = _texts_field(item, "title", where)
     homework = Homework(
         what=what,
         start=start,
@@ -242,10 +298,11 @@ def _practice(item: Any, number: int, today: date) -> Homework:
         times_a_week=times,
         days=days,
         until=until,
-        prompt=_text_field(item, "prompt", MAX_PROMPT, where, multiline=True),
-        note=_text_field(item, "note", MAX_NOTE, where, multiline=True),
-        title=_text_field(item, "title", MAX_TITLE, where, multiline=False),
+        prompt=prompt,
+        note=note,
+        title=title,
         set_by=THERAPIST,
+        texts=title_texts + note_texts + prompt_texts,
     )
     issue = problem(homework)
     if issue is not None:
@@ -275,11 +332,11 @@ def write_card(homeworks: Iterable[Homework]) -> bytes:
     for homework in map(validated, homeworks):
         item: dict[str, Any] = {"what": homework.what}
         if homework.title:
-            item["title"] = homework.title
+            item["title"] = homework.languages("title") or homework.title
         if homework.what == PROMPT:
-            item["prompt"] = homework.prompt
+            item["prompt"] = homework.languages("prompt") or homework.prompt
         if homework.note:
-            item["note"] = homework.note
+            item["note"] = homework.languages("note") or homework.note
         item["often"] = homework.often
         if homework.often == TIMES_A_WEEK:
             item["times_a_week"] = homework.times_a_week

@@ -360,6 +360,22 @@ def test_documented_example_parses() -> None:
     assert all(p.set_by == THERAPIST for p in practices)
 
 
+def test_documented_example_in_several_languages_parses() -> None:
+    from companion.core import i18n
+
+    blocks = re.findall(r"```json\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.S)
+    example = next(b for b in blocks if '"de":' in b)
+    (practice,) = parse_card(example.encode("utf-8"), TODAY)
+    assert practice.label == "Noticing the good"
+    with i18n.use("de"):
+        assert (practice.label, practice.shown_note) == (
+            "Das Gute bemerken",
+            "Two or three lines are plenty.",
+        )
+    with i18n.use("es"):
+        assert practice.shown_prompt == "¿Qué salió bien hoy, por pequeño que sea?"
+
+
 def test_card_accepts_a_byte_order_mark_and_full_day_names() -> None:
     data = b"\xef\xbb\xbf" + card({"what": "checkin", "often": "on_days", "days": ["Monday", " fri "]})
     assert parse_card(data, TODAY)[0].days == ("mon", "fri")
