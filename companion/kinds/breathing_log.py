@@ -12,6 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from companion.core.i18n import N_, _, ngettext
 from companion.core.kind_ids import BREATHING
 from companion.core.records import Record
 from companion.kinds.base import RecordStore
@@ -19,13 +20,31 @@ from companion.reference import breathing
 
 PAYLOAD_VERSION = 1
 MAX_SECONDS = 24 * 60 * 60  # a day: anything longer is damaged data, not a session
+# A session stores its rhythm's id; these are the names shown for it (translated with `name()`).
 NAMES: dict[str, str] = {
-    "slow": "Slow breathing",
-    "box": "Box breathing",
-    "478": "4-7-8 breathing",
-    "custom": "My own rhythm",
+    "slow": N_("Slow breathing"),
+    # Translators: "box breathing", in 4, hold 4, out 4, hold 4
+    "box": N_("Box breathing"),
+    "478": N_("4-7-8 breathing"),
+    # Translators: a breathing rhythm the person set up themselves
+    "custom": N_("My own rhythm"),
 }
-DEFAULT_NAME = "Breathing"
+# Translators: a breathing pause whose rhythm this version doesn't know
+DEFAULT_NAME = N_("Breathing")
+
+
+def _known_id(stored: str) -> str:
+    """A rhythm's id from what a record holds: its id, or (never written so far, but read kindly)
+    its English name, "Slow breathing" or "Slow: in 4, out 6"."""
+    if stored in NAMES:
+        return stored
+    by_english = {english: pid for pid, english in NAMES.items()} | {p.name: p.id for p in breathing.PATTERNS}
+    return by_english.get(stored, stored)
+
+
+def rhythm_name(pattern_id: str) -> str:
+    """The name shown for a stored rhythm id, in the current language."""
+    return _(NAMES.get(_known_id(pattern_id), DEFAULT_NAME))
 
 
 def _float(value: Any, low: float, high: float, default: float = 0.0) -> float:
@@ -109,22 +128,28 @@ class BreathingSession:
 def _length(seconds: float) -> str:
     if seconds < 60:
         whole = max(1, round(seconds))
-        return "1 second" if whole == 1 else f"{whole} seconds"
+        return ngettext("{n} second", "{n} seconds", whole).format(n=whole)
     minutes = round(seconds / 60)
-    return "1 minute" if minutes == 1 else f"{minutes} minutes"
+    return ngettext("{n} minute", "{n} minutes", minutes).format(n=minutes)
 
 
 def describe(session: BreathingSession) -> str:
     """ "Slow breathing, 5 minutes · tension 7 then 4"; the ratings part only when answered."""
-    name = NAMES.get(session.pattern, DEFAULT_NAME)
-    parts = [name if session.seconds <= 0 else f"{name}, {_length(session.seconds)}"]
+    shown = rhythm_name(session.pattern)
+    if session.seconds > 0:
+        # Translators: a breathing pause, "Slow breathing, 5 minutes"
+        shown = _("{name}, {length}").format(name=shown, length=_length(session.seconds))
+    parts = [shown]
     before, after = clamp_rating(session.before), clamp_rating(session.after)
     if before is not None and after is not None:
-        parts.append(f"tension {before} then {after}")
+        # Translators: how tense the person felt (0-10) before and after a breathing pause, "tension 7 then 4"
+        parts.append(_("tension {before} then {after}").format(before=before, after=after))
     elif before is not None:
-        parts.append(f"tension {before} before")
+        # Translators: how tense the person felt (0-10) before a breathing pause
+        parts.append(_("tension {before} before").format(before=before))
     elif after is not None:
-        parts.append(f"tension {after} after")
+        # Translators: how tense the person felt (0-10) after a breathing pause
+        parts.append(_("tension {after} after").format(after=after))
     return " · ".join(parts)
 
 
@@ -132,7 +157,7 @@ class BreathingLog(RecordStore[BreathingSession]):
     """Breathing sessions inside one unlocked vault."""
 
     kind = BREATHING
-    empty_message = "There's nothing to keep from this pause yet."
+    empty_message = N_("There's nothing to keep from this pause yet.")
 
     def from_payload(self, payload: Any) -> BreathingSession:
         return BreathingSession.from_payload(payload)

@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from companion.core.i18n import N_, _
 from companion.core.kind_ids import REFLECTION
 from companion.core.records import Record, stored_number
 from companion.kinds.base import DraftedStore
@@ -24,6 +25,8 @@ SCALE_MIN, SCALE_MAX = 0, 10
 
 @dataclass(frozen=True)
 class Scale:
+    """One 0-10 question. Its words are English, marked with N_(): show them with _()."""
+
     id: str
     question: str  # asked on screen
     short: str  # used in summaries: "How connected I felt: 7 of 10"
@@ -34,56 +37,96 @@ class Scale:
 SCALES: tuple[Scale, ...] = (
     Scale(
         "worked_on",
-        "How well did we work on what matters to me?",
-        "How well we worked on what matters to me",
-        "We drifted away from it",
-        "We stayed close to it",
+        N_("How well did we work on what matters to me?"),
+        # Translators: a reflection question in a summary line, "...: 7 of 10"
+        N_("How well we worked on what matters to me"),
+        # Translators: what 0 means on "How well did we work on what matters to me?"
+        N_("We drifted away from it"),
+        # Translators: what 10 means on "How well did we work on what matters to me?"
+        N_("We stayed close to it"),
     ),
     Scale(
         "way_of_working",
-        "How well did the way we worked suit me?",
-        "How well the way we worked suited me",
-        "It didn't suit me today",
-        "It suited me well",
+        N_("How well did the way we worked suit me?"),
+        # Translators: a reflection question in a summary line, "...: 7 of 10"
+        N_("How well the way we worked suited me"),
+        # Translators: what 0 means on "How well did the way we worked suit me?"
+        N_("It didn't suit me today"),
+        # Translators: what 10 means on "How well did the way we worked suit me?"
+        N_("It suited me well"),
     ),
     Scale(
         "connected",
-        "How connected did I feel?",
-        "How connected I felt",
-        "Far apart",
-        "Close and in touch",
+        N_("How connected did I feel?"),
+        # Translators: a reflection question in a summary line, "How connected I felt: 7 of 10"
+        N_("How connected I felt"),
+        # Translators: what 0 means on "How connected did I feel?" (to the therapist)
+        N_("Far apart"),
+        # Translators: what 10 means on "How connected did I feel?" (to the therapist)
+        N_("Close and in touch"),
     ),
     Scale(
         "overall",
-        "Looking back on the whole hour, how was it for me?",
-        "Overall",
-        "Not much use to me today",
-        "Just what I needed",
+        N_("Looking back on the whole hour, how was it for me?"),
+        # Translators: the whole-session question in a summary line, "Overall: 7 of 10"
+        N_("Overall"),
+        # Translators: what 0 means on "Looking back on the whole hour, how was it for me?"
+        N_("Not much use to me today"),
+        # Translators: what 10 means on "Looking back on the whole hour, how was it for me?"
+        N_("Just what I needed"),
     ),
 )
 SCALE_IDS: tuple[str, ...] = tuple(s.id for s in SCALES)
 
-PACE_QUESTION = "How did the pace feel?"
-PACE: dict[str, str] = {"too_slow": "Too slow", "about_right": "About right", "too_fast": "Too fast"}
+# Every question, answer and hint below is stored by its key only; the words are English marked
+# with N_() and shown with _() in the current language.
+PACE_QUESTION = N_("How did the pace feel?")
+PACE: dict[str, str] = {
+    # Translators: an answer to "How did the pace feel?" (of a therapy session); also shown
+    # lower-case in a summary, "Pace: too slow"
+    "too_slow": N_("Too slow"),
+    # Translators: an answer to "How did the pace feel?" and to "How did my therapist's tone of
+    # voice feel?"; also shown lower-case in a summary, "Pace: about right"
+    "about_right": N_("About right"),
+    # Translators: an answer to "How did the pace feel?"; also shown lower-case, "Pace: too fast"
+    "too_fast": N_("Too fast"),
+}
 
-TONE_QUESTION = "How did my therapist's tone of voice feel?"
-TONE: dict[str, str] = {"too_soft": "Too soft", "about_right": "About right", "too_sharp": "Too sharp"}
+TONE_QUESTION = N_("How did my therapist's tone of voice feel?")
+TONE: dict[str, str] = {
+    # Translators: an answer to "How did my therapist's tone of voice feel?"; also shown
+    # lower-case in a summary, "Tone: too soft"
+    "too_soft": N_("Too soft"),
+    "about_right": N_("About right"),
+    # Translators: an answer to "How did my therapist's tone of voice feel?"; also shown
+    # lower-case in a summary, "Tone: too sharp"
+    "too_sharp": N_("Too sharp"),
+}
 
-SUPPORT_CHALLENGE_QUESTION = "Today, did I need more support or more challenge?"
-SUPPORT_LABEL = "I needed more support"  # 0
-BALANCE_LABEL = "The balance was right"  # 5
-CHALLENGE_LABEL = "I needed more challenge"  # 10
+SUPPORT_CHALLENGE_QUESTION = N_("Today, did I need more support or more challenge?")
+SUPPORT_LABEL = N_("I needed more support")  # 0
+BALANCE_LABEL = N_("The balance was right")  # 5
+CHALLENGE_LABEL = N_("I needed more challenge")  # 10
 
-MET_PROMPT = "A moment I felt met"
-MET_HINT = "A moment I felt understood, or that my therapist really got it."
-MISSED_PROMPT = "A moment I felt missed"
-MISSED_HINT = "A moment I felt unseen, rushed or misunderstood. Naming it can help, whenever you're ready."
+MET_PROMPT = N_("A moment I felt met")
+MET_HINT = N_("A moment I felt understood, or that my therapist really got it.")
+MISSED_PROMPT = N_("A moment I felt missed")
+MISSED_HINT = N_(
+    "A moment I felt unseen, rushed or misunderstood. Naming it can help, whenever you're ready."
+)
 
-PLEASING_QUESTION = "Did I say what I thought my therapist wanted to hear?"
-PLEASING_HINT = "There's no right answer. Therapy is one place where you don't have to please anyone."
-PLEASING: dict[str, str] = {"yes": "Yes", "a_little": "A little", "no": "No"}
+PLEASING_QUESTION = N_("Did I say what I thought my therapist wanted to hear?")
+PLEASING_HINT = N_("There's no right answer. Therapy is one place where you don't have to please anyone.")
+PLEASING: dict[str, str] = {
+    # Translators: an answer to "Did I say what I thought my therapist wanted to hear?"
+    "yes": N_("Yes"),
+    # Translators: an answer to "Did I say what I thought my therapist wanted to hear?"
+    "a_little": N_("A little"),
+    # Translators: an answer to "Did I say what I thought my therapist wanted to hear?"
+    "no": N_("No"),
+}
 
-NOTE_PROMPT = "Anything else I'd like to remember"
+NOTE_PROMPT = N_("Anything else I'd like to remember")
 
 
 def clamp_scale(value: Any) -> int | None:
@@ -169,38 +212,50 @@ class Reflection:
 
 
 def support_challenge_words(value: int) -> str:
-    """What a point on the support ... challenge line means, in plain words."""
+    """What a point on the support ... challenge line means, in plain words (current language)."""
     if value <= 2:
-        return SUPPORT_LABEL
+        return _(SUPPORT_LABEL)
     if value < 5:
-        return "I needed a bit more support"
+        return _("I needed a bit more support")
     if value == 5:
-        return "the balance was right"
+        # Translators: in a summary line, "Support or challenge: the balance was right (5 of 10)"
+        return _("the balance was right")
     if value < 8:
-        return "I needed a bit more challenge"
-    return CHALLENGE_LABEL
+        return _("I needed a bit more challenge")
+    return _(CHALLENGE_LABEL)
 
 
 def summary_lines(reflection: Reflection) -> list[str]:
     """Plain sentences for the reflection view and exports; skipped questions are left out."""
     lines: list[str] = []
+    # Translators: one 0-10 answer in a summary, "How connected I felt: 7 of 10"
+    scored = _("{scale}: {value} of 10")
     for scale in SCALES:
         value = reflection.score(scale.id)
         if value is not None:
-            lines.append(f"{scale.short}: {value} of 10")
+            lines.append(scored.format(scale=_(scale.short), value=value))
     if (pace := _choice(reflection.pace, PACE)) is not None:
-        lines.append(f"Pace: {PACE[pace].lower()}")
+        # Translators: how the pace of a session felt, "Pace: too slow"
+        lines.append(_("Pace: {answer}").format(answer=_(PACE[pace]).lower()))
     if (tone := _choice(reflection.tone, TONE)) is not None:
-        lines.append(f"Tone: {TONE[tone].lower()}")
+        # Translators: how the therapist's tone of voice felt, "Tone: too soft"
+        lines.append(_("Tone: {answer}").format(answer=_(TONE[tone]).lower()))
     if (balance := clamp_scale(reflection.support_challenge)) is not None:
-        lines.append(f"Support or challenge: {support_challenge_words(balance)} ({balance} of 10)")
+        # Translators: {answer} is "I needed a bit more support", "the balance was right" and so on
+        line = _("Support or challenge: {answer} ({value} of 10)")
+        lines.append(line.format(answer=support_challenge_words(balance), value=balance))
     if (pleasing := _choice(reflection.pleasing, PLEASING)) is not None:
-        lines.append(f"{PLEASING_QUESTION} {PLEASING[pleasing]}.")
-    for prompt, text in ((MET_PROMPT, reflection.met), (MISSED_PROMPT, reflection.missed)):
-        if text.strip():
-            lines.append(f"{prompt}: {text.strip()}")
-    if reflection.note.strip():
-        lines.append(f"Note: {reflection.note.strip()}")
+        # Translators: a question and its answer, "Did I say what I thought my therapist wanted to hear? Yes."
+        line = _("{question} {answer}.")
+        lines.append(line.format(question=_(PLEASING_QUESTION), answer=_(PLEASING[pleasing])))
+    if met := reflection.met.strip():
+        # Translators: {text} is what the person wrote, kept as they wrote it
+        lines.append(_("A moment I felt met: {text}").format(text=met))
+    if missed := reflection.missed.strip():
+        # Translators: {text} is what the person wrote, kept as they wrote it
+        lines.append(_("A moment I felt missed: {text}").format(text=missed))
+    if note := reflection.note.strip():
+        lines.append(_("Note: {text}").format(text=note))
     return lines
 
 
@@ -208,7 +263,7 @@ class Reflections(DraftedStore[Reflection]):
     """Reflections and their drafts inside one unlocked vault."""
 
     kind = REFLECTION
-    empty_message = "There's nothing in this reflection yet. Any one answer is enough."
+    empty_message = N_("There's nothing in this reflection yet. Any one answer is enough.")
 
     def from_payload(self, payload: Any) -> Reflection:
         return Reflection.from_payload(payload)

@@ -9,7 +9,27 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from companion.core.i18n import N_, _
+
+# The phases' ids, in English as they always were (the vibration length is looked up by them);
+# what a person reads or hears during the exercise is `phase_word()`, in their language.
 IN, HOLD_IN, OUT, HOLD_OUT = "In", "Hold", "Out", "Hold "
+
+_PHASE_NAMES: dict[str, str] = {
+    # Translators: shown large (and read out) while breathing: breathe in now. One short word if you can.
+    IN: N_("In"),
+    # Translators: shown large (and read out) while breathing: hold the breath (after breathing in
+    # or after breathing out). One short word if you can.
+    HOLD_IN.strip(): N_("Hold"),
+    # Translators: shown large (and read out) while breathing: breathe out now. One short word if you can.
+    OUT: N_("Out"),
+}
+
+
+def phase_word(label: str) -> str:
+    """The word shown (and spoken) for a phase ("In", "Hold", "Out"), in the current language."""
+    name = _PHASE_NAMES.get(str(label).strip())
+    return _(name) if name is not None else str(label)
 
 
 @dataclass(frozen=True)
@@ -22,6 +42,11 @@ class Pattern:
     hold_out: float
 
     @property
+    def shown_name(self) -> str:
+        """The rhythm's name in the current language (``name`` stays the English original)."""
+        return _(self.name)
+
+    @property
     def cycle(self) -> float:
         return self.inhale + self.hold_in + self.exhale + self.hold_out
 
@@ -32,9 +57,12 @@ class Pattern:
 
 
 PATTERNS: tuple[Pattern, ...] = (
-    Pattern("slow", "Slow: in 4, out 6", 4, 0, 6, 0),
-    Pattern("box", "Box: 4-4-4-4", 4, 4, 4, 4),
-    Pattern("478", "4-7-8", 4, 7, 8, 0),
+    # Translators: a breathing rhythm: breathe in for 4 seconds, out for 6
+    Pattern("slow", N_("Slow: in 4, out 6"), 4, 0, 6, 0),
+    # Translators: a breathing rhythm, "box breathing": in 4, hold 4, out 4, hold 4 seconds
+    Pattern("box", N_("Box: 4-4-4-4"), 4, 4, 4, 4),
+    # Translators: a breathing rhythm: in 4, hold 7, out 8 seconds (the numbers are its usual name)
+    Pattern("478", N_("4-7-8"), 4, 7, 8, 0),
 )
 
 
@@ -42,21 +70,30 @@ def pattern(pattern_id: str) -> Pattern:
     return next((p for p in PATTERNS if p.id == pattern_id), PATTERNS[0])
 
 
+# Translators: a breathing rhythm the person set up themselves
+CUSTOM_NAME = N_("Custom")
+
+
 def custom(inhale: float, hold_in: float, exhale: float, hold_out: float) -> Pattern:
     def ok(x: float) -> float:
         return max(0.0, min(20.0, float(x)))
 
     inhale, exhale = max(1.0, ok(inhale)), max(1.0, ok(exhale))
-    return Pattern("custom", "Custom", inhale, ok(hold_in), exhale, ok(hold_out))
+    return Pattern("custom", CUSTOM_NAME, inhale, ok(hold_in), exhale, ok(hold_out))
 
 
 @dataclass(frozen=True)
 class Moment:
-    label: str  # In / Hold / Out
+    label: str  # In / Hold / Out: the phase's id (see `word` for what to show)
     progress: float  # 0..1 through this phase
     size: float  # 0..1: how full the shape should be
     remaining: float  # seconds left in this phase
     index: int  # phase number since start, to notice phase changes
+
+    @property
+    def word(self) -> str:
+        """What to show and say for this phase, in the current language."""
+        return phase_word(self.label)
 
 
 def moment(p: Pattern, t: float) -> Moment:
@@ -104,12 +141,21 @@ def finished(p: Pattern, t: float, minutes: int) -> bool:
 # --- a rhythm typed by the client ------------------------------------------------------------
 
 MIN_PHASE_S, MAX_PHASE_S = 1.0, 20.0
+# Each fills {phase} in the sentences below ("Please choose ... seconds for breathing out.").
 _PHASE_WORDS = {
-    "inhale": "breathing in",
-    "hold_in": "holding after breathing in",
-    "exhale": "breathing out",
-    "hold_out": "holding after breathing out",
+    # Translators: fills {phase} in "Please use a number of seconds for {phase}, for example 4."
+    "inhale": N_("breathing in"),
+    # Translators: fills {phase} in "Please use a number of seconds for {phase}, for example 4."
+    "hold_in": N_("holding after breathing in"),
+    # Translators: fills {phase} in "Please use a number of seconds for {phase}, for example 4."
+    "exhale": N_("breathing out"),
+    # Translators: fills {phase} in "Please use a number of seconds for {phase}, for example 4."
+    "hold_out": N_("holding after breathing out"),
 }
+
+
+def _phase(name: str) -> str:
+    return _(_PHASE_WORDS[name])
 
 
 def _number(value: object) -> float | None:
@@ -129,10 +175,18 @@ def _seconds(name: str, number: float | None) -> float:
     if number is None or (hold and number == 0):
         if hold:
             return 0.0
-        raise ValueError(f"Please enter how many seconds for {_PHASE_WORDS[name]}, for example 4.")
+        # Translators: {phase} is "breathing in" or "breathing out"
+        raise ValueError(
+            _("Please enter how many seconds for {phase}, for example 4.").format(phase=_phase(name))
+        )
     if not MIN_PHASE_S <= number <= MAX_PHASE_S:
-        low = "0 (no hold) or 1" if hold else "1"
-        raise ValueError(f"Please choose between {low} and 20 seconds for {_PHASE_WORDS[name]}.")
+        if hold:
+            # Translators: {phase} is "holding after breathing in" (or out); 0 means no hold at all
+            message = _("Please choose between 0 (no hold) or 1 and 20 seconds for {phase}.")
+        else:
+            # Translators: {phase} is "breathing in" or "breathing out"
+            message = _("Please choose between 1 and 20 seconds for {phase}.")
+        raise ValueError(message.format(phase=_phase(name)))
     return round(number, 1)
 
 
@@ -149,12 +203,12 @@ def parse_custom(inhale: object, hold_in: object, exhale: object, hold_out: obje
         try:
             numbers[name] = _number(value)
         except ValueError:
-            raise ValueError(
-                f"Please use a number of seconds for {_PHASE_WORDS[name]}, for example 4."
-            ) from None
+            # Translators: {phase} is "breathing in", "breathing out" or "holding after breathing in"
+            message = _("Please use a number of seconds for {phase}, for example 4.")
+            raise ValueError(message.format(phase=_phase(name))) from None
     if all(not n for n in numbers.values()):
-        raise ValueError("A breath needs some length. You could try 4 seconds in and 6 out.")
+        raise ValueError(_("A breath needs some length. You could try 4 seconds in and 6 out."))
     parsed = {name: _seconds(name, number) for name, number in numbers.items()}
     return Pattern(
-        "custom", "Custom", parsed["inhale"], parsed["hold_in"], parsed["exhale"], parsed["hold_out"]
+        "custom", CUSTOM_NAME, parsed["inhale"], parsed["hold_in"], parsed["exhale"], parsed["hold_out"]
     )

@@ -12,6 +12,7 @@ import time
 import flet as ft
 
 from companion.adapters.notify import Vibrator, detect_vibrator, vibration_pattern_for
+from companion.core.i18n import N_, _
 from companion.kinds.breathing_log import BreathingSession, describe
 from companion.reference import breathing
 from companion.ui.kit.screen import Screen
@@ -32,11 +33,12 @@ CIRCLE = 220
 KEEP_AFTER_S = 5  # a pause shorter than this (a mis-tap) is not kept
 CUSTOM = "custom"
 # The timeline lists check-ins and entries, not pauses: say where the pause really is.
-KEPT_NOTE = "This pause is kept with your breathing pauses; you'll find it below."
+KEPT_NOTE = N_("This pause is kept with your breathing pauses; you'll find it below.")
 
 
 class BreathingScreen(Screen):
-    title = "Settle"
+    # Translators: the breathing section's name (a short pause to calm down)
+    title = N_("Settle")
 
     def __init__(self, ctl) -> None:
         super().__init__(ctl)
@@ -53,28 +55,56 @@ class BreathingScreen(Screen):
 
     def build(self) -> ft.Control:
         reduce = bool(self.stores.settings.get("reduce_motion", False)) if self.ctl.stores else False
-        options = [(p.id, p.name) for p in breathing.PATTERNS] + [(CUSTOM, "My own rhythm")]
-        self.pattern_pick = ChoiceMenu("Rhythm", options, "slow", self._on_pattern)
+        # Translators: a breathing rhythm the person sets up themselves
+        options = [(p.id, p.shown_name) for p in breathing.PATTERNS] + [(CUSTOM, _("My own rhythm"))]
+        # Translators: the menu of breathing rhythms, "Rhythm: Slow: in 4, out 6"
+        self.pattern_pick = ChoiceMenu(_("Rhythm"), options, "slow", self._on_pattern)
         self.minutes = ChoiceMenu(
-            "Minutes", [(str(m), str(m)) for m in breathing.SESSION_MINUTES], str(breathing.DEFAULT_MINUTES)
+            # Translators: the menu for how many minutes to breathe, "Minutes: 3"
+            _("Minutes"),
+            [(str(m), str(m)) for m in breathing.SESSION_MINUTES],
+            str(breathing.DEFAULT_MINUTES),
+        )
+        parts = (
+            # Translators: a small box for the seconds of breathing in ("s" for seconds)
+            (_("In (s)"), "4"),
+            # Translators: a small box for the seconds of holding the breath after breathing in
+            (_("Hold (s)"), "0"),
+            # Translators: a small box for the seconds of breathing out
+            (_("Out (s)"), "6"),
+            # Translators: a small box for the seconds of resting (holding) after breathing out
+            (_("Rest (s)"), "0"),
         )
         self.custom_fields = [
             ft.TextField(label=label, value=value, width=80, keyboard_type=ft.KeyboardType.NUMBER)
-            for label, value in (("In (s)", "4"), ("Hold (s)", "0"), ("Out (s)", "6"), ("Rest (s)", "0"))
+            for label, value in parts
         ]
         self.custom_row = ft.Column(
             [
-                small("Seconds for each part of the breath. Hold and rest can be 0."),
+                small(_("Seconds for each part of the breath. Hold and rest can be 0.")),
                 ft.Row(self.custom_fields, wrap=True, spacing=8),
             ],
             visible=False,
         )
         self.error = error_text()
-        self.reduce_motion = ft.Checkbox(label="Reduce motion", value=reduce, on_change=self._on_reduce)
-        self.before = IntensityScale(None, self.ctl.page, optional=True, label="Tension before, 0 to 10")
-        self.after = IntensityScale(None, self.ctl.page, optional=True, label="Tension after, 0 to 10")
+        self.reduce_motion = ft.Checkbox(label=_("Reduce motion"), value=reduce, on_change=self._on_reduce)
+        self.before = IntensityScale(
+            None,
+            self.ctl.page,
+            optional=True,
+            # Translators: a screen reader's name for the 0-10 row of how tense one feels before breathing
+            label=_("Tension before, 0 to 10"),
+        )
+        self.after = IntensityScale(
+            None,
+            self.ctl.page,
+            optional=True,
+            # Translators: a screen reader's name for the 0-10 row of how tense one feels after breathing
+            label=_("Tension after, 0 to 10"),
+        )
         self.phase = ft.Text(  # a theme style, so it grows with the text size setting
-            "Ready",
+            # Translators: shown large above the breathing circle before starting
+            _("Ready"),
             theme_style=ft.TextThemeStyle.HEADLINE_SMALL,
             weight=ft.FontWeight.W_600,
             text_align=ft.TextAlign.CENTER,
@@ -88,11 +118,16 @@ class BreathingScreen(Screen):
             scale=MIN_SCALE,
             animate_scale=ft.Animation(120, ft.AnimationCurve.LINEAR),
         )
-        self.phase_bar = ft.ProgressBar(value=0, visible=reduce, semantics_label="Breath progress")
-        self.total_bar = ft.ProgressBar(value=0, semantics_label="Time left")
-        self.start_btn = primary_button("Start", self._start)
-        self.pause_btn = ft.OutlinedButton(content="Pause", on_click=self._pause, disabled=True)
-        self.stop_btn = ft.TextButton(content="Stop", on_click=self._stop, disabled=True)
+        # Translators: a screen reader's name for the bar that fills during each in- or out-breath
+        self.phase_bar = ft.ProgressBar(value=0, visible=reduce, semantics_label=_("Breath progress"))
+        # Translators: a screen reader's name for the bar of the whole breathing pause
+        self.total_bar = ft.ProgressBar(value=0, semantics_label=_("Time left"))
+        # Translators: a button: start the breathing exercise
+        self.start_btn = primary_button(_("Start"), self._start)
+        # Translators: a button: pause the breathing exercise
+        self.pause_btn = ft.OutlinedButton(content=_("Pause"), on_click=self._pause, disabled=True)
+        # Translators: a button: stop the breathing exercise
+        self.stop_btn = ft.TextButton(content=_("Stop"), on_click=self._stop, disabled=True)
         self.circle.visible = not reduce
         self.kept = small("")
         self.kept_line = small("")  # what was kept, once the after-question is answered or skipped
@@ -101,12 +136,16 @@ class BreathingScreen(Screen):
         self.after_box = ft.Column(
             [
                 self.kept,
-                ft.Text("How tense do you feel now? (optional)", theme_style=ft.TextThemeStyle.TITLE_SMALL),
+                ft.Text(
+                    _("How tense do you feel now? (optional)"), theme_style=ft.TextThemeStyle.TITLE_SMALL
+                ),
                 self.after.control,
                 ft.Row(
                     [
-                        ft.OutlinedButton(content="Keep this note", on_click=self._save_after),
-                        ft.TextButton(content="Skip", on_click=self._skip_after),
+                        # Translators: a button: keep the "how tense now" answer with the pause
+                        ft.OutlinedButton(content=_("Keep this note"), on_click=self._save_after),
+                        # Translators: a button: leave the "how tense now" question unanswered
+                        ft.TextButton(content=_("Skip"), on_click=self._skip_after),
                     ],
                     wrap=True,
                 ),
@@ -118,15 +157,18 @@ class BreathingScreen(Screen):
         self.setup = ft.Column(
             [
                 body(
-                    "Breathe along with the circle: it grows as you breathe in and shrinks as you breathe "
-                    "out. Slower out-breaths help the body settle.",
+                    _(
+                        "Breathe along with the circle: it grows as you breathe in and shrinks as you "
+                        "breathe out. Slower out-breaths help the body settle."
+                    ),
                     muted=True,
                 ),
                 ft.Row([self.pattern_pick.control, self.minutes.control], wrap=True),
                 self.custom_row,
                 self.reduce_motion,
                 ft.Text(
-                    "How tense do you feel right now? (optional)", theme_style=ft.TextThemeStyle.TITLE_SMALL
+                    _("How tense do you feel right now? (optional)"),
+                    theme_style=ft.TextThemeStyle.TITLE_SMALL,
                 ),
                 self.before.control,
             ],
@@ -151,7 +193,7 @@ class BreathingScreen(Screen):
             self.bars,
             self.controls_row,
             self.error,
-            small("Stop any time. If breathing slowly feels uncomfortable, breathe however feels right."),
+            small(_("Stop any time. If breathing slowly feels uncomfortable, breathe however feels right.")),
             self.history,
         )
 
@@ -163,7 +205,8 @@ class BreathingScreen(Screen):
             return
         recent = await asyncio.to_thread(self.stores.breathing.recent, 3)
         self.history.controls = (
-            [ft.Text("Recent pauses", theme_style=ft.TextThemeStyle.TITLE_SMALL)]
+            # Translators: a heading above the last few breathing pauses
+            [ft.Text(_("Recent pauses"), theme_style=ft.TextThemeStyle.TITLE_SMALL)]
             + [small(describe(session)) for _record, session in recent]
             if recent
             else []
@@ -210,7 +253,7 @@ class BreathingScreen(Screen):
             self.setup.visible = False
             self.run += 1
             self.ctl.page.run_task(self._loop, self.run)
-        self.start_btn.content = "Start"
+        self.start_btn.content = _("Start")
         self.start_btn.disabled = True
         self.pause_btn.disabled = False
         self.stop_btn.disabled = False
@@ -219,8 +262,10 @@ class BreathingScreen(Screen):
     async def _pause(self, _e: ft.ControlEvent) -> None:
         if self.running and self.paused_at is None:
             self.paused_at = time.monotonic()
-            self.phase.value = "Paused"
-            self.start_btn.content = "Continue"
+            # Translators: shown large above the breathing circle while the exercise is paused
+            self.phase.value = _("Paused")
+            # Translators: a button: carry on breathing after a pause
+            self.start_btn.content = _("Continue")
             self.start_btn.disabled = False
             self.pause_btn.disabled = True
             self.ctl.page.update()
@@ -236,9 +281,11 @@ class BreathingScreen(Screen):
         self.running = False
         self.run += 1
         self.paused_at = None
-        self.phase.value = "Well done" if _e is None else "Stopped"
+        # Translators: shown large above the breathing circle when the breathing time is over
+        # ("Well done") or the person stopped it ("Stopped")
+        self.phase.value = _("Well done") if _e is None else _("Stopped")
         self.circle.scale = MIN_SCALE
-        self.start_btn.content = "Start"
+        self.start_btn.content = _("Start")
         self.start_btn.disabled = False
         self.pause_btn.disabled = True
         self.stop_btn.disabled = True
@@ -271,7 +318,7 @@ class BreathingScreen(Screen):
         session = BreathingSession.from_pattern(self.pattern, round(seconds), self.before.value)
         record = await asyncio.to_thread(self.stores.breathing.add, session)
         self.saved_id, self.saved = record.id, session
-        self.kept.value = KEPT_NOTE
+        self.kept.value = _(KEPT_NOTE)
         if not self.closed:
             self._show_after_question()
         await self._show_history()
@@ -283,18 +330,19 @@ class BreathingScreen(Screen):
         await asyncio.to_thread(self.stores.records.update_payload, self.saved_id, session.to_payload())
         self.saved = session
         self._back_to_start()
-        self.kept_line.value = "Kept: " + describe(session)
+        # Translators: {pause} is a breathing pause, "Slow breathing, 3 minutes · tension 7 then 4"
+        self.kept_line.value = _("Kept: {pause}").format(pause=describe(session))
         await self._show_history()
 
     async def _skip_after(self, _e: ft.ControlEvent) -> None:
         self._back_to_start()
-        self.kept_line.value = KEPT_NOTE
+        self.kept_line.value = _(KEPT_NOTE)
         self.ctl.page.update()
 
     def _back_to_start(self) -> None:
         self._show_exercise()
         self.setup.visible = True
-        self.phase.value = "Ready"
+        self.phase.value = _("Ready")
 
     def _current(self, run: int) -> bool:
         return self.running and not self.closed and run == self.run
@@ -315,7 +363,7 @@ class BreathingScreen(Screen):
                 await self._stop(None)
                 return
             now = breathing.moment(pattern, t)
-            self.phase.value = now.label
+            self.phase.value = now.word  # in the person's language; the vibration goes by the id
             self.circle.scale = MIN_SCALE + (1 - MIN_SCALE) * now.size
             self.phase_bar.value = now.progress
             self.total_bar.value = t / total

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from companion.core import i18n
 from companion.core.errors import RecordNotFound
 from companion.core.records import to_us
 from companion.kinds.breathing_log import (
@@ -17,6 +18,7 @@ from companion.kinds.breathing_log import (
     BreathingSession,
     clamp_rating,
     describe,
+    rhythm_name,
 )
 from companion.reference import breathing
 from companion.vault.vault import Vault
@@ -168,3 +170,52 @@ def test_delete_only_breathing_records(vault: Vault) -> None:
     log.delete(record.id)
     assert record.id not in {r.id for r, _s in log.in_range(None, None)}
     assert vault.get(other.id).payload["title"] == "not breathing"
+
+
+# --- in German and Spanish -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "session", "text"),
+    [
+        (
+            "de",
+            BreathingSession("slow", 4, 0, 6, 0, 300, 7, 4),
+            "Langsames Atmen, 5 Minuten · Anspannung 7, danach 4",
+        ),
+        ("de", BreathingSession("box", 4, 4, 4, 4, 64), "Quadrat-Atmung, 1 Minute"),
+        (
+            "de",
+            BreathingSession("custom", 3, 1, 5, 1, 45, after=2),
+            "Mein eigener Rhythmus, 45 Sekunden · Anspannung danach 2",
+        ),
+        (
+            "es",
+            BreathingSession("478", 4, 7, 8, 0, 95, before=6),
+            "Respiración 4-7-8, 2 minutos · tensión 6 antes",
+        ),
+        (
+            "es",
+            BreathingSession("slow", 4, 0, 6, 0, 0.4, 5, 5),
+            "Respiración lenta, 1 segundo · tensión 5, después 5",
+        ),
+        ("es", BreathingSession("newer", 4, 0, 6, 0, 0, 3, None), "Respiración · tensión 3 antes"),
+    ],
+)
+def test_describe_in_the_persons_language(language: str, session: BreathingSession, text: str) -> None:
+    with i18n.use(language):
+        assert describe(session) == text
+    assert session.to_payload()["pattern"] == session.pattern  # stored by id, whatever the language
+
+
+def test_a_rhythm_stored_by_its_english_name_still_shows_in_the_current_language() -> None:
+    old = BreathingSession.from_payload({"pattern": "Slow breathing", "seconds": 60})
+    with i18n.use("de"):
+        assert describe(old) == "Langsames Atmen, 1 Minute"
+    assert rhythm_name("Box: 4-4-4-4") == "Box breathing"
+
+
+def test_the_empty_message_is_translated_where_it_is_shown(vault: Vault) -> None:
+    log = BreathingLog(vault)
+    with i18n.use("es"), pytest.raises(ValueError, match="Todavía no hay nada que guardar"):
+        log.add(BreathingSession("slow", 4, 0, 6, 0, 0))

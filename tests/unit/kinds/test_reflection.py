@@ -7,7 +7,9 @@ from conftest import empty
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from companion.core import i18n
 from companion.core.errors import RecordNotFound
+from companion.core.i18n import _
 from companion.kinds.reflection import (
     PACE,
     PLEASING,
@@ -302,3 +304,92 @@ def test_a_very_long_text_saves_and_reopens_intact(store: Reflections, vault: Va
         assert Reflections(again).get(record.id).missed == text
     finally:
         again.lock()
+
+
+# --- in German and Spanish -------------------------------------------------------------------------
+
+ANSWERED = Reflection(
+    worked_on=6,
+    way_of_working=8,
+    connected=7,
+    overall=0,
+    pace="about_right",
+    tone="too_sharp",
+    support_challenge=3,
+    met="  when you remembered my sister's name ",
+    missed="Rushed at the end",
+    pleasing="a_little",
+    note="Bring up the holidays.",
+)
+
+
+def test_summary_lines_in_german_keep_the_persons_words() -> None:
+    with i18n.use("de"):
+        lines = summary_lines(ANSWERED)
+    assert lines == [
+        "Wie gut wir an dem gearbeitet haben, was mir wichtig ist: 6 von 10",
+        "Wie gut unsere Art zu arbeiten zu mir gepasst hat: 8 von 10",
+        "Wie verbunden ich mich gefühlt habe: 7 von 10",
+        "Insgesamt: 0 von 10",
+        "Tempo: passend",
+        "Tonfall: zu scharf",
+        "Unterstützung oder Herausforderung: Ich hätte etwas mehr Unterstützung gebraucht (3 von 10)",
+        "Habe ich gesagt, was meine Therapeutin oder mein Therapeut wohl hören wollte? Ein bisschen.",
+        "Ein Moment, in dem ich mich gesehen gefühlt habe: when you remembered my sister's name",
+        "Ein Moment, in dem ich mich übersehen gefühlt habe: Rushed at the end",
+        "Notiz: Bring up the holidays.",
+    ]
+
+
+def test_summary_lines_in_spanish() -> None:
+    with i18n.use("es"):
+        lines = summary_lines(ANSWERED)
+        balanced = support_challenge_words(5)
+    assert lines[0] == "Cuánto trabajamos en lo que me importa: 6 de 10"
+    assert lines[4:8] == [
+        "Ritmo: adecuado",
+        "Tono: demasiado duro",
+        "Apoyo o desafío: Necesitaba un poco más de apoyo (3 de 10)",
+        "¿Dije lo que creía que mi terapeuta quería oír? Un poco.",
+    ]
+    assert lines[-1] == "Nota: Bring up the holidays."
+    assert balanced == "el equilibrio era el adecuado"
+
+
+@pytest.mark.parametrize("language", ["de", "es"])
+def test_every_question_answer_and_hint_is_translated(language: str) -> None:
+    from companion.kinds import reflection as kind
+
+    english = [text for s in SCALES for text in (s.question, s.short, s.low, s.high)]
+    english += [*PACE.values(), *TONE.values(), *PLEASING.values()]
+    english += [
+        kind.PACE_QUESTION,
+        kind.TONE_QUESTION,
+        kind.SUPPORT_CHALLENGE_QUESTION,
+        kind.SUPPORT_LABEL,
+        kind.BALANCE_LABEL,
+        kind.CHALLENGE_LABEL,
+        kind.MET_PROMPT,
+        kind.MET_HINT,
+        kind.MISSED_PROMPT,
+        kind.MISSED_HINT,
+        kind.PLEASING_QUESTION,
+        kind.PLEASING_HINT,
+        kind.NOTE_PROMPT,
+        Reflections.empty_message,
+    ]
+    with i18n.use(language):
+        shown = {text: _(text) for text in english}
+    untranslated = [text for text, words in shown.items() if words == text and text != "No"]
+    assert untranslated == []  # ("No" is the same word in Spanish)
+    assert (
+        shown[SCALES[2].question]
+        == {"de": "Wie verbunden habe ich mich gefühlt?", "es": "¿Cuánta conexión sentí?"}[language]
+    )
+
+
+def test_answers_are_stored_by_key_in_any_language() -> None:
+    with i18n.use("de"):
+        payload = ANSWERED.to_payload()
+    assert (payload["pace"], payload["tone"], payload["pleasing"]) == ("about_right", "too_sharp", "a_little")
+    assert Reflection.from_payload(payload) == ANSWERED

@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from companion.core import i18n
 from companion.reference import breathing
 
 
@@ -152,3 +153,59 @@ def test_parse_custom_valid_numbers_always_make_a_working_rhythm(
     p = breathing.parse_custom(str(a), str(b), str(c), str(d))
     assert p.cycle > 0 and all(0 <= x <= 20 for x in (p.inhale, p.hold_in, p.exhale, p.hold_out))
     assert breathing.finished(p, breathing.session_seconds(p, 1), 1)
+
+
+# --- in German and Spanish -----------------------------------------------------------------------
+
+SPOKEN = {
+    "en": {"In", "Hold", "Out"},
+    "de": {"Einatmen", "Halten", "Ausatmen"},
+    "es": {"Inhala", "Mantén", "Exhala"},
+}
+
+
+def _cycle_words(p: breathing.Pattern) -> list[str]:
+    """The word shown (and read out) at every tenth of a second of one full breath."""
+    return [breathing.moment(p, t / 10).word for t in range(int(p.cycle * 10))]
+
+
+@pytest.mark.parametrize("language", ["de", "es"])
+def test_a_whole_breath_is_spoken_in_the_persons_language(language: str) -> None:
+    for p in (*breathing.PATTERNS, breathing.custom(3, 1, 5, 2)):
+        with i18n.use(language):
+            words = _cycle_words(p)
+            labels = [breathing.moment(p, t / 10).label for t in range(int(p.cycle * 10))]
+        assert set(words) <= SPOKEN[language], (p.id, set(words))
+        assert not set(words) & SPOKEN["en"]  # no English left anywhere in the breath
+        assert set(labels) <= SPOKEN["en"]  # the phase ids stay the same for the vibration
+
+
+def test_phase_words_in_english_are_as_they_always_were() -> None:
+    assert _cycle_words(breathing.pattern("box"))[::40] == ["In", "Hold", "Out", "Hold"]
+    assert breathing.phase_word("Hold ") == "Hold" and breathing.phase_word("unknown") == "unknown"
+
+
+def test_rhythm_names_are_translated_and_the_ids_stay() -> None:
+    with i18n.use("de"):
+        names = [p.shown_name for p in breathing.PATTERNS]
+    assert names == ["Langsam: 4 ein, 6 aus", "Quadrat: 4-4-4-4", "4-7-8"]
+    with i18n.use("es"):
+        assert breathing.pattern("slow").shown_name == "Lenta: inhala 4, exhala 6"
+    assert [p.name for p in breathing.PATTERNS] == ["Slow: in 4, out 6", "Box: 4-4-4-4", "4-7-8"]
+    assert [p.id for p in breathing.PATTERNS] == ["slow", "box", "478"]
+
+
+@pytest.mark.parametrize(
+    ("language", "typed", "words"),
+    [
+        ("de", ("four", "0", "6", "0"), "Sekunden für das Einatmen bitte als Zahl"),
+        ("de", ("4", "-2", "6", "0"), "Wähle für das Halten nach dem Einatmen bitte 0 (kein Halten)"),
+        ("de", ("0", "0", "0", "0"), "Ein Atemzug braucht ein wenig Zeit."),
+        ("es", ("4", "0", "21", "0"), "Para exhalar, elige entre 1 y 20 segundos."),
+        ("es", ("", "0", "6", "0"), "Escribe cuántos segundos quieres para inhalar"),
+    ],
+)
+def test_parse_custom_explains_in_the_persons_language(language: str, typed: tuple, words: str) -> None:
+    with i18n.use(language), pytest.raises(ValueError) as err:
+        breathing.parse_custom(*typed)
+    assert words in str(err.value)
