@@ -9,8 +9,14 @@ The demo lives in its own folder (`demo_data_dir`) with its own, published passp
 never be used for a real one. `fill_demo` also refuses to write into a journal that already
 has entries, so it can't mix with anyone's real words.
 
-Given the same ``now_us``, ``seed`` and time zone, the content and times are always the same
-(record ids are random, as always).
+It is written in the language of the moment it is made (a German demo when the app speaks
+German): the sample texts below are marked with ``N_`` and translated by `fill_demo` as it writes
+them. Like anything a person writes, a record's words then stay as written whatever language the
+app speaks later. Feelings, body regions, sensations and needs are stored by id, so they are shown
+in whichever language the app speaks.
+
+Given the same ``now_us``, ``seed``, time zone and language, the content and times are always the
+same (record ids are random, as always).
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ from companion.adapters.paths import (
     ensure_private_dir,
     vault_path,
 )
+from companion.core.i18n import N_, _
 from companion.core.kind_ids import BREATHING, CHECKIN, FEEDBACK, JOURNAL, REFLECTION, SESSION, TOPIC
 from companion.core.localtime import local_zone
 from companion.core.records import Record, now_us, to_datetime, to_us
@@ -68,7 +75,12 @@ def _mark(region: str, *sensations: str, level: int) -> BodyMark:
 
 
 def _feel(*picks: tuple[str, str]) -> tuple[FeelingPick, ...]:
+    """Feelings by id (a feeling's id is its English word), shown in any language."""
     return tuple(FeelingPick(word, level) for word, level in picks)
+
+
+# The sample texts below are written in English and marked with N_(); `fill_demo` writes them in
+# the current language through `_say`.
 
 
 CHECKINS: tuple[_Moment, ...] = (
@@ -77,8 +89,13 @@ CHECKINS: tuple[_Moment, ...] = (
             body=(_mark("chest", "tight", "pressure", level=6), _mark("jaw", "clenched", level=4)),
             feelings=_feel(("anxious", "moderate"), ("pressured", "moderate")),
             needs=("clarity", "time"),
-            happened="Three deadlines landed on the same day, and my manager wanted an update before nine.",
-            note="Wrote a list and picked one thing to start with. That helped a little.",
+            happened=N_(
+                "Three deadlines landed on the same day, and my manager wanted an update before nine."
+            ),
+            # Translators: the demo journal's sample texts (check-ins, entries, topics, session
+            # notes, reflections, feedback) are what an invented client wrote; write them as a real
+            # client would in your language, not word for word. Sam, Priya and Jo are names.
+            note=N_("Wrote a list and picked one thing to start with. That helped a little."),
         ),
         (8, 9),
     ),
@@ -87,9 +104,11 @@ CHECKINS: tuple[_Moment, ...] = (
             body=(_mark("throat", "lump", level=5), _mark("stomach", "churning", level=6)),
             feelings=_feel(("let down", "moderate"), ("frustrated", "moderate"), ("guilty", "mild")),
             needs=("heard", "limits_respected"),
-            happened="Phoned my sister. She'd already planned Mum's birthday and just told me what to bring.",
-            said="I said it was fine.",
-            body_said="My throat closed up and I wanted the call to be over.",
+            happened=N_(
+                "Phoned my sister. She'd already planned Mum's birthday and just told me what to bring."
+            ),
+            said=N_("I said it was fine."),
+            body_said=N_("My throat closed up and I wanted the call to be over."),
         ),
         (19, 20),
     ),
@@ -98,8 +117,8 @@ CHECKINS: tuple[_Moment, ...] = (
             body=(_mark("whole_body", "heavy", level=6), _mark("eyes", "achy", level=4)),
             feelings=_feel(("tired", "strong"), ("foggy", "moderate"), ("irritated", "mild")),
             needs=("rest", "quiet"),
-            happened="Woke at four and lay there going over today's meeting.",
-            note="Made tea and read for a while. Slept again around six.",
+            happened=N_("Woke at four and lay there going over today's meeting."),
+            note=N_("Made tea and read for a while. Slept again around six."),
         ),
         (7, 8),
     ),
@@ -108,7 +127,7 @@ CHECKINS: tuple[_Moment, ...] = (
             body=(_mark("chest", "open", level=3), _mark("left_leg", "warm", level=2)),
             feelings=_feel(("calm", "moderate"), ("content", "moderate"), ("grateful", "mild")),
             needs=("movement", "space"),
-            happened="Walked home the long way, through the park. It was quiet and the air felt good.",
+            happened=N_("Walked home the long way, through the park. It was quiet and the air felt good."),
         ),
         (17, 18),
     ),
@@ -117,7 +136,7 @@ CHECKINS: tuple[_Moment, ...] = (
             body=(_mark("left_shoulder", "light", level=2), _mark("right_shoulder", "light", level=2)),
             feelings=_feel(("pleased", "mild"), ("relieved", "moderate"), ("surprised", "mild")),
             needs=("valued", "confirmed"),
-            happened="In the team meeting Priya said my report made things clearer for everyone.",
+            happened=N_("In the team meeting Priya said my report made things clearer for everyone."),
         ),
         (12, 13),
     ),
@@ -126,8 +145,8 @@ CHECKINS: tuple[_Moment, ...] = (
             body=(_mark("stomach", "knotted", level=8), _mark("heart", "racing", level=7)),
             feelings=_feel(("overwhelmed", "strong"), ("on edge", "moderate")),
             needs=("reassurance", "comfort"),
-            happened="A late email from work, and three messages from my sister all at once.",
-            note="Did the breathing for five minutes. Still wound up, but less.",
+            happened=N_("A late email from work, and three messages from my sister all at once."),
+            note=N_("Did the breathing for five minutes. Still wound up, but less."),
         ),
         (21, 22),
     ),
@@ -135,7 +154,7 @@ CHECKINS: tuple[_Moment, ...] = (
         CheckIn(
             body=(_mark("stomach", "hollow", level=4),),
             not_sure=True,
-            note="Something feels off today and I can't name it yet. That's allowed.",
+            note=N_("Something feels off today and I can't name it yet. That's allowed."),
         ),
         (15, 16),
     ),
@@ -144,7 +163,7 @@ CHECKINS: tuple[_Moment, ...] = (
             body=(_mark("chest", "warm", level=3),),
             feelings=_feel(("fond", "moderate"), ("amused", "mild"), ("close", "moderate")),
             needs=("connection",),
-            happened="My sister sent an old photo of us at the seaside and we laughed about it for ages.",
+            happened=N_("My sister sent an old photo of us at the seaside and we laughed about it for ages."),
         ),
         (20, 21),
     ),
@@ -153,8 +172,8 @@ CHECKINS: tuple[_Moment, ...] = (
             body=(_mark("neck", "tight", level=5), _mark("upper_back", "tense", level=5)),
             feelings=_feel(("dreading", "moderate"), ("worried", "mild")),
             needs=("clarity", "practical_help"),
-            happened="Evening, thinking about the busy days ahead.",
-            note="Planned tomorrow morning so it doesn't all land at once.",
+            happened=N_("Evening, thinking about the busy days ahead."),
+            note=N_("Planned tomorrow morning so it doesn't all land at once."),
         ),
         (18, 19),
     ),
@@ -163,7 +182,7 @@ CHECKINS: tuple[_Moment, ...] = (
             body=(_mark("belly", "soft", level=2),),
             feelings=_feel(("content", "moderate"), ("connected", "moderate")),
             needs=("connection", "nourishment"),
-            happened="Lunch with Jo. We talked about everything and nothing.",
+            happened=N_("Lunch with Jo. We talked about everything and nothing."),
         ),
         (13, 14),
     ),
@@ -172,7 +191,7 @@ CHECKINS: tuple[_Moment, ...] = (
             body=(_mark("lower_back", "achy", level=5), _mark("feet", "heavy", level=4)),
             feelings=_feel(("drained", "moderate"), ("flat", "mild")),
             needs=("rest",),
-            note="Long day. Early night.",
+            note=N_("Long day. Early night."),
         ),
         (19, 20),
     ),
@@ -181,7 +200,7 @@ CHECKINS: tuple[_Moment, ...] = (
             body=(_mark("stomach", "fluttering", level=4),),
             feelings=_feel(("nervous", "mild"), ("hopeful", "moderate")),
             needs=("heard",),
-            happened="Thinking about next session. I want to talk about my sister, but how do I start?",
+            happened=N_("Thinking about next session. I want to talk about my sister, but how do I start?"),
         ),
         (21,),
     ),
@@ -189,56 +208,70 @@ CHECKINS: tuple[_Moment, ...] = (
 
 ENTRIES: tuple[Entry, ...] = (
     Entry(
-        "A better morning",
-        "Got up when the alarm went, not forty minutes later. Coffee by the window. Nothing dramatic, "
-        "just a calmer start, and I want to remember that it's possible.",
+        N_("A better morning"),
+        N_(
+            "Got up when the alarm went, not forty minutes later. Coffee by the window. Nothing "
+            "dramatic, just a calmer start, and I want to remember that it's possible."
+        ),
     ),
     Entry(
-        "About the phone call",
-        "I keep replaying the call with my sister. She wasn't unkind. She just decided, the way she "
-        "always has, and I went quiet, the way I always have.\n\n"
-        "I think what hurts is not the plan itself. It's that nobody asked.",
+        N_("About the phone call"),
+        N_(
+            "I keep replaying the call with my sister. She wasn't unkind. She just decided, the way "
+            "she always has, and I went quiet, the way I always have.\n\n"
+            "I think what hurts is not the plan itself. It's that nobody asked."
+        ),
     ),
     Entry(
-        "Things that helped this week",
-        "- Walking home through the park\n"
-        '- Saying "let me get back to you" instead of yes straight away\n'
-        "- Tea and a book when I couldn't sleep",
+        N_("Things that helped this week"),
+        N_(
+            "- Walking home through the park\n"
+            '- Saying "let me get back to you" instead of yes straight away\n'
+            "- Tea and a book when I couldn't sleep"
+        ),
     ),
     Entry(
-        "Sleep notes",
-        "Three nights in a row I've woken around four. It seems worse after I check email late. "
-        "Trying: phone out of the bedroom from tomorrow.",
+        N_("Sleep notes"),
+        N_(
+            "Three nights in a row I've woken around four. It seems worse after I check email late. "
+            "Trying: phone out of the bedroom from tomorrow."
+        ),
     ),
     Entry(
-        "The new project",
-        "My manager asked me to take on the new project. I said I'd think about it. That's new for me: "
-        "usually I say yes on the spot and resent it later.",
+        N_("The new project"),
+        N_(
+            "My manager asked me to take on the new project. I said I'd think about it. That's new "
+            "for me: usually I say yes on the spot and resent it later."
+        ),
     ),
-    Entry("", "Rainy day. Stayed in, cooked soup, called nobody, and that was fine."),
+    Entry("", N_("Rainy day. Stayed in, cooked soup, called nobody, and that was fine.")),
     Entry(
-        "What I'd like to say in session",
-        "I keep saying my sister and I are fine. We're not, quite. I'd like to talk about why I go "
-        "quiet when she decides things for both of us.",
+        N_("What I'd like to say in session"),
+        N_(
+            "I keep saying my sister and I are fine. We're not, quite. I'd like to talk about why I "
+            "go quiet when she decides things for both of us."
+        ),
     ),
     Entry(
-        "Small win",
-        "Asked for help with the spreadsheet instead of staying late to work it out alone. "
-        "It took ten minutes. Ten!",
+        N_("Small win"),
+        N_(
+            "Asked for help with the spreadsheet instead of staying late to work it out alone. "
+            "It took ten minutes. Ten!"
+        ),
     ),
 )
 
 TOPICS: tuple[tuple[str, bool], ...] = (  # (text, bring to session)
-    ("My sister and Mum's birthday plans", True),
-    ("Waking at four: what's going on?", False),
-    ("Saying no to the new project at work", False),
+    (N_("My sister and Mum's birthday plans"), True),
+    (N_("Waking at four: what's going on?"), False),
+    (N_("Saying no to the new project at work"), False),
 )
 
 
 SESSION_DAYS_AGO = (13, 6)
 SESSION_NOTES: tuple[str, ...] = (
-    "Talked about work, and a little about my sister.",
-    "Mostly about my sister. Something to try: notice when I go quiet.",
+    N_("Talked about work, and a little about my sister."),
+    N_("Mostly about my sister. Something to try: notice when I go quiet."),
 )
 REFLECTIONS: tuple[Reflection, ...] = (
     Reflection(
@@ -249,7 +282,7 @@ REFLECTIONS: tuple[Reflection, ...] = (
         pace="about_right",
         tone="about_right",
         support_challenge=5,
-        met="When Sam said it made sense that I go quiet when I feel overruled.",
+        met=N_("When Sam said it made sense that I go quiet when I feel overruled."),
         pleasing="a_little",
     ),
     Reflection(
@@ -260,11 +293,41 @@ REFLECTIONS: tuple[Reflection, ...] = (
         pace="too_fast",
         tone="about_right",
         support_challenge=3,
-        missed="When we moved on from my sister quite quickly. I wasn't finished.",
+        missed=N_("When we moved on from my sister quite quickly. I wasn't finished."),
         pleasing="no",
-        note="Bring this up next time, gently.",
+        note=N_("Bring this up next time, gently."),
     ),
 )
+
+
+def _say(text: str) -> str:
+    """A sample text in the current language; "" stays "" (gettext would give its header)."""
+    return _(text) if text else text
+
+
+def _checkin_in_language(checkin: CheckIn) -> CheckIn:
+    return replace(
+        checkin,
+        happened=_say(checkin.happened),
+        said=_say(checkin.said),
+        body_said=_say(checkin.body_said),
+        note=_say(checkin.note),
+    )
+
+
+def _entry_in_language(entry: Entry) -> Entry:
+    return replace(entry, title=_say(entry.title), body=_say(entry.body))
+
+
+def _reflection_in_language(reflection: Reflection, session_id: str) -> Reflection:
+    return replace(
+        reflection,
+        session_id=session_id,
+        met=_say(reflection.met),
+        missed=_say(reflection.missed),
+        note=_say(reflection.note),
+    )
+
 
 # --- timing -------------------------------------------------------------------------------------
 
@@ -334,11 +397,11 @@ def fill_demo(
     after = REFLECTIONS[-len(session_days) :]
     for days_ago, note, reflection in zip(session_days, notes, after, strict=True):
         when = clock.at(days_ago, 17)
-        session = Session(when, THERAPIST, next_us=when + _WEEK_US, note=note)
+        session = Session(when, THERAPIST, next_us=when + _WEEK_US, note=_say(note))
         # Noted an hour after it began: a session record's clear time is when it was written.
         session_ids.append(_backdate(vault, sessions.add(session), when + _HOUR_US).id)
         count(SESSION)
-        written = reflections.add(replace(reflection, session_id=session_ids[-1]))
+        written = reflections.add(_reflection_in_language(reflection, session_ids[-1]))
         _backdate(vault, written, when + _HOUR_US * 5 // 2)
         count(REFLECTION)
 
@@ -350,14 +413,14 @@ def fill_demo(
     intense_moments: list[int] = []
     for days_ago in range(days - 1, -1, -1):
         howmany = rng.choices((0, 1, 2), weights=(2, 5, 2))[0]
-        for _ in range(howmany):
+        for _turn in range(howmany):
             moment = CHECKINS[order[next_template % len(order)]]
             next_template += 1
             hour = rng.choice(moment.hours)
             when = clock.at(days_ago, hour, rng.randrange(0, 60, 5))
             if not clock.past(when):
                 continue
-            checkin = _nudge(moment.checkin, rng)
+            checkin = _nudge(_checkin_in_language(moment.checkin), rng)
             _backdate(vault, checkins.add(checkin), when)
             count(CHECKIN)
             if checkin.is_intense:
@@ -369,7 +432,7 @@ def fill_demo(
     for n, days_ago in enumerate(entry_days):
         when = clock.at(days_ago, rng.choice((7, 12, 21, 22)), rng.randrange(0, 60, 5))
         if clock.past(when):
-            _backdate(vault, journal.add(ENTRIES[n % len(ENTRIES)]), when)
+            _backdate(vault, journal.add(_entry_in_language(ENTRIES[n % len(ENTRIES)])), when)
             count(JOURNAL)
 
     # Breathing: after most intense check-ins, plus a couple of quiet ones each week.
@@ -391,21 +454,29 @@ def fill_demo(
         FeedbackDraft(
             "appreciation",
             session_id=older,
-            what_happened="you noticed I'd gone quiet and asked what was happening in my body",
-            feelings=("relieved", "understood"),
-            would_like="more of that when I drift off",
+            # Translators: demo journal, sample feedback: "When {this}, I felt relieved and understood."
+            what_happened=_("you noticed I'd gone quiet and asked what was happening in my body"),
+            feelings=("relieved", "understood"),  # ids
+            # Translators: demo journal, sample feedback: "I'd like {this}."
+            would_like=_("more of that when I drift off"),
         )
     )
     _backdate(vault, shared, clock.at(min(days - 1, 12), 20, 30))
-    feedback.mark_shared(shared.id, "I said it at the start of the session. Sam said she'd keep doing it.")
+    # Translators: demo journal: how sharing a piece of feedback went; Sam is the therapist
+    outcome = _("I said it at the start of the session. Sam said she'd keep doing it.")
+    feedback.mark_shared(shared.id, outcome)
     bring = feedback.add(
         FeedbackDraft(
             "pace_tone",
             session_id=newer,
-            what_happened="we moved from my sister to work quite quickly",
-            body="my chest tighten",
-            feelings=("rushed",),
-            would_like="to stay a bit longer with the things that feel big",
+            # Translators: demo journal, sample feedback: "When {this}, I noticed my chest tighten and I
+            # felt rushed."
+            what_happened=_("we moved from my sister to work quite quickly"),
+            # Translators: demo journal, sample feedback: "I noticed {this} and I felt rushed."
+            body=_("my chest tighten"),
+            feelings=("rushed",),  # an id
+            # Translators: demo journal, sample feedback: "I'd like {this}."
+            would_like=_("to stay a bit longer with the things that feel big"),
         )
     )
     _backdate(vault, bring, clock.at(min(days - 1, 5), 21, 10))
@@ -413,7 +484,7 @@ def fill_demo(
     private = feedback.add(
         FeedbackDraft(
             "held_back",
-            text=(
+            text=_(
                 "I didn't say that last week's exercise felt like too much. "
                 "I worry it sounds like I'm not trying."
             ),
@@ -424,7 +495,7 @@ def fill_demo(
 
     topics = Topics(vault)
     for n, (text, to_bring) in enumerate(TOPICS):
-        record = _backdate(vault, topics.add(text), clock.at(min(days - 1, 4 - n), 19, 40))
+        record = _backdate(vault, topics.add(_(text)), clock.at(min(days - 1, 4 - n), 19, 40))
         if to_bring:
             topics.set_state(record.id, BRING)
         count(TOPIC)
@@ -459,7 +530,7 @@ def prepare_demo(base: Path) -> Path:
         return target
     building = Path(tempfile.mkdtemp(prefix=".demo-", dir=base))
     try:
-        vault, _ = Vault.create(vault_path(building), DEMO_PASSPHRASE, with_recovery_code=False)
+        vault, _code = Vault.create(vault_path(building), DEMO_PASSPHRASE, with_recovery_code=False)
         try:
             fill_demo(vault, now_us(), tz=local_zone())
         finally:

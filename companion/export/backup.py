@@ -48,6 +48,7 @@ from companion.core.errors import (
     BackupWrongPassphrase,
     PassphraseTooShort,
 )
+from companion.core.i18n import _, ngettext
 from companion.core.kind_ids import DRAFT, SETTINGS
 from companion.core.records import Record, now_us
 from companion.core.textclean import clean_strings
@@ -106,7 +107,47 @@ class BackupStats:
 
 
 def _items(count: int) -> str:
-    return f"{count} {'item' if count == 1 else 'items'}"
+    # Translators: how many things a backup holds or changes (entries, check-ins, settings...)
+    return ngettext("{n} item", "{n} items", count).format(n=count)
+
+
+def _restored(added: int, updated: int, already: int) -> str:
+    """The first sentence after restoring, when something was added or brought up to date."""
+    items = _items(added)
+    if already:
+        if added and updated:
+            # Translators: {items} is "3 items"; {updated} and {already} are numbers of items
+            text = ngettext(
+                "Restored: {items} added and {updated} brought up to date; {already} was already here.",
+                "Restored: {items} added and {updated} brought up to date; {already} were already here.",
+                already,
+            )
+        elif added:
+            # Translators: {items} is "3 items"; {already} is a number of items
+            text = ngettext(
+                "Restored: {items} added; {already} was already here.",
+                "Restored: {items} added; {already} were already here.",
+                already,
+            )
+        else:
+            # Translators: {updated} and {already} are numbers of items
+            text = ngettext(
+                "Restored: {updated} brought up to date; {already} was already here.",
+                "Restored: {updated} brought up to date; {already} were already here.",
+                already,
+            )
+    elif added and updated:
+        # Translators: {items} is "3 items"; {updated} is a number of items
+        text = _("Restored: {items} added and {updated} brought up to date.")
+    elif added:
+        # Translators: {items} is "3 items"
+        text = _("Restored: {items} added.")
+    else:
+        # Translators: {updated} is a number of items in the journal replaced by newer copies
+        text = ngettext(
+            "Restored: {updated} brought up to date.", "Restored: {updated} brought up to date.", updated
+        )
+    return text.format(items=items, updated=updated, already=already)
 
 
 @dataclass(frozen=True)
@@ -121,29 +162,30 @@ class RestoreResult:
     def message(self) -> str:
         """Sentences for the screen after restoring."""
         if self.added == 0 and self.updated == 0:
-            text = "Nothing needed to be added: everything in this backup is already in your journal."
+            sentences = [
+                _("Nothing needed to be added: everything in this backup is already in your journal.")
+            ]
         else:
-            parts = []
-            if self.added:
-                parts.append(f"{_items(self.added)} added")
-            if self.updated:
-                parts.append(f"{self.updated} brought up to date")
-            text = " and ".join(parts)
-            if self.already_there:
-                there = "was" if self.already_there == 1 else "were"
-                text += f"; {self.already_there} {there} already here"
-            text = f"Restored: {text}."
+            sentences = [_restored(self.added, self.updated, self.already_there)]
         if self.kept_yours:
-            text += (
-                f" {_items(self.kept_yours).capitalize()} in your journal differ from the backup; "
-                "your versions were kept."
+            # Translators: the English singular is kept as it was; say it naturally for one item
+            text = ngettext(
+                "{n} item in your journal differ from the backup; your versions were kept.",
+                "{n} items in your journal differ from the backup; your versions were kept.",
+                self.kept_yours,
             )
+            sentences.append(text.format(n=self.kept_yours))
         if self.left_out:
-            text += (
-                f" {_items(self.left_out).capitalize()} in the backup couldn't be read and "
-                "were left out. Nothing in your journal was lost."
+            # Translators: the English singular is kept as it was; say it naturally for one item
+            text = ngettext(
+                "{n} item in the backup couldn't be read and were left out. "
+                "Nothing in your journal was lost.",
+                "{n} items in the backup couldn't be read and were left out. "
+                "Nothing in your journal was lost.",
+                self.left_out,
             )
-        return text
+            sentences.append(text.format(n=self.left_out))
+        return " ".join(sentences)
 
 
 @dataclass(frozen=True)
@@ -186,19 +228,29 @@ class RestorePlan:
     @property
     def message(self) -> str:
         """A plain summary for the question before restoring."""
-        text = (
-            f"This backup would add {_items(self.adds)} to your journal."
-            if self.adds
-            else ("This backup has nothing new to add.")
-        )
+        if self.adds:
+            # Translators: {items} is "3 items"
+            sentences = [_("This backup would add {items} to your journal.").format(items=_items(self.adds))]
+        else:
+            sentences = [_("This backup has nothing new to add.")]
         if self.changes:
-            text += (
-                f" {_items(self.changes).capitalize()} already in your journal are different in the "
-                "backup; they stay as they are unless you choose to replace them."
+            # Translators: the English singular is kept as it was; say it naturally for one item
+            text = ngettext(
+                "{n} item already in your journal are different in the backup; "
+                "they stay as they are unless you choose to replace them.",
+                "{n} items already in your journal are different in the backup; "
+                "they stay as they are unless you choose to replace them.",
+                self.changes,
             )
+            sentences.append(text.format(n=self.changes))
         if self.left_out:
-            text += f" {_items(self.left_out).capitalize()} couldn't be read and will be left out."
-        return text
+            text = ngettext(
+                "{n} item couldn't be read and will be left out.",
+                "{n} items couldn't be read and will be left out.",
+                self.left_out,
+            )
+            sentences.append(text.format(n=self.left_out))
+        return " ".join(sentences)
 
 
 def suggested_backup_name(now: date | datetime | None = None) -> str:
