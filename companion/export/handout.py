@@ -68,7 +68,7 @@ def open_steps(file_name: str) -> list[str]:
 
 def practice_heading(homework: Homework) -> str:
     # Translators: a practice from the therapist, when it has no title of its own
-    return homework.title or _(WHAT_LABELS.get(homework.what, N_("Practice")))
+    return homework.shown_title or _(WHAT_LABELS.get(homework.what, N_("Practice")))
 
 
 def practice_when(homework: Homework, today: date) -> str:
@@ -169,7 +169,8 @@ def render_handout(
     today = today or date.today()
     texts = [therapist, next_appointment, file_name]
     for h in practices:
-        texts += [h.title, h.note, h.prompt]
+        for name in ("title", "note", "prompt"):  # every language the card gives, for the font
+            texts += [h.shown(name), *h.languages(name).values()]
     cjk = any(printable(t, cjk=False) != printable(t, cjk=True) for t in texts)
     pdf = _Handout(format=PAPER_SIZES.get(paper, "A4"))
     pdf.set_margins(MARGIN, MARGIN, MARGIN)
@@ -205,8 +206,8 @@ def render_handout(
         out.room(30)
         out.text(practice_heading(homework), PRACTICE_TITLE_SIZE, bold=True)
         out.text(practice_when(homework, today), PRACTICE_TEXT_SIZE, grey=SOFT)
-        if homework.what == PROMPT and homework.prompt:
-            out.text(_("To write about: {prompt}").format(prompt=homework.prompt), PRACTICE_TEXT_SIZE)
-        if homework.note:
-            out.text(homework.note, PRACTICE_TEXT_SIZE)
+        if homework.what == PROMPT and homework.shown_prompt:
+            out.text(_("To write about: {prompt}").format(prompt=homework.shown_prompt), PRACTICE_TEXT_SIZE)
+        if homework.shown_note:
+            out.text(homework.shown_note, PRACTICE_TEXT_SIZE)
     return bytes(pdf.output())

@@ -103,13 +103,13 @@ class HomeworkScreen(Screen):
                 )
             ),
         ]
-        if practice.what == homework_kind.PROMPT and practice.prompt:
-            lines.append(body(practice.prompt))
-        if practice.note:
+        if practice.what == homework_kind.PROMPT and practice.shown_prompt:
+            lines.append(body(practice.shown_prompt))
+        if practice.shown_note:
             if practice.set_by == homework_kind.THERAPIST:
-                lines.append(small(_("From my therapist: {note}").format(note=practice.note)))
+                lines.append(small(_("From my therapist: {note}").format(note=practice.shown_note)))
             else:
-                lines.append(small(_("My note: {note}").format(note=practice.note)))
+                lines.append(small(_("My note: {note}").format(note=practice.shown_note)))
         lines.append(ft.Text(progress, theme_style=ft.TextThemeStyle.BODY_MEDIUM, weight=ft.FontWeight.W_600))
         actions: list[ft.Control] = []
         if practice.is_active(today):
@@ -135,7 +135,8 @@ class HomeworkScreen(Screen):
         elif practice.what == homework_kind.FEEDBACK:
             await self.ctl.open("composer", record_id=None)
         else:
-            await self.ctl.open("editor", record_id=None, prompt=practice.prompt, homework_id=practice.id)
+            prompt = practice.shown_prompt
+            await self.ctl.open("editor", record_id=None, prompt=prompt, homework_id=practice.id)
 
     async def _remove(self, practice: homework_kind.Homework, _e: ft.ControlEvent) -> None:
         async def really(_e: ft.ControlEvent) -> None:
