@@ -38,7 +38,7 @@ class TryAgainLater(CompanionError):
         n = round(seconds)
         super().__init__(
             ngettext(
-                "Please wait {n} more seconds before trying again.",
+                "Please wait {n} more second before trying again.",
                 "Please wait {n} more seconds before trying again.",
                 n,
             ).format(n=n)

@@ -170,7 +170,7 @@ class RestoreResult:
         if self.kept_yours:
             # Translators: the English singular is kept as it was; say it naturally for one item
             text = ngettext(
-                "{n} item in your journal differ from the backup; your versions were kept.",
+                "{n} item in your journal differs from the backup; your version was kept.",
                 "{n} items in your journal differ from the backup; your versions were kept.",
                 self.kept_yours,
             )
@@ -178,7 +178,7 @@ class RestoreResult:
         if self.left_out:
             # Translators: the English singular is kept as it was; say it naturally for one item
             text = ngettext(
-                "{n} item in the backup couldn't be read and were left out. "
+                "{n} item in the backup couldn't be read and was left out. "
                 "Nothing in your journal was lost.",
                 "{n} items in the backup couldn't be read and were left out. "
                 "Nothing in your journal was lost.",
@@ -236,8 +236,8 @@ class RestorePlan:
         if self.changes:
             # Translators: the English singular is kept as it was; say it naturally for one item
             text = ngettext(
-                "{n} item already in your journal are different in the backup; "
-                "they stay as they are unless you choose to replace them.",
+                "{n} item already in your journal is different in the backup; "
+                "it stays as it is unless you choose to replace it.",
                 "{n} items already in your journal are different in the backup; "
                 "they stay as they are unless you choose to replace them.",
                 self.changes,

@@ -462,7 +462,7 @@ def test_newer_copy_wins_either_way(source: Vault, target: Vault) -> None:
     kept = restore_backup(target, newer, PW)  # by default nothing here is changed ...
     assert (kept.added, kept.updated, kept.already_there, kept.kept_yours) == (0, 0, 1, 1)
     assert target.get(b.id).payload["body"] == "b, first version"
-    assert "your versions were kept" in kept.message
+    assert "your version was kept" in kept.message
 
     result = restore_backup(target, newer, PW, replace_changed=True)  # ... unless the person chooses
     assert (result.added, result.updated, result.already_there) == (0, 1, 1)

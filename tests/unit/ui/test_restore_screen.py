@@ -131,7 +131,7 @@ def test_the_plan_is_shown_and_adding_waits_for_the_confirmation(journal: Stores
     (dialog,) = screen.ctl.page.dialogs
     words = " ".join(_texts(dialog))
     assert "This backup would add 1 item to your journal." in words
-    assert "1 item already in your journal are different in the backup" in words
+    assert "1 item already in your journal is different in the backup" in words
     assert "Also replace 1 changed entry with the backup's version" in words
     (box,) = _find(dialog, ft.Checkbox)
     assert box.value is False  # replacing is never the default
@@ -141,7 +141,7 @@ def test_the_plan_is_shown_and_adding_waits_for_the_confirmation(journal: Stores
     assert _bodies(journal) == {"mine": "as I wrote it", "new": "a walk"}
     assert screen.result.visible
     assert "Restored: 1 item added" in screen.result.content.value
-    assert "your versions were kept" in screen.result.content.value
+    assert "your version was kept" in screen.result.content.value
     assert screen.passphrase.value == ""
 
 

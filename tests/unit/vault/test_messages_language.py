@@ -143,10 +143,10 @@ def test_restore_summaries_read_in_german_and_spanish() -> None:
             "No hacía falta añadir nada: todo lo de esta copia ya está en tu diario."
         )
         assert plan.message.startswith("Esta copia de seguridad no tiene nada nuevo que añadir.")
-    # English as it always was
+    # English, each count with its own grammar
     assert result.message == (
         "Restored: 3 items added and 1 brought up to date; 2 were already here. "
-        "1 item in your journal differ from the backup; your versions were kept. "
+        "1 item in your journal differs from the backup; your version was kept. "
         "2 items in the backup couldn't be read and were left out. Nothing in your journal was lost."
     )
 
@@ -160,3 +160,12 @@ def test_the_command_line_help_speaks_the_language(capsys: pytest.CaptureFixture
     with pytest.raises(SystemExit):
         cli.parse_args(["--help"])
     assert "a private space for the time between therapy sessions" in capsys.readouterr().out
+
+
+def test_one_second_and_one_item_read_as_one() -> None:
+    from companion.core.errors import TryAgainLater
+
+    assert str(TryAgainLater(1)) == "Please wait 1 more second before trying again."
+    assert str(TryAgainLater(3)) == "Please wait 3 more seconds before trying again."
+    with i18n.use("de"):
+        assert str(TryAgainLater(1)) == "Bitte warte noch 1 Sekunde, bevor du es noch einmal versuchst."
