@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -135,9 +136,19 @@ def preview_lines(forms: Sequence[PracticeForm], today: date | None = None) -> l
     return describe_card(card_practices(forms, today), today)
 
 
+# Spelt out as German and Scandinavian readers write them without the letter; other accents drop.
+_SPELT_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "æ": "ae", "ø": "oe", "å": "aa"})
+
+
 def card_file_name(name: str) -> str:
-    """A calm file name from the card's name: "Noticing the body" → noticing-the-body.homework.json."""
-    slug = re.sub(r"[^a-z0-9]+", "-", clean_text(name).lower()).strip("-")[:60].strip("-")
+    """A calm file name from the card's name: "Noticing the body" → noticing-the-body.homework.json.
+
+    Plain ASCII, so it travels through any mail program and file system: "Den Körper
+    wahrnehmen" → den-koerper-wahrnehmen, "Respiración" → respiracion.
+    """
+    spelt = unicodedata.normalize("NFKD", clean_text(name).lower().translate(_SPELT_OUT))
+    plain = "".join(c for c in spelt if not unicodedata.combining(c))
+    slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60].strip("-")
     return (slug or "homework") + CARD_SUFFIX
 
 

@@ -132,6 +132,11 @@ def test_file_names_are_calm_and_end_like_a_card() -> None:
     )
     assert card_maker.card_file_name("  ") == "homework" + CARD_SUFFIX
     assert card_maker.card_file_name("../../etc/passwd") == "etc-passwd" + CARD_SUFFIX
+    # other languages' letters spelt out or plain, never dropped from the middle of a word
+    assert card_maker.card_file_name("Den Körper wahrnehmen") == "den-koerper-wahrnehmen" + CARD_SUFFIX
+    assert card_maker.card_file_name("Respiración lenta") == "respiracion-lenta" + CARD_SUFFIX
+    assert card_maker.card_file_name("Straße, Ärger") == "strasse-aerger" + CARD_SUFFIX
+    assert card_maker.card_file_name("夜の呼吸") == "homework" + CARD_SUFFIX
 
 
 def test_every_ready_made_card_makes_a_card_and_comes_back_the_same() -> None:
