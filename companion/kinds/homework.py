@@ -231,7 +231,8 @@ _BIDI_CONTROLS = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A
 
 
 def clean_text(text: str, *, multiline: bool = False) -> str:
-    """Remove control characters; titles become one line, notes keep their line breaks."""
+    """Remove control characters and lone surrogates (no file can hold them); titles become one
+    line, notes keep their line breaks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     kept = []
     for ch in text:
@@ -239,7 +240,7 @@ def clean_text(text: str, *, multiline: bool = False) -> str:
             kept.append(ch)
         elif ch in "\t\n":
             kept.append(" ")
-        elif unicodedata.category(ch) != "Cc" and ch not in _BIDI_CONTROLS:
+        elif unicodedata.category(ch) not in ("Cc", "Cs") and ch not in _BIDI_CONTROLS:
             kept.append(ch)
     out = "".join(kept)
     if not multiline:

@@ -44,8 +44,16 @@ _ESCAPED = frozenset('"\\') | frozenset(map(chr, range(0x20)))
 
 
 def encode_payload(payload: dict) -> bytes:
-    """The compact JSON a payload is stored and cached as."""
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """The compact JSON a payload is stored and cached as.
+
+    A lone surrogate (half an emoji left by a broken paste or keyboard) has no UTF-8 form; it
+    becomes U+FFFD rather than costing the person the whole entry.
+    """
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace").encode("utf-8")
 
 
 def payload_of(plain: bytes) -> dict[str, Any]:

@@ -193,6 +193,9 @@ def test_clean_text_strips_controls_but_keeps_words_and_emoji() -> None:
     assert clean_text("  Hello\x00\x07\u202e there\u2066 👩‍👩‍👧  ") == "Hello there 👩‍👩‍👧"
     assert clean_text("line one\r\nline two\x1b[31m\ttab", multiline=True) == "line one\nline two[31m tab"
     assert clean_text("a\nb") == "a b"
+    # a lone surrogate (a broken paste) can't be written to a file: dropped, not a crash later
+    assert clean_text("a\ud800b\udfff", multiline=True) == "ab"
+    assert clean_text("🙂") == "🙂"
 
 
 # --- progress: done, never missed --------------------------------------------------------------
