@@ -305,11 +305,17 @@ def _in_a_list(name: str) -> str:
     return name if current_language() == "de" else name.lower()
 
 
+def sensation_words(mark: BodyMark) -> list[str]:
+    """What it was like at one place, as words inside a line, the person's own words last."""
+    words = [_in_a_list(sensation_name(s)) for s in mark.sensations]
+    if mark.other.strip():
+        words.append(mark.other.strip())
+    return words
+
+
 def describe_mark(mark: BodyMark) -> str:
     """ "Chest: tight, heavy (7/10)"; without a chosen strength just "Chest: tight, heavy"."""
-    qualities = [_in_a_list(sensation_name(s)) for s in mark.sensations]
-    if mark.other.strip():
-        qualities.append(mark.other.strip())
+    qualities = sensation_words(mark)
     # Translators: shown after a body area when no quality was picked: "Chest: noticed"
     what = ", ".join(qualities) if qualities else _("noticed")
     region = region_name(mark.region)

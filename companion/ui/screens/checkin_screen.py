@@ -25,7 +25,7 @@ from companion.kinds.checkin import (
     describe_mark,
     feeling_word,
     region_name,
-    sensation_name,
+    sensation_words,
 )
 from companion.reference import vocabulary as vocab
 from companion.ui.kit.screen import Screen
@@ -85,16 +85,9 @@ def side_label(side: str) -> str:
     return _(SIDE_LABELS[side])
 
 
-def _in_a_list(name: str) -> str:
-    """A sensation's name inside a line: lower case, except German nouns, which keep their capital."""
-    return name if i18n.current() == "de" else name.lower()
-
-
 def mark_detail(mark: BodyMark) -> str:
     """What was noticed at one place, without the place: "tight, heavy (7/10)", or "noticed"."""
-    qualities = [_in_a_list(sensation_name(s)) for s in mark.sensations]
-    if mark.other.strip():
-        qualities.append(mark.other.strip())
+    qualities = sensation_words(mark)
     # Translators: shown after a body area when no quality was picked: "Chest: noticed"
     what = ", ".join(qualities) if qualities else _("noticed")
     if mark.intensity is None:

@@ -11,7 +11,6 @@ import asyncio
 
 import flet as ft
 
-from companion.core import i18n
 from companion.core.errors import CompanionError
 from companion.core.i18n import N_, _
 from companion.kinds.checkin import (
@@ -21,7 +20,7 @@ from companion.kinds.checkin import (
     FeelingPick,
     describe_feeling,
     region_name,
-    sensation_name,
+    sensation_words,
 )
 from companion.reference import vocabulary as vocab
 from companion.ui.kit.screen import Screen
@@ -46,17 +45,10 @@ WROTE_HEADINGS = (
 )
 
 
-def _in_a_list(name: str) -> str:
-    """A sensation's name inside a line: lower case, except German nouns, which keep their capital."""
-    return name if i18n.current() == "de" else name.lower()
-
-
 def mark_lines(mark: BodyMark) -> tuple[str, str, str]:
     """(place, what it was like, how strong) in words of the current language; empty strings for
     what wasn't given."""
-    qualities = [_in_a_list(sensation_name(s)) for s in mark.sensations]
-    if mark.other.strip():
-        qualities.append(mark.other.strip())
+    qualities = sensation_words(mark)
     strength = ""
     if mark.intensity is not None:
         # Translators: how strong something felt in a body area, out of 10
