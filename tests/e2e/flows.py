@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from playwright.sync_api import expect
 
 from .harness import AppPage, click_button, expect_text, fill, settle, shot, textbox
@@ -58,7 +59,7 @@ def scroll_into_flutter_view(app: AppPage, item) -> None:
     bottom = height - 90  # clear of a phone's bottom navigation bar
     last_y = None
     for _ in range(30):
-        box = item.bounding_box(timeout=5_000)
+        box = _box_or_none(item)
         if box and box["y"] >= 0 and box["y"] + box["height"] <= bottom:
             wait_until_still(app, item)
             return
@@ -71,6 +72,15 @@ def scroll_into_flutter_view(app: AppPage, item) -> None:
         app.page.mouse.wheel(0, 120 if not box or box["y"] > 0 else -120)
         settle(app, 150)
     raise AssertionError("could not scroll the item into view")
+
+
+def _box_or_none(item) -> dict | None:
+    """Where ``item`` is, or None while Flutter has it out of its accessibility tree (it drops
+    and rebuilds nodes while a list scrolls; the next wheel step brings it back)."""
+    try:
+        return item.bounding_box(timeout=2_000)
+    except PlaywrightTimeoutError:
+        return None
 
 
 def wait_until_still(app: AppPage, item, *, tries: int = 20) -> None:
@@ -115,7 +125,8 @@ def choose(app: AppPage, menu: str, option: str) -> None:
 
 def pick_result(app: AppPage, word: str) -> None:
     """Tap a feeling search result once the list has stopped re-rendering for each keystroke."""
-    result = app.page.get_by_role("button", name=re.compile(rf"^{re.escape(word)}\b")).first
+    pattern = re.escape(word).replace("/", r"\/")  # Playwright reads the pattern inside /.../
+    result = app.page.get_by_role("button", name=re.compile(rf"^{pattern}\b")).first
     expect(result).to_be_visible()
     settle(app, 400)
     result.click()

@@ -340,13 +340,14 @@ class PrepareScreen(Screen):
         ticked = candidate.record_id in self.selection.include
         words = None
         if candidate.has_own_words:
-            words = ft.Checkbox(
-                label=_("Include my notes from this check-in"),
-                value=candidate.record_id not in self.selection.redact_notes,
+            # a long label wraps on a phone instead of running off the screen (German, Spanish)
+            words = wrapping_checkbox(
+                _("Include my notes from this check-in"),
+                candidate.record_id not in self.selection.redact_notes,
+                partial(self._on_words, candidate.record_id),
                 disabled=not ticked,
-                on_change=partial(self._on_words, candidate.record_id),
             )
-            self._notes_boxes[candidate.record_id] = words
+            self._notes_boxes[candidate.record_id] = words.controls[0]
         # long feedback wraps beside its box instead of being cut
         item = wrapping_checkbox(
             candidate.label, ticked, partial(self._on_tick, candidate.record_id), detail=candidate.detail

@@ -295,15 +295,19 @@ async def delete_with_undo(ctl: Any, record_id: str, delete: Callable[[str], Any
     ctl.toast(message, action=_("Undo"), on_action=undo)
 
 
-def wrapping_checkbox(label: str, value: bool, on_change: Handler, *, detail: str = "") -> ft.Control:
+def wrapping_checkbox(
+    label: str, value: bool, on_change: Handler, *, detail: str = "", disabled: bool = False
+) -> ft.Row:
     """A checkbox whose label wraps (Flet 1.0.5 keeps a Checkbox's own label on one line).
 
     The box carries the label as its accessible name; the text beside it wraps and, when
-    tapped, toggles the box as a label would.
+    tapped, toggles the box as a label would. The box itself is the row's first control.
     """
-    box = ft.Checkbox(value=value, semantics_label=label, on_change=on_change)
+    box = ft.Checkbox(value=value, semantics_label=label, on_change=on_change, disabled=disabled)
 
     async def toggle(_e: ft.ControlEvent) -> None:
+        if box.disabled:
+            return
         box.value = not box.value
         box.update()
         result = on_change(ft.ControlEvent(control=box, name="change", data=str(box.value).lower()))
