@@ -26,6 +26,7 @@ SAME_EVERYWHERE = {
     "Check-in, {day}: {what}",
     "OK",
     "No",  # Spanish "No"
+    "Feedback",  # German uses the word too
     "Check-in",
     "Check-ins",
     "PDF",
