@@ -47,7 +47,7 @@ ALL_LANGUAGES: dict[str, str] = {"en": "English", "de": "Deutsch", "es": "Españ
 # Offered to people (followed from the device, listed in Settings) only once every screen, the
 # summary and the vocabulary speak it: half an app in German is worse than all of it in English.
 # Languages not yet offered can still be pinned with `use()` (tests, checking translations).
-READY: tuple[str, ...] = ("en",)
+READY: tuple[str, ...] = ("en", "de", "es")
 LANGUAGES: dict[str, str] = {code: ALL_LANGUAGES[code] for code in READY}
 DOMAIN = "companion"
 
