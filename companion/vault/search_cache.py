@@ -139,6 +139,7 @@ class SearchCache:
     def warm(self) -> None:
         self._ensure()
         prepare_expander()  # the words a query may stand for (a German feeling word for its id)
+        self._settle()
 
     def _ensure(self) -> dict[str, Entry]:
         """Decrypt everything once per unlock; a search during the warm-up waits for it."""
@@ -187,25 +188,31 @@ class SearchCache:
         if not groups:
             return []
         allowed = set(kinds) if kinds is not None else None
-        sieve = _sieve(groups)
         cache = self._ensure()
-        if sieve is None:
-            rough_passes: Callable[[str], bool] = lambda _text: True  # noqa: E731
-        elif all(len(group) == 1 for group in groups):
-            wanted = [group[0] for group in groups]
-            rough_passes = lambda text: matches(text, wanted)  # noqa: E731
-        else:
-            rough_passes = lambda text: matches_groups(text, sieve)  # noqa: E731
         with self._lock:
-            found = [
-                entry
-                for entry in cache.values()
-                if (allowed is None or entry[2] in allowed)
-                and (matches_groups(entry[5], groups) if entry[6] else rough_passes(entry[5]))
-            ]
-        hits = [e for e in map(self._exact, found) if e is not None and matches_groups(e[5], groups)]
+            entries = [e for e in cache.values() if allowed is None or e[2] in allowed]
+        exact = [e for e in entries if e[6]]
+        rough = [e for e in entries if not e[6]] if len(exact) < len(entries) else []
+        if all(len(group) == 1 for group in groups):  # no aliases: the plain, quickest test
+            wanted = [group[0] for group in groups]
+            hits = [e for e in exact if matches(e[5], wanted)]
+        else:
+            hits = [e for e in exact if matches_groups(e[5], groups)]
+        if rough:
+            sieve = _sieve(groups)
+            passed = rough if sieve is None else [e for e in rough if matches_groups(e[5], sieve)]
+            checked = (self._exact(e) for e in passed)
+            hits += [e for e in checked if e is not None and matches_groups(e[5], groups)]
         hits.sort(key=_SORT_KEY, reverse=True)
         return [record_of(e) for e in (hits[:limit] if limit is not None else hits)]
+
+    def _settle(self) -> None:
+        """Give every entry its exact text (the warm-up's second half, after the first search
+        could already run), so later searches need no sieve and no second look."""
+        with self._lock:
+            rough = [e for e in (self._entries or {}).values() if not e[6]]
+        for entry in rough:
+            self._exact(entry)
 
     def _exact(self, entry: Entry) -> Entry | None:
         """``entry`` with its exact text, kept in the cache for later searches; None if unreadable."""

@@ -124,3 +124,12 @@ def test_a_row_that_is_not_a_json_object_is_never_found_or_shown() -> None:
     cache = SearchCache(lambda: rows)
     assert ids(cache.search("broken")) == ["good"]
     assert ids(cache.matching(lambda _record: True)) == ["good"]
+
+
+def test_the_warm_up_leaves_every_record_with_its_exact_text() -> None:
+    """The background warm-up finishes what the sieve started: later searches take the quick path."""
+    records = records_of([{"title": "Tea", "body": "calm"}, {"title": "Rain", "body": "body scan"}])
+    cache = sieved_cache(records)
+    cache.warm()
+    assert all(entry[6] for entry in cache._ensure().values())
+    assert ids(cache.search("body")) == ["r1"]
