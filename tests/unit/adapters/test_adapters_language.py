@@ -4,13 +4,11 @@ channel and its fingerprint or face dialog."""
 
 from __future__ import annotations
 
-import asyncio
-import contextvars
-import threading
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import run_async as run
 
 from companion.adapters import notify
 from companion.adapters.biometrics import FletAuthenticator
@@ -18,25 +16,6 @@ from companion.adapters.scheduled_notifications import FletScheduler
 from companion.adapters.wipe import WipeResult
 from companion.core import i18n
 from companion.core.i18n import _
-
-
-def run(coro):
-    """asyncio.run in its own thread, in this thread's context (so i18n.use() holds inside)."""
-    out: dict = {}
-    context = contextvars.copy_context()
-
-    def target() -> None:
-        try:
-            out["value"] = context.run(asyncio.run, coro)
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the test's thread
-            out["error"] = exc
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join()
-    if "error" in out:
-        raise out["error"]
-    return out.get("value")
 
 
 class Recorder:

@@ -9,34 +9,17 @@ from __future__ import annotations
 
 import asyncio
 import inspect
-import threading
 from datetime import datetime
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from conftest import run_async as run
 
 from companion.adapters import biometrics, scheduled_notifications, secure_store
 from companion.adapters.biometrics import Check, FakeAuthenticator, FletAuthenticator, answer_for_error
 from companion.adapters.scheduled_notifications import FakeScheduler, FletScheduler, Pending, SchedulerError
 from companion.adapters.secure_store import ENTRY, FletSecureStore, MemorySecureStore, SecureStoreError
-
-
-def run(coro):
-    out: dict = {}
-
-    def target() -> None:
-        try:
-            out["value"] = asyncio.run(coro)
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the test's thread
-            out["error"] = exc
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join()
-    if "error" in out:
-        raise out["error"]
-    return out["value"]
 
 
 class Recorder:

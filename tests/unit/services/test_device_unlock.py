@@ -6,14 +6,13 @@ Keychain); the journal, its header and every rule are the real ones.
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from conftest import TEST_PASSPHRASE, create_vault
+from conftest import run_async as run
 
 from companion.adapters.biometrics import Check, FakeAuthenticator
 from companion.adapters.secure_store import ENTRY, MemorySecureStore
@@ -28,24 +27,6 @@ from companion.vault.vault import DEVICE_MAX_FAILURES, Vault
 
 NEW_PASSPHRASE = "another long passphrase"
 BOOT = 1_700_000_000.0
-
-
-def run(coro):
-    """asyncio.run in its own thread: the browser tests' loop may already run in this one."""
-    out: dict = {}
-
-    def target() -> None:
-        try:
-            out["value"] = asyncio.run(coro)
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the test's thread
-            out["error"] = exc
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join()
-    if "error" in out:
-        raise out["error"]
-    return out["value"]
 
 
 class Phone:

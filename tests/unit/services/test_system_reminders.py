@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-import threading
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from conftest import create_vault
+from conftest import run_async as run
 
 from companion.adapters.biometrics import Check, FakeAuthenticator
 from companion.adapters.scheduled_notifications import FakeScheduler, SchedulerError
@@ -27,23 +26,6 @@ from companion.ui.shell.phone import PhoneFeatures, is_phone
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 6, 1, 7, 0, tzinfo=UTC)
 PLAN = ReminderPlan(True, frozenset({0, 3}), ("08:30", "19:00"), "warm")
-
-
-def run(coro):
-    out: dict = {}
-
-    def target() -> None:
-        try:
-            out["value"] = asyncio.run(coro)
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the test's thread
-            out["error"] = exc
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join()
-    if "error" in out:
-        raise out["error"]
-    return out["value"]
 
 
 def sync(scheduler: FakeScheduler, plan: ReminderPlan = PLAN, *, now=NOW, zone=BERLIN, version="0.1.0"):

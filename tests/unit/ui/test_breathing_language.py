@@ -5,12 +5,11 @@ shell (see test_settings_language.py) and a fake clock instead of waiting. No br
 from __future__ import annotations
 
 import asyncio
-import contextvars
 import re
-import threading
 from types import SimpleNamespace
 
 import pytest
+from conftest import run_async as run
 from test_settings_language import FakeShell, built, texts  # tests/unit/ui/test_settings_language.py
 
 from companion.core import i18n
@@ -26,26 +25,6 @@ def journal(tmp_path):
     stores = Stores.open(vault)
     yield tmp_path, stores
     stores.close()
-
-
-def run(coro):
-    """asyncio.run in its own thread (the browser tests' loop may run in this one), in this
-    thread's context, so a language pinned with i18n.use() holds inside it too."""
-    out: dict = {}
-    context = contextvars.copy_context()
-
-    def target() -> None:
-        try:
-            out["value"] = context.run(asyncio.run, coro)
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the test's thread
-            out["error"] = exc
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join()
-    if "error" in out:
-        raise out["error"]
-    return out["value"]
 
 
 SAID = {

@@ -5,11 +5,10 @@ the app spoke English shows its feelings, places, sensations and needs in the la
 from __future__ import annotations
 
 import asyncio
-import contextvars
-import threading
 
 import flet as ft
 import pytest
+from conftest import run_async as run
 from test_settings_language import FakeShell, built  # tests/unit/ui/test_settings_language.py
 
 from companion.core import i18n
@@ -50,26 +49,6 @@ def texts(control, seen: set[int] | None = None) -> list[str]:
     for name in ("controls", "actions", "items", "segments"):
         found += texts(getattr(control, name, None), seen)
     return found
-
-
-def run(coro):
-    """asyncio.run in its own thread (the browser tests' loop may run in this one), in this
-    thread's context, so a language pinned with i18n.use() holds inside it too."""
-    out: dict = {}
-    context = contextvars.copy_context()
-
-    def target() -> None:
-        try:
-            out["value"] = context.run(asyncio.run, coro)
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the test's thread
-            out["error"] = exc
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join()
-    if "error" in out:
-        raise out["error"]
-    return out["value"]
 
 
 def saved_in_english(stores: Stores) -> str:

@@ -9,7 +9,7 @@ from datetime import date
 
 import pypdf
 import pytest
-from test_journal_language import run
+from conftest import run_async as run
 from test_settings_language import FakeShell, built, texts  # tests/unit/ui/test_settings_language.py
 
 from companion.core import i18n

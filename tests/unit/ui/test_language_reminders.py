@@ -6,8 +6,6 @@ phone holds after the choice is what a person would see in their notification sh
 
 from __future__ import annotations
 
-import asyncio
-import threading
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -15,6 +13,7 @@ from typing import Any
 import flet as ft
 import pytest
 from conftest import create_vault
+from conftest import run_async as run
 from flet.controls.context import _context_page
 
 from companion.adapters.scheduled_notifications import FakeScheduler
@@ -49,24 +48,6 @@ class PhonePage:
 
     def run_task(self, fn: Any, *args: Any) -> None:
         self.tasks.append((fn, args))
-
-
-def run(coro):
-    """asyncio.run in its own thread: the browser tests' loop may already run in this one."""
-    out: dict = {}
-
-    def target() -> None:
-        try:
-            out["value"] = asyncio.run(coro)
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the test's thread
-            out["error"] = exc
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join()
-    if "error" in out:
-        raise out["error"]
-    return out.get("value")
 
 
 @pytest.fixture

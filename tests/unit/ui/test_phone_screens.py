@@ -8,13 +8,13 @@ and a refusal is answered kindly. Summary: on a phone, the share sheet besides s
 from __future__ import annotations
 
 import asyncio
-import threading
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import flet as ft
 import pytest
+from conftest import run_async as run
 
 from companion.core.errors import PassphraseNeeded
 from companion.kinds import reminders as reminder_rules
@@ -22,23 +22,6 @@ from companion.services.stores import Stores
 from companion.services.system_reminders import ASK_FIRST, REFUSED
 from companion.ui.shell import routes
 from companion.vault.vault import Vault
-
-
-def run(coro):
-    out: dict = {}
-
-    def target() -> None:
-        try:
-            out["value"] = asyncio.run(coro)
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the test's thread
-            out["error"] = exc
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join()
-    if "error" in out:
-        raise out["error"]
-    return out["value"]
 
 
 class FakePage:

@@ -3,38 +3,19 @@ German and Spanish, with a fake shell (a real journal behind it) and no browser.
 
 from __future__ import annotations
 
-import asyncio
-import threading
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 import flet as ft
 import pytest
+from conftest import run_async as run
 
 from companion.core import i18n
 from companion.kinds import reminders as reminder_rules
 from companion.services.stores import Stores
 from companion.ui.shell import routes
 from companion.vault.vault import Vault
-
-
-def run(coro):
-    """asyncio.run in its own thread: the browser tests' loop may already run in this one."""
-    out: dict = {}
-
-    def target() -> None:
-        try:
-            out["value"] = asyncio.run(coro)
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the test's thread
-            out["error"] = exc
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join()
-    if "error" in out:
-        raise out["error"]
-    return out["value"]
 
 
 class FakePage:

@@ -7,15 +7,13 @@ fake page and shell where one is needed.
 
 from __future__ import annotations
 
-import asyncio
-import contextvars
-import threading
 from datetime import datetime, timedelta
 from types import SimpleNamespace
 from typing import Any
 
 import flet as ft
 import pytest
+from conftest import run_async as run
 
 from companion.core import i18n
 from companion.core.errors import VaultLocked
@@ -24,25 +22,6 @@ from companion.ui.kit import theme
 from companion.ui.shell import errors, routes
 from companion.ui.shell.reminder_watcher import ReminderWatcher
 from companion.ui.widgets import common
-
-
-def run(coro):
-    """asyncio.run in its own thread, in this thread's context (so i18n.use() holds inside)."""
-    out: dict = {}
-    context = contextvars.copy_context()
-
-    def target() -> None:
-        try:
-            out["value"] = context.run(asyncio.run, coro)
-        except BaseException as exc:  # noqa: BLE001 - re-raised in the test's thread
-            out["error"] = exc
-
-    thread = threading.Thread(target=target)
-    thread.start()
-    thread.join()
-    if "error" in out:
-        raise out["error"]
-    return out.get("value")
 
 
 class _Page:
