@@ -161,7 +161,9 @@ def device_region(environ: Mapping[str, str] | None = None) -> str | None:
             region = region_of(part)
             if region:
                 return region
-    if environ is None:
+    # A locale named without a region ("C.UTF-8", "POSIX") says none: Python's own guess from it
+    # would be "en_US", and the help page would suggest another country's numbers.
+    if environ is None and not any(env.get(name) for name in LOCALE_VARIABLES):
         try:
             return region_of(locale.getlocale()[0])
         except ValueError:

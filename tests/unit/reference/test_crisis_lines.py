@@ -53,6 +53,16 @@ def test_region_comes_from_the_locale() -> None:
     assert cl.device_region({"LANG": "C.UTF-8"}) is None
 
 
+def test_a_locale_without_a_region_is_not_taken_for_the_united_states(monkeypatch) -> None:
+    """Python reads "C.UTF-8" as en_US; the help page must not suggest US numbers from that."""
+    for name in cl.LOCALE_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    assert cl.device_region() is None
+    monkeypatch.setenv("LANG", "es_ES.UTF-8")
+    assert cl.device_region() == "ES"
+
+
 # --- in other languages --------------------------------------------------------------------
 
 
