@@ -257,28 +257,37 @@ class AppController:
         self._title = ft.Text("Companion")
         self._bar = ft.AppBar(title=self._title, automatically_imply_leading=False, center_title=False)
         self._content = ft.Container(expand=True)
-        sections = self.sections()
-        self._navbar = ft.NavigationBar(
-            destinations=[
-                ft.NavigationBarDestination(icon=s.icon, selected_icon=s.selected_icon, label=_(s.label))
-                for s in sections
-            ],
-            on_change=self._on_nav,
-        )
-        self._rail = ft.NavigationRail(
-            label_type=ft.NavigationRailLabelType.ALL,
-            destinations=[
-                ft.NavigationRailDestination(icon=s.icon, selected_icon=s.selected_icon, label=_(s.label))
-                for s in sections
-            ],
-            on_change=self._on_nav,
-        )
-        self._wide_row = ft.Row(
-            [self._rail, ft.VerticalDivider(width=1), self._content],
-            expand=True,
-            vertical_alignment=ft.CrossAxisAlignment.STRETCH,
-        )
+        # The sections' navigation is made with the first unlocked screen: the welcome and unlock
+        # screens have none, and Flet building its classes would delay the first screen.
+        self._navbar: ft.NavigationBar | None = None
+        self._rail: ft.NavigationRail | None = None
+        self._wide_row: ft.Row | None = None
         self._layout = ""
+
+    def _build_navigation(self) -> tuple[ft.NavigationBar, ft.NavigationRail, ft.Row]:
+        if self._navbar is None or self._rail is None or self._wide_row is None:
+            sections = self.sections()
+            self._navbar = ft.NavigationBar(
+                destinations=[
+                    ft.NavigationBarDestination(icon=s.icon, selected_icon=s.selected_icon, label=_(s.label))
+                    for s in sections
+                ],
+                on_change=self._on_nav,
+            )
+            self._rail = ft.NavigationRail(
+                label_type=ft.NavigationRailLabelType.ALL,
+                destinations=[
+                    ft.NavigationRailDestination(icon=s.icon, selected_icon=s.selected_icon, label=_(s.label))
+                    for s in sections
+                ],
+                on_change=self._on_nav,
+            )
+            self._wide_row = ft.Row(
+                [self._rail, ft.VerticalDivider(width=1), self._content],
+                expand=True,
+                vertical_alignment=ft.CrossAxisAlignment.STRETCH,
+            )
+        return self._navbar, self._rail, self._wide_row
 
     def _render(self) -> None:
         screen = self.current
@@ -319,15 +328,16 @@ class AppController:
             horizontal=side_padding((self.page.width or 400) - (100 if self._wide else 0), screen.max_width),
             vertical=8,
         )
-        index = next((i for i, s in enumerate(self.sections()) if s.id == self.section_id), 0)
-        self._navbar.selected_index = index
-        self._rail.selected_index = index
-
         layout = "public" if not unlocked else ("wide" if self._wide else "phone")
+        navbar, wide_row = None, None
+        if unlocked:
+            navbar, rail, wide_row = self._build_navigation()
+            index = next((i for i, s in enumerate(self.sections()) if s.id == self.section_id), 0)
+            navbar.selected_index = rail.selected_index = index
         if layout != self._layout:
             self._layout = layout
-            view.navigation_bar = self._navbar if layout == "phone" else None
-            view.controls = [self._wide_row] if layout == "wide" else [self._content]
+            view.navigation_bar = navbar if layout == "phone" else None
+            view.controls = [wide_row] if wide_row is not None and layout == "wide" else [self._content]
         self.page.update()
         _timing("render", screen, start)  # build (first time) + sending the page update
 
