@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import asyncio
 
-import flet as ft
 import pytest
 from conftest import run_async as run
-from test_settings_language import FakeShell, built  # tests/unit/ui/test_settings_language.py
+from test_settings_language import FakeShell, built, texts  # tests/unit/ui/test_settings_language.py
 
 from companion.core import i18n
 from companion.kinds.checkin import BodyMark, CheckIn
@@ -25,30 +24,6 @@ def journal(tmp_path):
     stores = Stores.open(vault)
     yield tmp_path, stores
     stores.close()
-
-
-def texts(control, seen: set[int] | None = None) -> list[str]:
-    """Every piece of text a person (or a screen reader) meets in ``control``, in order: as in
-    test_settings_language.py, and the segments of a segmented button too."""
-    seen = set() if seen is None else seen
-    if control is None or id(control) in seen:
-        return []
-    if isinstance(control, str):
-        return [control]
-    if isinstance(control, list | tuple):
-        return [text for item in control for text in texts(item, seen)]
-    if not isinstance(control, ft.BaseControl):
-        return []
-    seen.add(id(control))
-    found: list[str] = []
-    for name in ("value", "label", "content", "title", "subtitle", "semantics_label", "tooltip", "hint_text"):
-        value = getattr(control, name, None)
-        if name == "value" and not isinstance(value, str):
-            continue
-        found += texts(value, seen)
-    for name in ("controls", "actions", "items", "segments"):
-        found += texts(getattr(control, name, None), seen)
-    return found
 
 
 def saved_in_english(stores: Stores) -> str:

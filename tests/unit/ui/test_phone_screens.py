@@ -15,6 +15,7 @@ from typing import Any
 import flet as ft
 import pytest
 from conftest import run_async as run
+from test_settings_language import FakePage  # tests/unit/ui/test_settings_language.py
 
 from companion.core.errors import PassphraseNeeded
 from companion.kinds import reminders as reminder_rules
@@ -24,34 +25,12 @@ from companion.ui.shell import routes
 from companion.vault.vault import Vault
 
 
-class FakePage:
-    width, height = 400, 800
-
-    def __init__(self, platform: ft.PagePlatform = ft.PagePlatform.ANDROID, web: bool = False) -> None:
-        self.platform = platform
-        self.web = web
-        self.dialogs: list[Any] = []
-        self.tasks: list[Any] = []
-
-    def update(self, *_args: Any) -> None:
-        pass
-
-    def show_dialog(self, dialog: Any) -> None:
-        self.dialogs.append(dialog)
-
-    def pop_dialog(self) -> None:
-        return None
-
-    def run_task(self, fn: Any, *args: Any) -> None:
-        self.tasks.append((fn, args))
-
-
 class FakeShell(SimpleNamespace):
     """The Shell protocol's phone parts, scripted; the rest as the screens need it."""
 
     def __init__(self, stores: Stores | None, folder: Path, **kw: Any) -> None:
         super().__init__(
-            page=FakePage(),
+            page=FakePage(ft.PagePlatform.ANDROID, web=False),
             stores=stores,
             demo=False,
             data_dir=folder,

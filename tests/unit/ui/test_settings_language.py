@@ -19,12 +19,14 @@ from companion.vault.vault import Vault
 
 
 class FakePage:
+    """Just enough of `ft.Page` for a screen: a browser on a computer unless told otherwise."""
+
     width, height = 400, 800
-    web = True
-    platform = ft.PagePlatform.LINUX
     theme_mode = ft.ThemeMode.SYSTEM
 
-    def __init__(self) -> None:
+    def __init__(self, platform: ft.PagePlatform = ft.PagePlatform.LINUX, web: bool = True) -> None:
+        self.platform = platform
+        self.web = web
         self.dialogs: list[Any] = []
         self.tasks: list[Any] = []
 
@@ -120,7 +122,7 @@ def texts(control: Any, seen: set[int] | None = None) -> list[str]:
         if name == "value" and not isinstance(value, str):
             continue
         found += texts(value, seen)
-    for name in ("controls", "actions", "items"):
+    for name in ("controls", "actions", "items", "segments"):
         found += texts(getattr(control, name, None), seen)
     return found
 
