@@ -8,8 +8,8 @@ from dataclasses import replace
 import flet as ft
 
 from companion.core.errors import CompanionError
-from companion.core.i18n import N_, _
-from companion.core.records import now_us, to_datetime
+from companion.core.i18n import N_, _, ngettext
+from companion.core.records import Record, now_us, to_datetime
 from companion.kinds import feedback as feedback_kind
 from companion.kinds.checkin import CHECKIN, CheckIn
 from companion.kinds.feedback import BRING, PRIVATE, SHARED, Feedback, FeedbackDraft
@@ -41,6 +41,10 @@ from companion.ui.widgets.feelings_picker import FeelingsPicker
 PREPARE_LABEL = N_("Prepare for my session")
 BRING_TOPIC_LABEL = N_("Bring to my next session")
 BLANK = "\u2026"  # the "…" a phrase starter leaves for the person to fill
+# Cards shown per group at first, and added per "Show more": a long history of drafts stays one
+# tap away without making the Session screen slow (or a wall of cards) to open.
+FIRST_CARDS = 6
+MORE_CARDS = 20
 
 
 def starter_blanks(starter: str) -> list[str]:
@@ -78,6 +82,8 @@ class FeedbackHomeScreen(Screen):
     def build(self) -> ft.Control:
         self.next_box = ft.Column(spacing=6, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self.groups = ft.Column(spacing=10)
+        self._groups: dict[str, list[tuple[Record, FeedbackDraft]]] = {}
+        self._shown: dict[str, int] = {}  # cards shown per state, once "Show more" was used
         self.topic_field = ft.TextField(
             label=_("A topic to bring up"), on_submit=self._add_topic, expand=True
         )
@@ -164,22 +170,46 @@ class FeedbackHomeScreen(Screen):
         )
         bringing = feedback_kind.bring_list_from(groups.get(BRING, []), ordered)
         self._show_next(upcoming, bringing)
+        self._groups = groups
+        self._show_groups()
+        self.topics_box.controls = [
+            self._topic_row(i, len(ordered), r.id, t) for i, (r, t) in enumerate(ordered)
+        ]
+        self.ctl.page.update()
+
+    def _show_groups(self) -> None:
+        """Each state's newest cards, and a "Show more" for the rest of a long group."""
         controls: list[ft.Control] = []
         for state in (BRING, PRIVATE, SHARED):
-            items = groups.get(state, [])
+            items = self._groups.get(state, [])
             if not items:
                 continue
+            limit = self._shown.get(state, FIRST_CARDS)
             controls.append(subtitle(state_label(state)))
-            controls.extend(self._draft_card(record.id, record.created_at, draft) for record, draft in items)
+            controls.extend(
+                self._draft_card(record.id, record.created_at, draft) for record, draft in items[:limit]
+            )
+            if len(items) > limit:
+                controls.append(self._more_button(state, len(items) - limit))
         if not controls:
             controls.append(
                 small(_("No feedback yet. A few words about what helped, or didn't, are plenty."))
             )
         self.groups.controls = controls
-        self.topics_box.controls = [
-            self._topic_row(i, len(ordered), r.id, t) for i, (r, t) in enumerate(ordered)
-        ]
-        self.ctl.page.update()
+
+    def _more_button(self, state: str, hidden: int) -> ft.Control:
+        def more(_e: ft.ControlEvent) -> None:
+            self._shown[state] = self._shown.get(state, FIRST_CARDS) + MORE_CARDS
+            self._show_groups()
+            self.ctl.page.update()
+
+        step = min(hidden, MORE_CARDS)
+        return ft.TextButton(
+            # Translators: under a list of feedback cards, newest first; shows {n} older ones
+            content=ngettext("Show {n} more", "Show {n} more", step).format(n=step),
+            icon=ft.Icons.EXPAND_MORE,
+            on_click=self.ctl.handler(more),
+        )
 
     def _show_next(self, upcoming: int | None, bringing: feedback_kind.BringList) -> None:
         when = friendly_time(to_datetime(upcoming)) if upcoming else None
