@@ -20,6 +20,7 @@ from those lines.
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import shutil
 import statistics
@@ -109,6 +110,43 @@ def chromium_version() -> str | None:
     except (OSError, subprocess.SubprocessError):
         return None
 
+
+# Installed before the page's own scripts: turns Flutter's semantics on the moment its
+# placeholder exists (as a screen reader would, instead of when Playwright next looks) and
+# notes, on the page's clock, Flutter's first frame and the first moment ``text`` shows.
+_LAUNCH = """
+(() => {
+  const text = %s;
+  const state = { firstFrame: null, seen: null };
+  window.__launch = state;
+  addEventListener('flutter-first-frame', () => { state.firstFrame = performance.now(); }, { once: true });
+  const shows = () => {
+    const host = document.querySelector('flt-semantics-host');
+    if (!host) return false;
+    if ((host.textContent || '').includes(text)) return true;
+    for (const el of host.querySelectorAll('[aria-label]')) {
+      if (el.getAttribute('aria-label').includes(text)) return true;
+    }
+    return false;
+  };
+  const enable = setInterval(() => {
+    if (document.querySelector('flt-semantics-host flt-semantics')) return;
+    const placeholder = document.querySelector('flt-semantics-placeholder');
+    if (placeholder) placeholder.click();
+  }, 10);
+  const observer = new MutationObserver(() => {
+    if (state.seen === null && shows()) {
+      state.seen = performance.now();
+      clearInterval(enable);
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, {
+    subtree: true, childList: true, characterData: true, attributes: true,
+    attributeFilter: ['aria-label'],
+  });
+})();
+"""
 
 _SHOWS = """
 (text) => {
@@ -257,24 +295,27 @@ def run(source: Path, work: Path, size: int, reps: int) -> list[Metric]:
             data_dir = work / f"run-{number + 1}"
             data_dir.mkdir(parents=True)
             shutil.copyfile(source, data_dir / VAULT_FILENAME)
-            # Chromium is started first: the launch row times Companion, not the browser.
+            # Chromium and its tab are ready first: the launch row times Companion, not the browser.
             browser = h.launch_browser(playwright, chromium, dead.getsockname()[1])
-            launched = time.monotonic()
+            tab = h.blank_page(browser, VIEWPORT, init_script=_LAUNCH % json.dumps(UNLOCK_SCREEN_TEXT))
+            launched = time.time()  # wall clock: the page's clock is compared with it
             server = h.start_app(
                 data_dir, name=f"benchmark-browser-{number + 1}", log_dir=work / "logs",
                 env={"COMPANION_TIMING": "1"},
             )  # fmt: skip
             try:
-                served = time.monotonic()
-                app = h.open_page(browser, server.url, VIEWPORT)
-                first_frame = time.monotonic()  # Flutter drew, and its accessibility tree is on
+                served = time.time()
+                app = h.load_app(tab, server.url)
                 try:
                     app.page.wait_for_function(_SHOWS, arg=UNLOCK_SCREEN_TEXT, polling=20, timeout=60_000)
-                    visible = time.monotonic()
+                    app.page.wait_for_function("() => window.__launch.seen !== null", timeout=60_000)
+                    clock = app.page.evaluate(
+                        "() => ({ origin: performance.timeOrigin, ...window.__launch })"
+                    )
                     result = one_run(app, Timings(server.log_path), row_text)
-                    result["launch"] = visible - launched
+                    result["launch"] = (clock["origin"] + clock["seen"]) / 1000 - launched
                     result["serving"] = served - launched
-                    result["first_frame"] = first_frame - launched
+                    result["first_frame"] = (clock["origin"] + clock["firstFrame"]) / 1000 - launched
                     runs.append(result)
                 except Exception:
                     h.shot(app, f"benchmark-browser-FAILED-{number + 1}")
@@ -305,10 +346,11 @@ def _metrics(runs: list[dict[str, Any]], size: int, row_text: str) -> list[Metri
             [r["launch"] for r in runs],
             Target("<=", 1.5),
             note="from starting the process (Chromium already running) until 'Welcome back' is in the "
-            "page's accessibility tree: Python start-up, the web server, Flutter's web client loading "
-            "from loopback, the websocket and the first screen; medians: serving HTTP after "
-            f"{statistics.median(r['serving'] for r in runs):.2f} s, Flutter's first frame (accessibility "
-            f"on) after {statistics.median(r['first_frame'] for r in runs):.2f} s",
+            "page's accessibility tree, on the page's own clock (turned on as soon as Flutter offers it): "
+            "Python start-up, the web server, Flutter's web client loading from loopback, the websocket "
+            "and the first screen; medians: serving HTTP after "
+            f"{statistics.median(r['serving'] for r in runs):.2f} s, Flutter's first frame after "
+            f"{statistics.median(r['first_frame'] for r in runs):.2f} s",
             extra={
                 "serving_s": [r["serving"] for r in runs],
                 "first_frame_s": [r["first_frame"] for r in runs],

@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> None:
 
     import flet as ft
 
-    from companion.ui.app import make_app
+    from companion.ui.app import make_app, warm_up
 
     web = args.web or not has_display()
     assets = str(Path(__file__).resolve().parent.parent / "assets")
@@ -93,6 +93,7 @@ def main(argv: list[str] | None = None) -> None:
             make_app(data_dir, demo=args.demo, prepare_demo=prepare_demo_lazily),
             port=port,
             assets_dir=assets,
+            warm_up=warm_up,
         )
     else:
         ft.run(

@@ -24,7 +24,9 @@ DNS rebinding), ``Origin`` names the site whose script opened the connection. So
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import sys
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
 
@@ -40,6 +42,8 @@ WS_POLICY_VIOLATION = 1008
 # session (its send loop waits for a sentinel only a session sends), and uvicorn would wait
 # for it for ever: under ft.run such a server ignored SIGTERM until SIGKILL.
 SHUTDOWN_GRACE_S = 3
+
+STARTUP_FAILURE = 3  # uvicorn's exit status when it could not start (a port in use, say)
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -151,17 +155,27 @@ def _uvicorn_log_level() -> str:
     return str(logging.getLevelName(level)).lower()
 
 
-def serve(main: Callable[..., Any], *, port: int, assets_dir: str) -> None:
+def serve(
+    main: Callable[..., Any], *, port: int, assets_dir: str, warm_up: Callable[[], None] | None = None
+) -> None:
     """Serve the Flet app `main` to a browser on ``127.0.0.1:port`` until stopped.
 
     Blocks like ``ft.run`` does; Ctrl+C or SIGTERM end it. uvicorn's proxy-header support
-    is off: nothing sits in front of this server, so no request may claim to.
+    is off: nothing sits in front of this server, so no request may claim to. ``warm_up``
+    runs in a thread once the server listens: the browser is then busy starting Flutter for
+    about a second, time the first session's one-time work can use without delaying anyone.
     """
     import flet as ft
     import uvicorn
 
+    class Server(uvicorn.Server):
+        async def startup(self, sockets: Any = None) -> None:
+            await super().startup(sockets=sockets)
+            if warm_up is not None and self.started:
+                self.warming = asyncio.get_running_loop().run_in_executor(None, _run_quietly, warm_up)
+
     flet_app = ft.run(main, assets_dir=assets_dir, no_cdn=True, export_asgi_app=True)
-    uvicorn.run(
+    config = uvicorn.Config(
         LoopbackOnlyGuard(flet_app, port),
         host=LOOPBACK,
         port=port,
@@ -170,3 +184,18 @@ def serve(main: Callable[..., Any], *, port: int, assets_dir: str) -> None:
         proxy_headers=False,
         timeout_graceful_shutdown=SHUTDOWN_GRACE_S,
     )
+    server = Server(config)
+    try:
+        server.run()  # as uvicorn.run does, which takes no server of ours
+    except KeyboardInterrupt:
+        pass
+    if not server.started:
+        sys.exit(STARTUP_FAILURE)
+
+
+def _run_quietly(work: Callable[[], None]) -> None:
+    """A warm-up that fails only costs time: the first session then does the work itself."""
+    try:
+        work()
+    except Exception:  # noqa: BLE001 - never let a warm-up end the server
+        logger.exception("warm-up failed")

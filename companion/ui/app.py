@@ -7,15 +7,33 @@ from pathlib import Path
 
 import flet as ft
 
-from companion.ui.shell.controller import AppController
-
 
 def make_app(data_dir: Path, *, demo: bool = False, prepare_demo: Callable[[Path], Path] | None = None):
     """``prepare_demo`` comes from the entry point, which alone may know the demo filler."""
 
     async def main(page: ft.Page) -> None:
+        # Imported here, not above: a web server starts answering without it (see warm_up).
+        from companion.ui.shell.controller import AppController
+
         # One controller per page: each browser tab has its own locked/unlocked state.
         controller = AppController(page, data_dir, demo=demo, prepare_demo=prepare_demo)
         await controller.start()
 
     return main
+
+
+def warm_up() -> None:
+    """The first session's one-time Python work, done while the browser starts Flutter.
+
+    In web mode the server answers within about half a second, and then the browser spends
+    about a second starting Flutter's engine before the first session opens. That second is
+    enough to import the shell and to build a theme once (Flet makes its theme classes on
+    first use, ~0.15 s), which would otherwise delay the first screen by about 0.2 s. The
+    storage layer is left to the session (it is imported while the person types): importing
+    it here would slow the browser's own start on a two-core machine more than it saves.
+    Desktop and phone apps start their session at once and skip this.
+    """
+    from companion.ui.kit import theme
+    from companion.ui.shell import controller  # noqa: F401 - imported for the first session
+
+    theme.light()

@@ -112,6 +112,12 @@ window.addEventListener('flutter-first-frame', () => {
 # Page scripts here are written as functions, never bare expressions: Playwright
 # eval()s expressions in the page, which a Content-Security-Policy without
 # 'unsafe-eval' (one way to stop the Rive request) forbids.
+# Flutter's "enable accessibility" placeholder is there, or semantics are on already (an
+# init script may have used the placeholder, which then removes itself).
+_SEMANTICS_OFFERED_SCRIPT = """
+() => !!document.querySelector('flt-semantics-placeholder, flt-semantics-host flt-semantics')
+"""
+
 _ENABLE_SEMANTICS_SCRIPT = """
 () => {
   if (document.querySelector('flt-semantics-host flt-semantics')) return true;
@@ -323,7 +329,7 @@ def start_app(
         while time.monotonic() < deadline and app.running:
             if _http_ok(url + "/"):
                 return app
-            time.sleep(0.1)
+            time.sleep(0.02)  # a browser test (or benchmark) goes on the moment it serves
         app.stop()
         last_error = app.log_text()
         if "address already in use" not in last_error.lower():
@@ -437,21 +443,41 @@ def open_page(
     whose language is `locale` (the app follows it, as it follows a phone's).
     The caller closes it (`AppPage.close`), or the `open_page` fixture does.
     """
+    return load_app(blank_page(browser, viewport, locale=locale), url, timeout_ms=timeout_ms)
+
+
+def blank_page(
+    browser: Browser, viewport: tuple[int, int] = (400, 800), *, locale: str = "en-GB", init_script: str = ""
+) -> AppPage:
+    """A fresh context and page, not yet pointed at the app (`load_app` does that).
+
+    Apart from `open_page` so a benchmark can have the browser tab ready before the app
+    starts, as a person's browser is. ``init_script`` runs in the page before its own scripts.
+    """
     width, height = viewport
     context = browser.new_context(viewport={"width": width, "height": height}, locale=locale)
     context.set_default_timeout(DEFAULT_TIMEOUT_MS)
     context.add_init_script(_FIRST_FRAME_SCRIPT)
+    if init_script:
+        context.add_init_script(init_script)
     page = context.new_page()
-    app = AppPage(page=page, context=context, url=url, viewport=viewport)
+    app = AppPage(page=page, context=context, url="", viewport=viewport)
     context.on("request", lambda request: _record_request(app, request))
     context.on("requestfailed", lambda request: _record_failure(app, request))
     page.on("websocket", lambda ws: _record_websocket(app, ws))
     page.on("console", lambda message: _record_console(app, message))
     page.on("pageerror", lambda error: app.page_errors.append(str(error)))
+    return app
+
+
+def load_app(app: AppPage, url: str, *, timeout_ms: float = FIRST_FRAME_TIMEOUT_MS) -> AppPage:
+    """Go to `url` in `app`'s page, wait for Flutter's first frame, enable semantics."""
+    app.url = url
+    page = app.page
     try:
         page.goto(url, wait_until="domcontentloaded", timeout=timeout_ms)
         page.wait_for_function("() => window.__companionFirstFrame === true", polling=100, timeout=timeout_ms)
-        page.wait_for_selector("flt-semantics-placeholder", state="attached", timeout=timeout_ms)
+        page.wait_for_function(_SEMANTICS_OFFERED_SCRIPT, polling=100, timeout=timeout_ms)
         enable_accessibility(page, timeout_ms)
     except Exception:
         app.close()

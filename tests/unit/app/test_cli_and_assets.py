@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -61,16 +62,54 @@ def test_served_page_keeps_the_client_on_this_computer() -> None:
 
 def test_served_page_matches_the_installed_flet_client() -> None:
     """Our index.html is Flet's plus our policy: a Flet upgrade must refresh it (the script says how)."""
+    refresh = _refresh_script()
+    expected = refresh.build(refresh.upstream_index())
+    assert (ROOT / "assets" / "index.html").read_text(encoding="utf-8") == expected, (
+        "assets/index.html is out of date: run python build_scripts/refresh_index_html.py"
+    )
+    manifest = refresh.font_manifest(refresh.upstream_font_manifest())
+    assert refresh.FONT_MANIFEST.read_text(encoding="utf-8") == manifest, (
+        "assets/assets/FontManifest.json is out of date: run python build_scripts/refresh_index_html.py"
+    )
+
+
+def _refresh_script():
     import importlib.util
 
     spec = importlib.util.spec_from_file_location("refresh", ROOT / "build_scripts" / "refresh_index_html.py")
     assert spec and spec.loader
     refresh = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(refresh)
-    expected = refresh.build(refresh.upstream_index())
-    assert (ROOT / "assets" / "index.html").read_text(encoding="utf-8") == expected, (
-        "assets/index.html is out of date: run python build_scripts/refresh_index_html.py"
-    )
+    return refresh
+
+
+def test_what_the_page_preloads_is_what_flets_client_ships() -> None:
+    """A preload of a file Flet renamed would cost a wasted request and hide the real one."""
+    import flet_web
+
+    web = Path(flet_web.__file__).parent / "web"
+    page = (ROOT / "assets" / "index.html").read_text(encoding="utf-8")
+    preloaded = re.findall(r'<link rel="(?:module)?preload" href="([^"]+)"', page)
+    assert len(preloaded) == 6
+    fonts = {"assets/fonts/roboto.woff2"}  # added to the manifest by Flet's server, from its own folder
+    for href in preloaded:
+        assert (web / href).is_file() or href in fonts, href
+    listed = {
+        font["asset"]
+        for family in json.loads(_refresh_script().FONT_MANIFEST.read_text())
+        for font in family["fonts"]
+    }
+    assert {f"assets/{asset}" for asset in listed} | fonts == {h for h in preloaded if "/fonts/" in h}
+
+
+def test_the_fonts_left_out_of_the_web_client_are_never_asked_for() -> None:
+    """The trimmed font manifest has no Cupertino icons and no math fonts: nothing may need them."""
+    manifest = _refresh_script().FONT_MANIFEST.read_text(encoding="utf-8")
+    assert "cupertino" not in manifest.lower() and "KaTeX" not in manifest
+    for source in (ROOT / "companion").rglob("*.py"):
+        text = source.read_text(encoding="utf-8")
+        assert "CupertinoIcons" not in text, source
+        assert "ft.Markdown" not in text and "Cupertino" not in text, source
 
 
 # --- the demo journal ---------------------------------------------------------------------------
