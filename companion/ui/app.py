@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from collections.abc import Callable
 from pathlib import Path
+from types import ModuleType
 
 import flet as ft
+
+FLET_NAME = re.compile(r"\bft\.([A-Z]\w*)")
 
 
 def make_app(data_dir: Path, *, demo: bool = False, prepare_demo: Callable[[Path], Path] | None = None):
@@ -27,13 +32,30 @@ def warm_up() -> None:
 
     In web mode the server answers within about half a second, and then the browser spends
     about a second starting Flutter's engine before the first session opens. That second is
-    enough to import the shell and to build a theme once (Flet makes its theme classes on
-    first use, ~0.15 s), which would otherwise delay the first screen by about 0.2 s. The
-    storage layer is left to the session (it is imported while the person types): importing
-    it here would slow the browser's own start on a two-core machine more than it saves.
-    Desktop and phone apps start their session at once and skip this.
+    enough to import the shell, the first screens and the Flet controls they name, and to
+    build a theme once (Flet makes its theme classes on first use): about 0.35 s of work that
+    would otherwise come between the browser's connection and the first screen. The storage
+    layer is left to the session (it is imported while the person types): importing it here
+    would slow the browser's own start on a two-core machine more than it saves. Desktop and
+    phone apps start their session at once and skip this.
     """
     from companion.ui.kit import theme
-    from companion.ui.shell import controller  # noqa: F401 - imported for the first session
+    from companion.ui.shell import controller, routes
 
     theme.light()
+    for first in controller.FIRST_SCREENS:
+        routes.screen_class(first)  # imports its module
+    # Flet imports each control's module when it is first named: name the ones used so far.
+    loaded = [m for name, m in list(sys.modules.items()) if name.startswith("companion.ui.")]
+    for name in sorted(flet_names_in(loaded)):
+        getattr(ft, name, None)
+
+
+def flet_names_in(modules: list[ModuleType]) -> set[str]:
+    """The ``ft.Name`` attributes these modules' source mentions."""
+    names: set[str] = set()
+    for module in modules:
+        path = getattr(module, "__file__", None)
+        if path and path.endswith(".py"):
+            names.update(FLET_NAME.findall(Path(path).read_text(encoding="utf-8")))
+    return names

@@ -39,6 +39,8 @@ if TYPE_CHECKING:
 # while the first screen shows, and unlocking waits for it only if the person is quicker.
 ACCESS_MODULE = "companion.services.access"
 
+FIRST_SCREENS = ("unlock", "welcome")  # what a start shows: unlock, or welcome with no journal yet
+
 IDLE_CHECK_INTERVAL_S = 5
 IDLE_CLOCK_RATE_ENV = "COMPANION_TEST_IDLE_CLOCK_RATE"
 
@@ -153,7 +155,8 @@ class AppController:
         self._build_chrome()
         self._access = asyncio.create_task(asyncio.to_thread(importlib.import_module, ACCESS_MODULE))
         self._phone_task = asyncio.create_task(PhoneFeatures.detect(page.platform, web=bool(page.web)))
-        await self.show_public("unlock" if journal_present(self.data_dir) else "welcome")
+        unlock, welcome = FIRST_SCREENS
+        await self.show_public(unlock if journal_present(self.data_dir) else welcome)
         self._idle_task = asyncio.create_task(self._watch_idle())
         page.run_task(self._follow_device_language)
 
