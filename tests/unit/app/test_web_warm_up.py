@@ -22,7 +22,8 @@ print(json.dumps(sorted(set(sys.modules) - before)))
 
 
 def test_it_imports_the_first_screens_and_the_flet_controls_they_use_but_not_storage() -> None:
-    out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120, check=True)
+    command = [sys.executable, "-c", PROBE]
+    out = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
     loaded = set(json.loads(out.stdout))
     assert {"companion.ui.screens.unlock_screen", "companion.ui.screens.welcome_screen"} <= loaded
     assert "companion.ui.shell.controller" in loaded
