@@ -18,7 +18,7 @@ OUT = ASSETS / "index.html"
 FONT_MANIFEST = ASSETS / "assets" / "FontManifest.json"
 
 # Flutter's engine downloads every font in the manifest before its first frame. Flet's lists
-# 18 math fonts (for Markdown formulas) and Cupertino's icon font, ~900 KB Companion never
+# 20 math fonts (for Markdown formulas) and Cupertino's icon font, ~900 KB Companion never
 # shows: with them gone the unlock screen appears sooner. (Roboto is added back by Flet's
 # server.) tests/unit/app/test_cli_and_assets.py checks no code asks for Cupertino icons.
 UNUSED_FONT_FAMILIES = ("packages/flutter_math_fork/", "packages/cupertino_icons/")
