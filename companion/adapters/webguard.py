@@ -161,22 +161,42 @@ def serve(
     """Serve the Flet app `main` to a browser on ``127.0.0.1:port`` until stopped.
 
     Blocks like ``ft.run`` does; Ctrl+C or SIGTERM end it. uvicorn's proxy-header support
-    is off: nothing sits in front of this server, so no request may claim to. ``warm_up``
-    runs in a thread once the server listens: the browser is then busy starting Flutter for
-    about a second, time the first session's one-time work can use without delaying anyone.
+    is off: nothing sits in front of this server, so no request may claim to.
+
+    The server listens before Flet's web app is imported: the browser gets the client's files
+    at once (`webstart.EarlyStart`) while Flet's app (FastAPI, ~0.5 s) loads in a thread. Then
+    ``warm_up`` runs in a thread: the browser is busy starting Flutter for about a second, time
+    the first session's one-time work can use without delaying anyone.
     """
-    import flet as ft
     import uvicorn
+
+    from companion.adapters.webstart import EarlyStart, static_files
+
+    early = EarlyStart(static_files(assets_dir))
+
+    def flet_app() -> Any:
+        import flet as ft
+
+        return ft.run(main, assets_dir=assets_dir, no_cdn=True, export_asgi_app=True)
 
     class Server(uvicorn.Server):
         async def startup(self, sockets: Any = None) -> None:
             await super().startup(sockets=sockets)
-            if warm_up is not None and self.started:
-                self.warming = asyncio.get_running_loop().run_in_executor(None, _run_quietly, warm_up)
+            if self.started:
+                self.loading = asyncio.get_running_loop().create_task(self.load())
 
-    flet_app = ft.run(main, assets_dir=assets_dir, no_cdn=True, export_asgi_app=True)
+        async def load(self) -> None:
+            try:
+                await early.hand_over(await asyncio.to_thread(flet_app))
+            except Exception:  # noqa: BLE001 - without Flet's app there is nothing to serve
+                logger.exception("Flet's web app could not start")
+                self.should_exit = True
+                return
+            if warm_up is not None:
+                await asyncio.get_running_loop().run_in_executor(None, _run_quietly, warm_up)
+
     config = uvicorn.Config(
-        LoopbackOnlyGuard(flet_app, port),
+        LoopbackOnlyGuard(early, port),
         host=LOOPBACK,
         port=port,
         ws="websockets-sansio",

@@ -35,7 +35,7 @@ UI_LOWER = {
 }
 FLET_ALLOWED = {"ui", "top"}
 # adapters that wrap a Flet service (or Flet's web server) may import it; nothing else below the UI
-FLET_ADAPTERS = {"companion.adapters.webguard"}
+FLET_ADAPTERS = {"companion.adapters.webguard", "companion.adapters.webstart"}
 
 
 def module_name(path: Path) -> str:
