@@ -57,21 +57,26 @@ KEYS = [
 BROWSER_SETTLE_S = 2.0
 TIMING_LINE = re.compile(r"^companion-timing (\w+) (\w+) ([0-9.]+)$")
 
+# Whether Flutter's accessibility tree shows ``text`` (as text or as a control's name).
+_SHOWS = """
+(text) => {
+  const host = document.querySelector('flt-semantics-host');
+  if (!host) return false;
+  if ((host.textContent || '').includes(text)) return true;
+  for (const el of host.querySelectorAll('[aria-label]')) {
+    if (el.getAttribute('aria-label').includes(text)) return true;
+  }
+  return false;
+}
+"""
+
 # Armed just before a tap: remembers the tap's pointerdown and the first moment the
 # accessibility tree holds ``text``, both as performance.now().
 _ARM = """
 (text) => {
   const state = { down: null, seen: null };
   window.__bench = state;
-  const found = () => {
-    const host = document.querySelector('flt-semantics-host');
-    if (!host) return false;
-    if ((host.textContent || '').includes(text)) return true;
-    for (const el of host.querySelectorAll('[aria-label]')) {
-      if (el.getAttribute('aria-label').includes(text)) return true;
-    }
-    return false;
-  };
+  const found = () => (__SHOWS__)(text);
   const check = () => {
     if (state.down !== null && state.seen === null && found()) {
       state.seen = performance.now();
@@ -87,7 +92,7 @@ _ARM = """
     if (state.down === null) { state.down = performance.now(); check(); }
   }, { capture: true, once: true });
 }
-"""
+""".replace("__SHOWS__", _SHOWS.strip())
 
 
 def _harness() -> ModuleType:
@@ -124,15 +129,7 @@ _LAUNCH = """
   const state = { firstFrame: null, seen: null };
   window.__launch = state;
   addEventListener('flutter-first-frame', () => { state.firstFrame = performance.now(); }, { once: true });
-  const shows = () => {
-    const host = document.querySelector('flt-semantics-host');
-    if (!host) return false;
-    if ((host.textContent || '').includes(text)) return true;
-    for (const el of host.querySelectorAll('[aria-label]')) {
-      if (el.getAttribute('aria-label').includes(text)) return true;
-    }
-    return false;
-  };
+  const shows = () => (__SHOWS__)(text);
   const enable = setInterval(() => {
     if (document.querySelector('flt-semantics-host flt-semantics')) return;
     const placeholder = document.querySelector('flt-semantics-placeholder');
@@ -150,19 +147,7 @@ _LAUNCH = """
     attributeFilter: ['aria-label'],
   });
 })();
-"""
-
-_SHOWS = """
-(text) => {
-  const host = document.querySelector('flt-semantics-host');
-  if (!host) return false;
-  if ((host.textContent || '').includes(text)) return true;
-  for (const el of host.querySelectorAll('[aria-label]')) {
-    if (el.getAttribute('aria-label').includes(text)) return true;
-  }
-  return false;
-}
-"""
+""".replace("__SHOWS__", _SHOWS.strip())
 
 
 def first_row_text(path: Path) -> str:
