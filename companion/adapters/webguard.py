@@ -164,9 +164,10 @@ def serve(
     is off: nothing sits in front of this server, so no request may claim to.
 
     The server listens before Flet's web app is imported: the browser gets the client's files
-    at once (`webstart.EarlyStart`) while Flet's app (FastAPI, ~0.5 s) loads in a thread. Then
-    ``warm_up`` runs in a thread: the browser is busy starting Flutter for about a second, time
-    the first session's one-time work can use without delaying anyone.
+    at once (`webstart.EarlyStart`) while Flet's app (FastAPI, ~0.5 s) loads in a thread, and
+    then ``warm_up``: the browser is busy starting Flutter for about a second, time the first
+    session's one-time work can use without delaying anyone. Only then is Flet's app handed the
+    websocket, so the first session never runs beside the warm-up.
     """
     import uvicorn
 
@@ -187,13 +188,19 @@ def serve(
 
         async def load(self) -> None:
             try:
-                await early.hand_over(await asyncio.to_thread(flet_app))
+                app = await asyncio.to_thread(flet_app)
             except Exception:  # noqa: BLE001 - without Flet's app there is nothing to serve
-                logger.exception("Flet's web app could not start")
+                logger.exception("Flet's web app could not be built")
                 self.should_exit = True
                 return
+            # Before the hand-over, so the first session never runs beside it.
             if warm_up is not None:
                 await asyncio.get_running_loop().run_in_executor(None, _run_quietly, warm_up)
+            try:
+                await early.hand_over(app)
+            except Exception:  # noqa: BLE001 - Flet's app did not start: nothing to hand over to
+                logger.exception("Flet's web app could not start")
+                self.should_exit = True
 
     config = uvicorn.Config(
         LoopbackOnlyGuard(early, port),
