@@ -27,8 +27,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import sys
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Callable
 from typing import Any
+
+from companion.adapters.webstart import ASGIApp, EarlyStart, Receive, Scope, Send, static_files
 
 LOOPBACK = "127.0.0.1"
 LOOPBACK_NAMES = ("127.0.0.1", "localhost")
@@ -45,11 +47,6 @@ SHUTDOWN_GRACE_S = 3
 
 STARTUP_FAILURE = 3  # uvicorn's exit status when it could not start (a port in use, say)
 
-Scope = MutableMapping[str, Any]
-Message = MutableMapping[str, Any]
-Receive = Callable[[], Awaitable[Message]]
-Send = Callable[[Message], Awaitable[None]]
-ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 logger = logging.getLogger(__name__)
 
@@ -170,8 +167,6 @@ def serve(
     websocket, so the first session never runs beside the warm-up.
     """
     import uvicorn
-
-    from companion.adapters.webstart import EarlyStart, static_files
 
     early = EarlyStart(static_files(assets_dir))
 

@@ -123,10 +123,10 @@ class EarlyStart:
         if path == ".":
             return True  # the page itself
         try:
-            _full, found = self._files.lookup_path(path)
+            full, found = self._files.lookup_path(path)
         except OSError:
             return False
-        return found is not None and not os.path.isdir(_full)
+        return found is not None and not os.path.isdir(full)
 
     async def _serve_lifespan(self, receive: Receive, send: Send) -> None:
         """uvicorn's lifespan: ready at once; on shutdown, Flet's app is shut down first."""

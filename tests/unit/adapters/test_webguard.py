@@ -11,14 +11,8 @@ from typing import Any
 
 import pytest
 
-from companion.adapters.webguard import (
-    WS_POLICY_VIOLATION,
-    LoopbackOnlyGuard,
-    Message,
-    Scope,
-    allowed_hosts,
-    refusal_reason,
-)
+from companion.adapters.webguard import WS_POLICY_VIOLATION, LoopbackOnlyGuard, allowed_hosts, refusal_reason
+from companion.adapters.webstart import Message, Scope
 
 PORT = 8550
 HOSTS = allowed_hosts(PORT)
