@@ -436,14 +436,18 @@ def open_page(
     *,
     timeout_ms: float = FIRST_FRAME_TIMEOUT_MS,
     locale: str = "en-GB",
+    accessibility_after_ms: float = 0,
 ) -> AppPage:
     """Open `url` in a fresh context, wait for Flutter's first frame, enable semantics.
 
     Each call gets its own context (no shared storage), sized to `viewport`, in a browser
     whose language is `locale` (the app follows it, as it follows a phone's).
+    ``accessibility_after_ms`` waits that long after the first frame before turning the
+    accessibility tree on, as a screen reader does once the page has loaded.
     The caller closes it (`AppPage.close`), or the `open_page` fixture does.
     """
-    return load_app(blank_page(browser, viewport, locale=locale), url, timeout_ms=timeout_ms)
+    app = blank_page(browser, viewport, locale=locale)
+    return load_app(app, url, timeout_ms=timeout_ms, accessibility_after_ms=accessibility_after_ms)
 
 
 def blank_page(
@@ -470,7 +474,9 @@ def blank_page(
     return app
 
 
-def load_app(app: AppPage, url: str, *, timeout_ms: float = FIRST_FRAME_TIMEOUT_MS) -> AppPage:
+def load_app(
+    app: AppPage, url: str, *, timeout_ms: float = FIRST_FRAME_TIMEOUT_MS, accessibility_after_ms: float = 0
+) -> AppPage:
     """Go to `url` in `app`'s page, wait for Flutter's first frame, enable semantics."""
     app.url = url
     page = app.page
@@ -478,6 +484,8 @@ def load_app(app: AppPage, url: str, *, timeout_ms: float = FIRST_FRAME_TIMEOUT_
         page.goto(url, wait_until="domcontentloaded", timeout=timeout_ms)
         page.wait_for_function("() => window.__companionFirstFrame === true", polling=100, timeout=timeout_ms)
         page.wait_for_function(_SEMANTICS_OFFERED_SCRIPT, polling=100, timeout=timeout_ms)
+        if accessibility_after_ms:
+            page.wait_for_timeout(accessibility_after_ms)
         enable_accessibility(page, timeout_ms)
     except Exception:
         app.close()
@@ -495,6 +503,7 @@ class OpenPage(Protocol):
         *,
         timeout_ms: float = FIRST_FRAME_TIMEOUT_MS,
         locale: str = "en-GB",
+        accessibility_after_ms: float = 0,
     ) -> AppPage: ...
 
 

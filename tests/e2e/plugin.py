@@ -213,8 +213,12 @@ def open_page(request: pytest.FixtureRequest, browser: Browser, _browsers: _Brow
         *,
         timeout_ms: float = FIRST_FRAME_TIMEOUT_MS,
         locale: str = "en-GB",
+        accessibility_after_ms: float = 0,
     ) -> AppPage:
-        page = harness.open_page(browser, url, viewport, timeout_ms=timeout_ms, locale=locale)
+        page = harness.open_page(
+            browser, url, viewport, timeout_ms=timeout_ms, locale=locale,
+            accessibility_after_ms=accessibility_after_ms,
+        )
         pages.append(page)
         return page
 

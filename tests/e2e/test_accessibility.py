@@ -233,3 +233,14 @@ def test_every_screen_names_every_control(
     app.page.evaluate("() => document.getElementById('planted').remove()")
 
     assert not problems, f"controls without a name or too small: {problems}"
+
+
+def test_a_screen_reader_turned_on_after_the_page_loads_can_type_the_passphrase(
+    start_app: StartApp, open_page: OpenPage, demo_journal_dir: Path
+) -> None:
+    """A screen reader turns on the accessibility tree only once the page has loaded: the
+    unlock screen is already showing by then, and its passphrase field must still take focus
+    and keys (an autofocused field could not, in a browser)."""
+    server = start_app(demo_journal_dir)
+    app = open_page(server.url, accessibility_after_ms=2_500)
+    unlock(app)

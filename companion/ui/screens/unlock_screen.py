@@ -42,7 +42,10 @@ class UnlockScreen(Screen):
         self.field = ft.TextField(
             label=_("Passphrase"),
             password=True,
-            autofocus=True,
+            # Not in a browser: a field focused before a screen reader turns on the page's
+            # accessibility tree can then never take focus from it (a Flutter web limitation),
+            # and a screen reader turns it on only after the page has loaded.
+            autofocus=not self.ctl.page.web,
             on_submit=self._unlock,
             on_change=lambda _e: show_error(self.error, ""),
         )
