@@ -25,5 +25,7 @@ def test_it_imports_the_first_screens_and_builds_a_theme_but_leaves_storage_alon
     assert "companion.ui.shell.controller" in loaded
     # Flet's theme classes, made on first use (see warm_up)
     assert "flet.controls.theme" in loaded
+    # the controls the first screens name, which Flet imports when a control is first named
+    assert {"flet.controls.material.progress_ring", "flet.controls.material.outlined_button"} <= loaded
     # Storage stays with the session, imported while the person types their passphrase.
     assert not {"sqlmodel", "sqlalchemy", "companion.services.access"} & loaded
