@@ -6,6 +6,8 @@ import itertools
 import math
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from companion.reference import body_layout as bl
 from companion.reference import vocabulary as v
@@ -254,3 +256,45 @@ def test_body_map_labels_carry_the_mark_and_follow_changes() -> None:
     assert body_map.side == "back" and body_map.marks == {"stomach": 0, "whole_body": 12}
     with pytest.raises(ValueError):
         body_map.set_side("sideways")
+
+
+def _distance_to_line(p: bl.Point, line: list[bl.Point]) -> float:
+    return min(bl._distance_to_segment(p, a, b) for a, b in itertools.pairwise(line))
+
+
+_coords = st.floats(min_value=-50, max_value=50, allow_nan=False)
+
+
+@given(st.lists(st.tuples(_coords, _coords), min_size=2, max_size=60))
+def test_a_simplified_line_keeps_its_ends_and_strays_no_further_than_the_tolerance(
+    points: list[bl.Point],
+) -> None:
+    kept = bl._simplify(points, 0.1)
+    assert kept[0] == points[0] and kept[-1] == points[-1]
+    assert all(p in points for p in kept)
+    if len(points) >= 3:
+        assert all(_distance_to_line(p, kept) <= 0.1 + 1e-9 for p in points)
+
+
+@pytest.mark.parametrize("side", SIDES)
+def test_the_outline_is_sent_with_few_points(side: str) -> None:
+    """Every outline point is sent to the screen each time the body map is drawn."""
+    polygons = [p for p in bl.silhouette(side) if isinstance(p, bl.Polygon)]
+    assert sum(len(p.points) for p in polygons) < 400  # ~1,100 before simplifying
+
+
+@pytest.mark.parametrize(
+    "grid_points",
+    [
+        bl._symmetric_outline(bl._HEAD),
+        bl._symmetric_outline(bl._TORSO),
+        bl._ARM, bl._HAND, bl._LEG, bl._FOOT_FRONT, bl._FOOT_BACK,
+    ],
+    ids=["head", "torso", "arm", "hand", "leg", "foot-front", "foot-back"],
+)  # fmt: skip
+def test_the_drawn_outline_follows_the_smooth_curve_within_the_tolerance(grid_points) -> None:
+    smooth = bl._catmull_rom(grid_points, closed=True)
+    drawn = [(x * bl._GW, y * bl._GH) for x, y in bl._smooth_polygon("part", grid_points).points]
+    closed = [*drawn, drawn[0]]
+    # the drawn points were rounded to 5 decimals of the 0..1 box: allow for that
+    assert all(_distance_to_line(p, closed) <= bl.SIMPLIFY_TOLERANCE + 0.01 for p in smooth)
