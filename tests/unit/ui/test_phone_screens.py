@@ -129,6 +129,27 @@ def test_the_unlock_button_shows_only_when_offered(journal, offer, button: bool,
 
 
 @pytest.mark.parametrize(
+    ("platform", "web", "focused"),
+    [
+        (ft.PagePlatform.ANDROID, False, True),
+        (ft.PagePlatform.LINUX, False, True),
+        (ft.PagePlatform.LINUX, True, False),
+    ],
+    ids=["phone", "desktop", "browser"],
+)
+def test_the_passphrase_field_takes_focus_by_itself_except_in_a_browser(
+    journal, platform, web: bool, focused: bool
+) -> None:
+    """In a browser a screen reader turns on the page's accessibility tree only after the page
+    has loaded, and a field Flutter focused before then cannot take focus again from it (the
+    browser test turns accessibility on late to check)."""
+    folder, _stores = journal
+    shell = FakeShell(None, folder)
+    shell.page = FakePage(platform, web)
+    assert screen("unlock", shell).field.autofocus is focused
+
+
+@pytest.mark.parametrize(
     ("reason", "keeps_button"), [("missed", True), ("restart", False), ("failures", False)]
 )
 def test_a_refused_fingerprint_says_why_and_leaves_the_passphrase(
