@@ -178,8 +178,7 @@ class RestoreResult:
         if self.left_out:
             # Translators: the English singular is kept as it was; say it naturally for one item
             text = ngettext(
-                "{n} item in the backup couldn't be read and was left out. "
-                "Nothing in your journal was lost.",
+                "{n} item in the backup couldn't be read and was left out. Nothing in your journal was lost.",
                 "{n} items in the backup couldn't be read and were left out. "
                 "Nothing in your journal was lost.",
                 self.left_out,

@@ -216,7 +216,11 @@ def open_page(request: pytest.FixtureRequest, browser: Browser, _browsers: _Brow
         accessibility_after_ms: float = 0,
     ) -> AppPage:
         page = harness.open_page(
-            browser, url, viewport, timeout_ms=timeout_ms, locale=locale,
+            browser,
+            url,
+            viewport,
+            timeout_ms=timeout_ms,
+            locale=locale,
             accessibility_after_ms=accessibility_after_ms,
         )
         pages.append(page)
