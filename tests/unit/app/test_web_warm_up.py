@@ -6,6 +6,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import types
+from pathlib import Path
+
+from companion.ui.app import flet_names_in
 
 # In a fresh interpreter: which modules the warm-up leaves imported.
 PROBE = """
@@ -17,7 +21,7 @@ print(json.dumps(sorted(set(sys.modules) - before)))
 """
 
 
-def test_it_imports_the_first_screens_and_builds_a_theme_but_leaves_storage_alone() -> None:
+def test_it_imports_the_first_screens_their_flet_controls_and_a_theme_but_not_storage() -> None:
     command = [sys.executable, "-c", PROBE]
     out = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True)
     loaded = set(json.loads(out.stdout))
@@ -29,3 +33,11 @@ def test_it_imports_the_first_screens_and_builds_a_theme_but_leaves_storage_alon
     assert {"flet.controls.material.progress_ring", "flet.controls.material.outlined_button"} <= loaded
     # Storage stays with the session, imported while the person types their passphrase.
     assert not {"sqlmodel", "sqlalchemy", "companion.services.access"} & loaded
+
+
+def test_flet_names_are_read_from_each_modules_source(tmp_path: Path) -> None:
+    source = tmp_path / "screen.py"
+    source.write_text("x = ft.TextField(label='a')\ny = ft.Icons.ADD\nz = other.Thing\nft.colors_lower\n")
+    module = types.ModuleType("screen")
+    module.__file__ = str(source)
+    assert flet_names_in([module, types.ModuleType("no_file")]) == {"TextField", "Icons"}
